@@ -1,0 +1,30 @@
+export interface Rgba {
+  readonly r: number;
+  readonly g: number;
+  readonly b: number;
+  /** 0 (transparent) … 255 (opaque). */
+  readonly a: number;
+}
+
+export const BLACK: Rgba = { r: 0, g: 0, b: 0, a: 255 };
+export const WHITE: Rgba = { r: 255, g: 255, b: 255, a: 255 };
+
+const HEX_COLOR = /^#?(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+
+/**
+ * Parses `#RGB`, `#RGBA`, `#RRGGBB` or `#RRGGBBAA` (the `#` may be left out, since
+ * it must be written `%23` in a query string). Returns undefined for anything else.
+ */
+export function parseHexColor(text: string): Rgba | undefined {
+  if (!HEX_COLOR.test(text)) return undefined;
+  let hex = text.startsWith('#') ? text.slice(1) : text;
+  if (hex.length <= 4) hex = [...hex].map((digit) => digit + digit).join('');
+  const channel = (index: number): number => parseInt(hex.slice(index * 2, index * 2 + 2), 16);
+  return { r: channel(0), g: channel(1), b: channel(2), a: hex.length === 8 ? channel(3) : 255 };
+}
+
+export const sameColor = (x: Rgba, y: Rgba): boolean => x.r === y.r && x.g === y.g && x.b === y.b && x.a === y.a;
+
+/** `#rrggbb`, for SVG attributes (alpha goes in a separate opacity attribute). */
+export const toHexRgb = ({ r, g, b }: Rgba): string =>
+  `#${((1 << 24) | (r << 16) | (g << 8) | b).toString(16).slice(1)}`;

@@ -1,0 +1,142 @@
+import { HttpError, badRequest } from '../errors.js';
+import { BLACK, WHITE, parseHexColor, sameColor, type Rgba } from './color.js';
+
+export type ImageFormat = 'png' | 'svg';
+export type EcLevel = 'L' | 'M' | 'Q' | 'H';
+
+/** A validated request to draw one QR code. */
+export interface QrSpec {
+  /** The data to encode, exactly as given. */
+  readonly text: string;
+  readonly format: ImageFormat;
+  /** Whether the client chose the format (rather than taking the default). */
+  readonly formatGiven: boolean;
+  /** Upper bound for the image's width and height in pixels; absent: 10 px per module. */
+  readonly size: number | undefined;
+  /** Quiet zone, in modules. */
+  readonly margin: number;
+  readonly ecLevel: EcLevel;
+  readonly dark: Rgba;
+  readonly light: Rgba;
+}
+
+export const LIMITS = {
+  size: { min: 21, max: 2048 },
+  margin: { min: 0, max: 16 },
+  /** No QR code holds more characters than this (7089 digits, version 40-L). */
+  textLength: 7089,
+} as const;
+
+export const DEFAULTS = { format: 'png', margin: 4, ecLevel: 'L', modulePixels: 10 } as const;
+
+const FIELDS = ['url', 'text', 'format', 'size', 'margin', 'ecLevel', 'dark', 'light'] as const;
+const FORMATS: readonly ImageFormat[] = ['png', 'svg'];
+const EC_LEVELS: readonly EcLevel[] = ['L', 'M', 'Q', 'H'];
+
+/**
+ * Validates the options of a POST body or a GET query (whose values are all strings).
+ * Every failure names the field and what it accepts.
+ */
+export function parseQrSpec(fields: Readonly<Record<string, unknown>>): QrSpec {
+  for (const name of Object.keys(fields)) {
+    if (!(FIELDS as readonly string[]).includes(name)) {
+      throw badRequest(`unknown option '${clip(name)}'; the options are: ${FIELDS.join(', ')}`);
+    }
+  }
+  const format = parseChoice(fields, 'format', FORMATS, (v) => v.toLowerCase());
+  return {
+    text: parseText(fields),
+    format: format ?? DEFAULTS.format,
+    formatGiven: format !== undefined,
+    size: parseInteger(fields, 'size', LIMITS.size),
+    margin: parseInteger(fields, 'margin', LIMITS.margin) ?? DEFAULTS.margin,
+    ecLevel: parseChoice(fields, 'ecLevel', EC_LEVELS, (v) => v.toUpperCase()) ?? DEFAULTS.ecLevel,
+    ...parseColors(fields),
+  };
+}
+
+/** Query parameters as option fields; a repeated parameter is ambiguous, so refused. */
+export function fieldsFromQuery(query: URLSearchParams): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [name, value] of query) {
+    if (Object.hasOwn(fields, name)) throw badRequest(`query parameter '${clip(name)}' is given more than once`);
+    fields[name] = value;
+  }
+  return fields;
+}
+
+function parseText(fields: Readonly<Record<string, unknown>>): string {
+  const hasUrl = fields.url !== undefined;
+  if (hasUrl && fields.text !== undefined) throw badRequest("give either 'url' or 'text' (its alias), not both");
+  const name = hasUrl ? 'url' : 'text';
+  const value = fields[name];
+  if (value === undefined || value === null) {
+    throw badRequest("'url' is required: the text or URL to encode, e.g. {\"url\": \"https://example.com\"}");
+  }
+  if (typeof value !== 'string') throw badRequest(`'${name}' must be a string, not ${describe(value)}`);
+  if (value === '') throw badRequest(`'${name}' must not be empty`);
+  if (value.length > LIMITS.textLength) {
+    throw new HttpError(
+      413,
+      `'${name}' is ${value.length} characters long; no QR code holds more than ${LIMITS.textLength} (digits only)`,
+    );
+  }
+  if (!value.isWellFormed()) throw badRequest(`'${name}' contains an unpaired UTF-16 surrogate, which is not text`);
+  return value;
+}
+
+function parseChoice<T extends string>(
+  fields: Readonly<Record<string, unknown>>,
+  name: string,
+  allowed: readonly T[],
+  normalise: (value: string) => string,
+): T | undefined {
+  const value = fields[name];
+  if (value === undefined) return undefined;
+  const choice = typeof value === 'string' ? allowed.find((a) => a === normalise(value)) : undefined;
+  if (choice === undefined) throw badRequest(`'${name}' must be one of ${allowed.join(', ')}, not ${describe(value)}`);
+  return choice;
+}
+
+function parseInteger(
+  fields: Readonly<Record<string, unknown>>,
+  name: string,
+  range: { readonly min: number; readonly max: number },
+): number | undefined {
+  const value = fields[name];
+  if (value === undefined) return undefined;
+  const number =
+    typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(number) || number < range.min || number > range.max) {
+    throw badRequest(`'${name}' must be a whole number from ${range.min} to ${range.max}, not ${describe(value)}`);
+  }
+  return number;
+}
+
+function parseColors(fields: Readonly<Record<string, unknown>>): { dark: Rgba; light: Rgba } {
+  const dark = parseColor(fields, 'dark') ?? BLACK;
+  const light = parseColor(fields, 'light') ?? WHITE;
+  if (sameColor(dark, light)) throw badRequest("'dark' and 'light' must be different colors");
+  return { dark, light };
+}
+
+function parseColor(fields: Readonly<Record<string, unknown>>, name: string): Rgba | undefined {
+  const value = fields[name];
+  if (value === undefined) return undefined;
+  const color = typeof value === 'string' ? parseHexColor(value) : undefined;
+  if (color === undefined) {
+    throw badRequest(`'${name}' must be a hex color #RGB, #RGBA, #RRGGBB or #RRGGBBAA, not ${describe(value)}`);
+  }
+  return color;
+}
+
+/** A short, safe rendering of a client's value for an error message. */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(clip(value));
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${clip(String(value))}`;
+}
+
+const clip = (text: string): string => (text.length > 40 ? `${text.slice(0, 40)}…` : text);

@@ -1,0 +1,79 @@
+import { HttpError, badRequest } from '../errors.js';
+import { negotiate } from '../http/accept.js';
+import { etagOf, ifNoneMatchHits } from '../http/etag.js';
+import type { HttpRequest, RequestBody } from '../http/request.js';
+import { bytesResponse, emptyResponse, jsonResponse, type HttpResponse } from '../http/response.js';
+import { CONTENT_TYPES, renderQr } from '../render/render.js';
+import { fieldsFromQuery, parseQrSpec, type ImageFormat } from './options.js';
+
+export const SUCCESS_MESSAGE = 'QR Code generated successfully';
+
+/** Same query, same bytes: let browsers and CDNs keep the image for a year. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Unlike the original, nothing an SVG could load or run is allowed. */
+const IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+
+/** `GET /generate?url=…`: the image itself, cacheable and conditional. */
+export function generateImage(request: HttpRequest): HttpResponse {
+  const image = renderQr(parseQrSpec(fieldsFromQuery(request.query)));
+  const etag = etagOf(image.bytes);
+  const caching = { etag, 'cache-control': IMMUTABLE };
+  if (ifNoneMatchHits(request.headers['if-none-match'], etag)) return emptyResponse(304, caching);
+  return bytesResponse(200, image.contentType, image.bytes, { ...caching, 'content-security-policy': IMAGE_CSP });
+}
+
+const JSON_TYPE = 'application/json';
+type Representation = typeof JSON_TYPE | (typeof CONTENT_TYPES)[ImageFormat];
+
+/**
+ * `POST /generate` with a JSON object: by default the tutorial's JSON with the image in
+ * base64; the image itself when the Accept header prefers it.
+ */
+export function generateJson(request: HttpRequest): HttpResponse {
+  const spec = parseQrSpec(jsonObjectOf(request.body));
+  const offers: Representation[] = spec.formatGiven
+    ? [JSON_TYPE, CONTENT_TYPES[spec.format]]
+    : [JSON_TYPE, CONTENT_TYPES.png, CONTENT_TYPES.svg];
+  const chosen = negotiate(request.headers.accept, offers);
+  if (chosen === undefined) {
+    throw new HttpError(406, `the Accept header allows none of the types this can answer with: ${offers.join(', ')}`);
+  }
+  const vary = { vary: 'accept' };
+  if (chosen !== JSON_TYPE) {
+    const image = renderQr({ ...spec, format: chosen === CONTENT_TYPES.svg ? 'svg' : 'png' });
+    return bytesResponse(200, image.contentType, image.bytes, { ...vary, 'content-security-policy': IMAGE_CSP });
+  }
+  const image = renderQr(spec);
+  return jsonResponse(
+    200,
+    {
+      message: SUCCESS_MESSAGE,
+      qr_code: image.bytes.toString('base64'),
+      url: spec.text,
+      format: image.format,
+      content_type: image.contentType,
+      width: image.pixels,
+      height: image.pixels,
+    },
+    vary,
+  );
+}
+
+const JSON_EXAMPLE = '{"url": "https://example.com"}';
+
+function jsonObjectOf(body: RequestBody): Readonly<Record<string, unknown>> {
+  if (body.kind === 'none') throw badRequest(`the request body is empty; send a JSON object such as ${JSON_EXAMPLE}`);
+  let value = body.kind === 'value' ? body.value : undefined;
+  if (body.kind === 'text') {
+    try {
+      value = JSON.parse(body.text);
+    } catch {
+      throw badRequest(`the request body is not valid JSON; send a JSON object such as ${JSON_EXAMPLE}`);
+    }
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw badRequest(`the request body must be a JSON object such as ${JSON_EXAMPLE}`);
+  }
+  return value as Record<string, unknown>;
+}

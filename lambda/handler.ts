@@ -1,0 +1,49 @@
+import type { Context } from 'aws-lambda';
+import { HttpError } from './errors.js';
+import { generateImage, generateJson } from './generate/route.js';
+import { toHttpRequest } from './http/event.js';
+import { errorResponse, jsonResponse, type HttpResponse } from './http/response.js';
+import { dispatch, type Routes } from './http/router.js';
+import { log } from './log.js';
+
+const routes: Routes = {
+  '/generate': { GET: generateImage, POST: generateJson },
+};
+
+/**
+ * The Lambda entry point: event → request → route → response, one log line each.
+ * Client faults come back as 4xx JSON; anything else is logged with the request id
+ * and answered 500 without details.
+ */
+export async function handler(event: unknown, context?: Partial<Pick<Context, 'awsRequestId'>>): Promise<HttpResponse> {
+  const started = performance.now();
+  const requestId = context?.awsRequestId ?? '-';
+  let route = '-';
+  let response: HttpResponse;
+  try {
+    const request = toHttpRequest(event);
+    route = `${request.method.slice(0, 10)} ${request.path.slice(0, 64)}`;
+    response = dispatch(routes, request);
+  } catch (error) {
+    if (error instanceof HttpError) {
+      response = errorResponse(error.statusCode, error.message, { ...error.headers });
+    } else {
+      log('ERROR', 'unexpected failure', {
+        requestId,
+        route,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : typeof error,
+        stack: error instanceof Error ? error.stack : undefined,
+      });
+      response = jsonResponse(500, { error: 'Internal error', requestId });
+    }
+  }
+  log('INFO', 'request', {
+    requestId,
+    route,
+    status: response.statusCode,
+    contentType: response.headers['content-type'],
+    bytes: response.body.length,
+    durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+  });
+  return response;
+}

@@ -1,0 +1,135 @@
+import type { APIGatewayProxyEvent, APIGatewayProxyEventV2 } from 'aws-lambda';
+import { HttpError, badRequest } from '../errors.js';
+import { MAX_BODY_BYTES, type HttpRequest, type RequestBody } from './request.js';
+
+type JsonObject = Record<string, unknown>;
+
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Turns whatever the function was invoked with into an HttpRequest:
+ * - API Gateway HTTP API events (payload format 2.0),
+ * - API Gateway REST API / payload format 1.0 events,
+ * - direct invocations: `{"body": "<JSON>"}`, `{"body": {…}}` or the options object itself,
+ *   all of which mean `POST /generate`.
+ */
+export function toHttpRequest(event: unknown): HttpRequest {
+  if (!isObject(event)) {
+    throw badRequest(
+      'the event must be a JSON object: an API Gateway event, {"body": "{\\"url\\": \\"…\\"}"} or {"url": "…"}',
+    );
+  }
+  if (isObject(event.requestContext) && isObject(event.requestContext.http)) {
+    return fromHttpApiEvent(event as unknown as APIGatewayProxyEventV2);
+  }
+  if (typeof event.httpMethod === 'string') {
+    return fromRestApiEvent(event as unknown as APIGatewayProxyEvent);
+  }
+  return fromDirectInvocation(event);
+}
+
+function fromHttpApiEvent(event: APIGatewayProxyEventV2): HttpRequest {
+  const http: unknown = event.requestContext.http;
+  const method = isObject(http) ? http.method : undefined;
+  if (typeof method !== 'string') throw badRequest('malformed event: requestContext.http.method must be a string');
+  const rawPath = stringOr(event.rawPath, isObject(http) ? stringOr(http.path, '/') : '/');
+  return {
+    method: method.toUpperCase(),
+    path: withoutStage(rawPath, event.requestContext.stage),
+    headers: lowerCaseHeaders(event.headers),
+    query: new URLSearchParams(stringOr(event.rawQueryString, '')),
+    body: bodyOf(event.body, event.isBase64Encoded),
+  };
+}
+
+function fromRestApiEvent(event: APIGatewayProxyEvent): HttpRequest {
+  const headers = lowerCaseHeaders(event.headers);
+  if (isObject(event.multiValueHeaders)) {
+    for (const [name, values] of Object.entries(event.multiValueHeaders)) {
+      if (Array.isArray(values) && values.every((v) => typeof v === 'string')) {
+        headers[name.toLowerCase()] = values.join(',');
+      }
+    }
+  }
+  const query = new URLSearchParams();
+  const multi: unknown = event.multiValueQueryStringParameters;
+  const single: unknown = event.queryStringParameters;
+  if (isObject(multi)) {
+    for (const [key, values] of Object.entries(multi)) {
+      if (Array.isArray(values)) for (const v of values) if (typeof v === 'string') query.append(key, v);
+    }
+  } else if (isObject(single)) {
+    for (const [key, value] of Object.entries(single)) if (typeof value === 'string') query.append(key, value);
+  }
+  const stage = isObject(event.requestContext) ? event.requestContext.stage : undefined;
+  return {
+    method: event.httpMethod.toUpperCase(),
+    // REST API `path` has no stage prefix; payload 1.0 from an HTTP API may have one.
+    path: withoutStage(stringOr(event.path, '/'), stage),
+    headers,
+    query,
+    body: bodyOf(event.body, event.isBase64Encoded),
+  };
+}
+
+function fromDirectInvocation(event: JsonObject): HttpRequest {
+  const hasBody = 'body' in event;
+  let body: RequestBody;
+  if (!hasBody) body = { kind: 'value', value: event };
+  else if (typeof event.body === 'string') body = bodyOf(event.body, event.isBase64Encoded);
+  else if (event.body === null || event.body === undefined) body = { kind: 'none' };
+  else body = { kind: 'value', value: event.body };
+  return {
+    method: 'POST',
+    path: '/generate',
+    headers: hasBody ? lowerCaseHeaders(event.headers) : {},
+    query: new URLSearchParams(),
+    body,
+  };
+}
+
+function bodyOf(body: unknown, isBase64Encoded: unknown): RequestBody {
+  if (typeof body !== 'string' || body === '') return { kind: 'none' };
+  if (isBase64Encoded !== true) {
+    if (Buffer.byteLength(body, 'utf8') > MAX_BODY_BYTES) throw bodyTooLarge();
+    return { kind: 'text', text: body };
+  }
+  if (Math.floor((body.length * 3) / 4) > MAX_BODY_BYTES + 3) throw bodyTooLarge();
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body) || body.length % 4 === 1) {
+    throw badRequest('the request body is marked isBase64Encoded but is not valid base64');
+  }
+  const bytes = Buffer.from(body, 'base64');
+  if (bytes.length > MAX_BODY_BYTES) throw bodyTooLarge();
+  try {
+    return { kind: 'text', text: utf8.decode(bytes) };
+  } catch {
+    throw badRequest('the request body is not valid UTF-8');
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+const bodyTooLarge = (): HttpError =>
+  new HttpError(413, `the request body is larger than ${MAX_BODY_BYTES} bytes, the most this API accepts`);
+
+function lowerCaseHeaders(headers: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (!isObject(headers)) return result;
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value === 'string') result[name.toLowerCase()] = value;
+  }
+  return result;
+}
+
+function withoutStage(path: string, stage: unknown): string {
+  let result = path;
+  if (typeof stage === 'string' && stage !== '$default' && stage !== '') {
+    const prefix = `/${stage}`;
+    if (result === prefix || result.startsWith(`${prefix}/`)) result = result.slice(prefix.length) || '/';
+  }
+  // `/generate/` is the same resource as `/generate`.
+  return result.length > 1 && result.endsWith('/') ? result.slice(0, -1) : result;
+}
+
+const stringOr = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);

@@ -1,0 +1,47 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+
+/** The HTTP-shaped result every invocation returns (payload format 2.0, also valid for 1.0). */
+export interface HttpResponse extends APIGatewayProxyStructuredResultV2 {
+  readonly statusCode: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+  readonly isBase64Encoded: boolean;
+}
+
+/** On every response: any page may call the API, and browsers must not guess types. */
+const COMMON_HEADERS = {
+  'access-control-allow-origin': '*',
+  'x-content-type-options': 'nosniff',
+} as const;
+
+export function jsonResponse(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json', ...COMMON_HEADERS, ...headers },
+    body: JSON.stringify(body),
+    isBase64Encoded: false,
+  };
+}
+
+export const errorResponse = (statusCode: number, message: string, headers: Record<string, string> = {}): HttpResponse =>
+  jsonResponse(statusCode, { error: message }, headers);
+
+/** A binary body travels base64-encoded; text types go as they are. */
+export function bytesResponse(
+  statusCode: number,
+  contentType: string,
+  bytes: Buffer,
+  headers: Record<string, string> = {},
+): HttpResponse {
+  const binary = !contentType.startsWith('text/') && !contentType.includes('xml') && !contentType.includes('json');
+  return {
+    statusCode,
+    headers: { 'content-type': contentType, ...COMMON_HEADERS, ...headers },
+    body: binary ? bytes.toString('base64') : bytes.toString('utf8'),
+    isBase64Encoded: binary,
+  };
+}
+
+export function emptyResponse(statusCode: number, headers: Record<string, string> = {}): HttpResponse {
+  return { statusCode, headers: { ...COMMON_HEADERS, ...headers }, body: '', isBase64Encoded: false };
+}

@@ -1,0 +1,32 @@
+import { HttpError } from '../errors.js';
+import type { HttpRequest } from './request.js';
+import { emptyResponse, type HttpResponse } from './response.js';
+
+export type Route = (request: HttpRequest) => HttpResponse;
+export type Routes = Readonly<Record<string, Readonly<Record<string, Route>>>>;
+
+/**
+ * Finds the route for the request's path and method. OPTIONS is answered for every
+ * path (behind an HTTP API, API Gateway answers CORS preflights itself; behind a REST
+ * API it reaches the function).
+ */
+export function dispatch(routes: Routes, request: HttpRequest): HttpResponse {
+  const methods = Object.hasOwn(routes, request.path) ? routes[request.path] : undefined;
+  if (methods === undefined) throw new HttpError(404, `no such path; try POST /generate or GET /generate?url=…`);
+  const allow = [...Object.keys(methods), 'OPTIONS'].join(', ');
+  if (request.method === 'OPTIONS') {
+    return emptyResponse(204, {
+      allow,
+      'access-control-allow-methods': allow,
+      'access-control-allow-headers': 'content-type, accept, if-none-match',
+      'access-control-max-age': '86400',
+    });
+  }
+  const route = Object.hasOwn(methods, request.method) ? methods[request.method] : undefined;
+  if (route === undefined) {
+    throw new HttpError(405, `${clip(request.method)} is not allowed on ${request.path}; allowed: ${allow}`, { allow });
+  }
+  return route(request);
+}
+
+const clip = (text: string): string => (text.length > 20 ? `${text.slice(0, 20)}…` : text);

@@ -1,0 +1,36 @@
+import { toHexRgb, type Rgba } from '../generate/color.js';
+import type { Layout } from './layout.js';
+import type { QrMatrix } from './matrix.js';
+
+/**
+ * One `<path>` for the light background and one for the dark modules, each dark run
+ * of a row drawn as a single rectangle, in module units scaled by `viewBox`. Only
+ * numbers and validated colors reach the markup: the encoded text never does.
+ */
+export function encodeSvg(matrix: QrMatrix, { margin, modulesAcross, pixels }: Layout, dark: Rgba, light: Rgba): string {
+  const { size, modules } = matrix;
+  let runs = '';
+  for (let row = 0; row < size; row++) {
+    for (let col = 0; col < size; ) {
+      if (modules[row * size + col] === 0) {
+        col++;
+        continue;
+      }
+      const runStart = col;
+      while (col < size && modules[row * size + col] !== 0) col++;
+      const x = margin + runStart;
+      runs += `M${x} ${margin + row}h${col - runStart}v1H${x}z`;
+    }
+  }
+  const n = modulesAcross;
+  const background = light.a === 0 ? '' : `<path${paint(light)} d="M0 0h${n}v${n}H0z"/>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${pixels}" height="${pixels}" viewBox="0 0 ${n} ${n}" ` +
+    `shape-rendering="crispEdges">${background}<path${paint(dark)} d="${runs}"/></svg>`
+  );
+}
+
+function paint(color: Rgba): string {
+  const opacity = color.a === 255 ? '' : ` fill-opacity="${Number((color.a / 255).toFixed(3))}"`;
+  return ` fill="${toHexRgb(color)}"${opacity}`;
+}
