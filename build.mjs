@@ -1,23 +1,29 @@
 // Bundles lambda/handler.ts into build/lambda/index.mjs: the exact folder Terraform zips.
 // Deterministic (same sources, same bytes) so the zip's hash only changes with the code.
 import { build } from 'esbuild';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
 
-export const OUT_DIR = 'build/lambda';
-export const BUNDLE = `${OUT_DIR}/index.mjs`;
+const ROOT = dirname(fileURLToPath(import.meta.url));
 /** Minified bundle budget: the code Lambda loads on every cold start. */
 export const BUDGET_BYTES = 40 * 1024;
 /** Packages with native code are installed for linux/arm64 by `make lambda-deps`, never bundled. */
 export const EXTERNAL = [];
 
-export async function bundle({ quiet = false } = {}) {
-  await rm(OUT_DIR, { recursive: true, force: true });
-  await mkdir(OUT_DIR, { recursive: true });
+/**
+ * Writes `<outDir>/index.mjs` (and nothing else there) plus `<outDir>/../meta.json`,
+ * the esbuild metafile, beside it rather than in it: Lambda needs only the bundle.
+ */
+export async function bundle({ outDir = join(ROOT, 'build/lambda'), quiet = false } = {}) {
+  const outfile = join(outDir, 'index.mjs');
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
   const result = await build({
+    absWorkingDir: ROOT,
     entryPoints: ['lambda/handler.ts'],
-    outfile: BUNDLE,
+    outfile,
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -28,24 +34,25 @@ export async function bundle({ quiet = false } = {}) {
     metafile: true,
     logLevel: 'warning',
   });
-  // The metafile sits beside the function folder, not in it: Lambda needs only index.mjs.
-  await writeFile('build/meta.json', JSON.stringify(result.metafile, null, 2));
-  const code = readFileSync(BUNDLE);
+  await writeFile(join(outDir, '..', 'meta.json'), `${JSON.stringify(result.metafile, null, 2)}\n`);
+  const code = await readFile(outfile);
   const gzip = gzipSync(code, { level: 9 }).length;
+  const [output] = Object.values(result.metafile.outputs);
+  const largest = Object.entries(output.inputs)
+    .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput)
+    .slice(0, 5)
+    .map(([file, { bytesInOutput }]) => ({ file, bytes: bytesInOutput }));
   if (!quiet) {
-    const inputs = Object.entries(result.metafile.outputs[BUNDLE].inputs)
-      .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput)
-      .slice(0, 5)
-      .map(([file, { bytesInOutput }]) => `    ${String(bytesInOutput).padStart(6)}  ${file}`);
-    console.log(`${BUNDLE}: ${code.length} bytes (${gzip} gzip), budget ${BUDGET_BYTES}\n  largest inputs:\n${inputs.join('\n')}`);
+    const rows = largest.map(({ file, bytes }) => `    ${String(bytes).padStart(6)}  ${file}`).join('\n');
+    console.log(`build/lambda/index.mjs: ${code.length} bytes (${gzip} gzip), budget ${BUDGET_BYTES}\n  largest inputs:\n${rows}`);
   }
   if (code.length > BUDGET_BYTES) {
-    throw new Error(`${BUNDLE} is ${code.length} bytes, over its ${BUDGET_BYTES}-byte budget`);
+    throw new Error(`index.mjs is ${code.length} bytes, over its ${BUDGET_BYTES}-byte budget`);
   }
-  return { bytes: code.length, gzip };
+  return { outfile, bytes: code.length, gzip, largest };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
   bundle().catch((error) => {
     console.error(error.message);
     process.exit(1);

@@ -1,0 +1,81 @@
+import t, { type Test } from 'tap';
+import { LIMITS, fieldsFromQuery, parseQrSpec } from '../../../lambda/generate/options.js';
+
+t.test('defaults: the tutorial geometry', async (t) => {
+  t.same(parseQrSpec({ url: 'x' }), {
+    text: 'x',
+    format: 'png',
+    formatGiven: false,
+    size: undefined,
+    margin: 4,
+    ecLevel: 'L',
+    dark: { r: 0, g: 0, b: 0, a: 255 },
+    light: { r: 255, g: 255, b: 255, a: 255 },
+  });
+});
+
+t.test('every option, as JSON values and as query strings', async (t) => {
+  const expected = {
+    text: ' keep  spaces ',
+    format: 'svg',
+    formatGiven: true,
+    size: 300,
+    margin: 0,
+    ecLevel: 'H',
+    dark: { r: 0x11, g: 0x22, b: 0x33, a: 255 },
+    light: { r: 255, g: 255, b: 255, a: 0 },
+  };
+  t.same(parseQrSpec({ text: ' keep  spaces ', format: 'SVG', size: 300, margin: 0, ecLevel: 'h', dark: '#123', light: '#ffffff00' }), expected);
+  t.same(parseQrSpec(fieldsFromQuery(new URLSearchParams('url=+keep++spaces+&format=svg&size=300&margin=0&ecLevel=H&dark=123&light=%23ffffff00'))), expected);
+});
+
+t.test('data is taken exactly as given: not trimmed, not required to be a URL', async (t) => {
+  for (const text of ['WIFI:T:WPA;S:net;P:pw;;', 'mailto:a@example.com', '  ', '\n', '0', 'ünïcödé 🎉']) {
+    t.equal(parseQrSpec({ url: text }).text, text);
+  }
+});
+
+const rejects = (t: Test, fields: Record<string, unknown>, status: number, message: RegExp) =>
+  t.throws(() => parseQrSpec(fields), { statusCode: status, message }, JSON.stringify(fields).slice(0, 60));
+
+t.test('missing, empty or non-string data is a 400 naming the field', async (t) => {
+  rejects(t, {}, 400, /'url' is required/);
+  rejects(t, { url: null }, 400, /'url' is required/);
+  rejects(t, { url: '' }, 400, /'url' must not be empty/);
+  rejects(t, { text: '' }, 400, /'text' must not be empty/);
+  rejects(t, { url: 42 }, 400, /'url' must be a string, not number 42/);
+  rejects(t, { url: ['a'] }, 400, /'url' must be a string, not an array/);
+  rejects(t, { url: { a: 1 } }, 400, /not an object/);
+  rejects(t, { url: true }, 400, /not boolean true/);
+  rejects(t, { url: 'a', text: 'b' }, 400, /either 'url' or 'text'/);
+  rejects(t, { url: 'a\ud800b' }, 400, /unpaired UTF-16 surrogate/);
+});
+
+t.test('text longer than any QR code can hold is a 413 that says the limit', async (t) => {
+  rejects(t, { url: '1'.repeat(LIMITS.textLength + 1) }, 413, /7090 characters long; no QR code holds more than 7089/);
+});
+
+t.test('invalid options are 400s that say what is allowed', async (t) => {
+  rejects(t, { url: 'a', format: 'gif' }, 400, /'format' must be one of png, svg, not "gif"/);
+  rejects(t, { url: 'a', format: 1 }, 400, /'format' must be one of png, svg/);
+  rejects(t, { url: 'a', ecLevel: 'X' }, 400, /'ecLevel' must be one of L, M, Q, H/);
+  for (const size of [20, 2049, 1.5, -1, '100px', '', ' 100', '1e3', null, true]) {
+    rejects(t, { url: 'a', size }, 400, /'size' must be a whole number from 21 to 2048/);
+  }
+  for (const margin of [-1, 17, '4.0', 'four']) {
+    rejects(t, { url: 'a', margin }, 400, /'margin' must be a whole number from 0 to 16/);
+  }
+  rejects(t, { url: 'a', dark: 'blue' }, 400, /'dark' must be a hex color #RGB, #RGBA, #RRGGBB or #RRGGBBAA, not "blue"/);
+  rejects(t, { url: 'a', light: '#fff"><script>' }, 400, /'light' must be a hex color/);
+  rejects(t, { url: 'a', dark: '#fff' }, 400, /'dark' and 'light' must be different colors/);
+  rejects(t, { url: 'a', colour: '#fff' }, 400, /unknown option 'colour'; the options are: url, text, format, size, margin, ecLevel, dark, light/);
+});
+
+t.test('error messages quote at most a short prefix of what the client sent', async (t) => {
+  const error = t.throws(() => parseQrSpec({ url: 'a', dark: 'x'.repeat(10_000) })) as Error;
+  t.ok(error.message.length < 200, error.message);
+});
+
+t.test('a repeated query parameter is ambiguous: 400', async (t) => {
+  t.throws(() => fieldsFromQuery(new URLSearchParams('url=a&url=b')), { statusCode: 400, message: /'url' is given more than once/ });
+});
