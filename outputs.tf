@@ -1,0 +1,39 @@
+output "api_endpoint" {
+  description = "Base URL of the HTTP API."
+  value       = aws_apigatewayv2_api.http.api_endpoint
+}
+
+output "generate_url" {
+  description = "Full URL of the /generate route."
+  value       = "${aws_apigatewayv2_api.http.api_endpoint}/generate"
+}
+
+output "function_name" {
+  description = "Name of the Lambda function."
+  value       = aws_lambda_function.qr.function_name
+}
+
+output "function_arn" {
+  description = "ARN of the Lambda function."
+  value       = aws_lambda_function.qr.arn
+}
+
+output "function_log_group" {
+  description = "CloudWatch log group of the function (one JSON line per request)."
+  value       = aws_cloudwatch_log_group.function.name
+}
+
+output "access_log_group" {
+  description = "CloudWatch log group of the HTTP API's access logs."
+  value       = aws_cloudwatch_log_group.access.name
+}
+
+output "curl_command" {
+  description = "Ready-to-paste curl that POSTs a URL and saves the PNG."
+  value       = "curl -sS -X POST '${aws_apigatewayv2_api.http.api_endpoint}/generate' -H 'Content-Type: application/json' -H 'Accept: image/png' -d '{\"url\": \"https://example.com\"}' -o qr.png"
+}
+
+output "invoke_command" {
+  description = "Ready-to-paste aws lambda invoke with the documented payload (AWS CLI v2)."
+  value       = "aws lambda invoke --region ${var.region} --function-name ${aws_lambda_function.qr.function_name} --cli-binary-format raw-in-base64-out --payload '{\"body\": \"{\\\"url\\\": \\\"https://example.com\\\"}\"}' out.json"
+}

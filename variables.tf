@@ -1,0 +1,136 @@
+variable "region" {
+  type        = string
+  description = "AWS region to deploy into."
+  default     = "us-east-1"
+
+  validation {
+    condition     = can(regex("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", var.region))
+    error_message = "region must be an AWS region name such as us-east-1 or eu-west-2."
+  }
+}
+
+variable "function_name" {
+  type        = string
+  description = "Name of the Lambda function; also names the HTTP API, the IAM role and the log groups."
+  default     = "qr-code-generator"
+
+  validation {
+    # 64 is Lambda's limit; the IAM role name adds "-role" and must stay within IAM's 64.
+    condition     = can(regex("^[A-Za-z0-9_-]{1,59}$", var.function_name))
+    error_message = "function_name must be 1 to 59 letters, digits, hyphens or underscores."
+  }
+}
+
+variable "runtime" {
+  type        = string
+  description = "Lambda Node.js runtime. nodejs20.x is deprecated since 2026-04-30 and blocks new functions from 2027-02-01; nodejs22.x and nodejs24.x are supported longer."
+  default     = "nodejs20.x"
+
+  validation {
+    condition     = contains(["nodejs20.x", "nodejs22.x", "nodejs24.x"], var.runtime)
+    error_message = "runtime must be nodejs20.x, nodejs22.x or nodejs24.x."
+  }
+}
+
+variable "memory_size" {
+  type        = number
+  description = "Memory for the function in MB; CPU is allotted in proportion (256 MB gets about 0.15 vCPU)."
+  default     = 256
+
+  validation {
+    condition     = var.memory_size >= 128 && var.memory_size <= 10240 && floor(var.memory_size) == var.memory_size
+    error_message = "memory_size must be a whole number of MB from 128 to 10240."
+  }
+}
+
+variable "timeout" {
+  type        = number
+  description = "Function timeout in seconds. At most 30: API Gateway stops waiting for an integration after 30 s."
+  default     = 10
+
+  validation {
+    condition     = var.timeout >= 1 && var.timeout <= 30 && floor(var.timeout) == var.timeout
+    error_message = "timeout must be a whole number of seconds from 1 to 30."
+  }
+}
+
+variable "reserved_concurrency" {
+  type        = number
+  description = "Reserved concurrent executions for the function; null reserves none. A reserved value fails on new accounts whose concurrency limit is 10, and 0 stops every invocation."
+  default     = null
+
+  validation {
+    condition     = var.reserved_concurrency == null || try(var.reserved_concurrency >= 0 && floor(var.reserved_concurrency) == var.reserved_concurrency, false)
+    error_message = "reserved_concurrency must be null or a whole number from 0."
+  }
+}
+
+variable "environment_variables" {
+  type        = map(string)
+  description = "Extra environment variables for the function."
+  default     = {}
+
+  validation {
+    # Lambda reserves the AWS_ prefix and a few runtime names for itself.
+    condition = alltrue([
+      for name in keys(var.environment_variables) :
+      can(regex("^[A-Za-z][A-Za-z0-9_]*$", name)) && !startswith(name, "AWS_") && !contains(["LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR", "_HANDLER", "TZ"], name)
+    ])
+    error_message = "environment_variables names must be letters, digits and underscores, and must not be reserved by Lambda (AWS_*, LAMBDA_TASK_ROOT, LAMBDA_RUNTIME_DIR, _HANDLER, TZ)."
+  }
+}
+
+variable "log_retention_days" {
+  type        = number
+  description = "Days CloudWatch keeps the function's logs and the API's access logs (0 keeps them forever)."
+  default     = 14
+
+  validation {
+    condition     = contains([0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_days)
+    error_message = "log_retention_days must be one of CloudWatch's values: 0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653."
+  }
+}
+
+variable "cors_allow_origins" {
+  type        = list(string)
+  description = "Origins allowed to call the API from a browser: [\"*\"] for any page, or exact origins such as \"https://example.com\"."
+  default     = ["*"]
+
+  validation {
+    condition     = length(var.cors_allow_origins) > 0 && alltrue([for origin in var.cors_allow_origins : origin == "*" || can(regex("^https?://[^/*]+$", origin))])
+    error_message = "cors_allow_origins must hold \"*\" or origins such as \"https://example.com\" (scheme and host, no path)."
+  }
+}
+
+variable "throttling_rate_limit" {
+  type        = number
+  description = "Steady-state requests per second the API stage accepts before answering 429; caps what abuse can cost."
+  default     = 20
+
+  validation {
+    condition     = var.throttling_rate_limit > 0 && var.throttling_rate_limit <= 10000
+    error_message = "throttling_rate_limit must be more than 0 and at most 10000 (the account default)."
+  }
+}
+
+variable "throttling_burst_limit" {
+  type        = number
+  description = "Requests the API stage accepts in a burst above the rate limit."
+  default     = 40
+
+  validation {
+    condition     = var.throttling_burst_limit >= 1 && var.throttling_burst_limit <= 5000 && floor(var.throttling_burst_limit) == var.throttling_burst_limit
+    error_message = "throttling_burst_limit must be a whole number from 1 to 5000 (the account default)."
+  }
+}
+
+variable "tags" {
+  type        = map(string)
+  description = "Tags for every resource (the provider's default_tags)."
+  default     = { Project = "qr-lambda" }
+
+  validation {
+    condition     = alltrue([for key in keys(var.tags) : !startswith(lower(key), "aws:")])
+    error_message = "tags must not use the aws: prefix, which AWS reserves."
+  }
+}
