@@ -4,8 +4,12 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 NPM_STAMP := node_modules/.install-stamp
+# The text `make invoke` and `make curl` encode.
+URL ?= https://www.youtube.com/@RayanSlim087
+OUT := out
+TF_OUTPUT = terraform output -raw
 
-.PHONY: help install build typecheck test clean
+.PHONY: help install build typecheck test clean lambda-deps deploy plan destroy outputs fmt invoke curl smoke
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -27,3 +31,48 @@ test: build typecheck ## Install what is needed, build, type-check and run every
 
 clean: ## Remove build output and test caches
 	rm -rf build .tap
+
+lambda-deps: build ## Install the bundle's external (native) packages for linux/arm64 into build/lambda
+	node scripts/lambda-deps.mjs build/lambda
+
+deploy: ## Build and deploy to your AWS account (terraform init + apply), then print the outputs
+	@scripts/preflight.sh terraform aws
+	$(MAKE) lambda-deps
+	terraform init -input=false
+	terraform apply -input=false
+	@$(MAKE) --no-print-directory outputs
+
+plan: ## Build and show what deploy would change
+	@scripts/preflight.sh terraform aws
+	$(MAKE) lambda-deps
+	terraform init -input=false
+	terraform plan -input=false
+
+destroy: ## Delete everything deploy created
+	@scripts/preflight.sh terraform aws
+	terraform destroy -input=false
+
+outputs: ## Print the deployment's outputs (endpoint, function, ready-to-paste commands)
+	@scripts/preflight.sh terraform
+	@terraform output
+
+fmt: ## Format the .tf files
+	@scripts/preflight.sh terraform
+	terraform fmt
+
+invoke: ## aws lambda invoke the deployed function with the documented payload; writes out/invoke.png
+	@scripts/preflight.sh terraform awscli
+	@mkdir -p $(OUT)
+	@payload=$$(node -e 'console.log(JSON.stringify({ body: JSON.stringify({ url: process.argv[1] }) }))' '$(URL)'); \
+	  "$$(scripts/preflight.sh awscli)" lambda invoke --region "$$($(TF_OUTPUT) region)" \
+	    --function-name "$$($(TF_OUTPUT) function_name)" --cli-binary-format raw-in-base64-out \
+	    --payload "$$payload" $(OUT)/invoke.json
+	node scripts/save-qr.mjs $(OUT)/invoke.json $(OUT)/invoke.png
+
+curl: ## POST to the deployed endpoint with curl; writes out/curl.png
+	@scripts/preflight.sh terraform
+	@mkdir -p $(OUT)
+	@body=$$(node -e 'console.log(JSON.stringify({ url: process.argv[1] }))' '$(URL)'); \
+	  curl -sS -X POST "$$($(TF_OUTPUT) generate_url)" -H 'Content-Type: application/json' \
+	    -d "$$body" -o $(OUT)/curl.json -w 'HTTP %{http_code}\n'
+	node scripts/save-qr.mjs $(OUT)/curl.json $(OUT)/curl.png

@@ -156,10 +156,10 @@ resource "aws_apigatewayv2_api" "http" {
 }
 
 resource "aws_apigatewayv2_integration" "qr" {
-  api_id                 = aws_apigatewayv2_api.http.id
-  integration_type       = "AWS_PROXY"
-  integration_method     = "POST"
-  integration_uri        = aws_lambda_function.qr.invoke_arn
+  api_id             = aws_apigatewayv2_api.http.id
+  integration_type   = "AWS_PROXY"
+  integration_method = "POST"
+  integration_uri    = aws_lambda_function.qr.invoke_arn
   # Terraform's default is 1.0, which would hand the function REST-style events.
   payload_format_version = "2.0"
   timeout_milliseconds   = 30000

@@ -1,0 +1,45 @@
+import t from 'tap';
+import { spawnSync } from 'node:child_process';
+import { cp, mkdtemp, open, readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const EM_AARCH64 = 0xb7;
+
+/** ELF e_machine of a binary: the architecture it runs on. */
+async function elfMachine(file: string): Promise<number> {
+  const handle = await open(file, 'r');
+  try {
+    const header = Buffer.alloc(20);
+    await handle.read(header, 0, 20, 0);
+    if (header.readUInt32BE(0) !== 0x7f454c46) throw new Error(`${file} is not an ELF binary`);
+    return header.readUInt16LE(18);
+  } finally {
+    await handle.close();
+  }
+}
+
+t.test('installs the linux/arm64 binary of a per-platform package, whatever the host', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'lambda-deps-'));
+  await cp(join(root, 'test/fixtures/native-deps'), dir, { recursive: true });
+  const run = spawnSync(process.execPath, [join(root, 'scripts/lambda-deps.mjs'), dir], { encoding: 'utf8' });
+  t.equal(run.status, 0, `exit status (stderr: ${run.stderr.slice(-300)})`);
+  const binary = join(dir, 'node_modules/@esbuild/linux-arm64/bin/esbuild');
+  t.ok(existsSync(binary), '@esbuild/linux-arm64 installed');
+  t.equal(await elfMachine(binary), EM_AARCH64, 'an aarch64 ELF (e_machine 0xB7)');
+  const platforms = await readdir(join(dir, 'node_modules/@esbuild'));
+  t.same(platforms, ['linux-arm64'], 'and no other platform’s binary');
+  t.comment(`host: ${process.platform}/${process.arch}`);
+  if (process.arch === 'x64') t.equal(await elfMachine(process.execPath), 0x3e, 'while this host runs x86-64');
+});
+
+t.test('with nothing external to install, it says so and writes nothing', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'lambda-deps-empty-'));
+  const run = spawnSync(process.execPath, [join(root, 'scripts/lambda-deps.mjs'), dir], { encoding: 'utf8' });
+  t.equal(run.status, 0);
+  t.match(run.stdout, /no external packages; nothing to install/);
+  t.same(await readdir(dir), []);
+});
