@@ -1,0 +1,24 @@
+/** One function as Lambda would run it: everything here comes from the .tf files. */
+export interface FunctionDefinition {
+  readonly name: string;
+  readonly region: string;
+  readonly handler: string;
+  readonly runtime: string;
+  readonly memorySize: number;
+  readonly timeoutSeconds: number;
+  readonly environment: Readonly<Record<string, string>>;
+  /** The folder Terraform zips. */
+  readonly codeDir: string;
+  readonly logGroupName: string;
+  readonly logFormat: 'JSON' | 'Text';
+  readonly applicationLogLevel: string | undefined;
+  readonly systemLogLevel: string | undefined;
+  /** null: unreserved (the account's pool). */
+  readonly reservedConcurrency: number | null;
+}
+
+/** The account id in every ARN the local stack makes up. */
+export const LOCAL_ACCOUNT_ID = '000000000000';
+
+export const functionArn = (fn: Pick<FunctionDefinition, 'name' | 'region'>): string =>
+  `arn:aws:lambda:${fn.region}:${LOCAL_ACCOUNT_ID}:function:${fn.name}`;

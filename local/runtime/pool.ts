@@ -1,0 +1,91 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FunctionDefinition } from './function.js';
+import { ExecutionEnvironment, type InvocationResult, type InvokeOptions, type LogSink } from './instance.js';
+
+/** Lambda's default account-wide concurrency; a reserved value lowers it. */
+const ACCOUNT_CONCURRENCY = 1000;
+
+export class TooManyRequestsError extends Error {
+  override readonly name = 'TooManyRequestsException';
+}
+
+/**
+ * The warm environments of one function: an invocation takes an idle one or starts a
+ * new one (a cold start); concurrent invocations therefore run in separate processes.
+ * The code runs from a copy of the function folder outside the project, as Lambda
+ * runs the unzipped package from /var/task: nothing resolves from the project's node_modules.
+ */
+export class FunctionPool {
+  private readonly environments = new Set<ExecutionEnvironment>();
+  private starting = 0;
+  private taskRoot: Promise<string>;
+
+  constructor(
+    readonly fn: FunctionDefinition,
+    private readonly sink: LogSink = () => {},
+  ) {
+    this.taskRoot = copyCode(fn.codeDir);
+  }
+
+  get size(): number {
+    return this.environments.size;
+  }
+
+  /** Process ids of the live environments. */
+  get pids(): number[] {
+    return [...this.environments].flatMap((environment) => (environment.pid === undefined ? [] : [environment.pid]));
+  }
+
+  async invoke(payload: Buffer, options: InvokeOptions = {}): Promise<InvocationResult> {
+    // invoke() marks an environment busy before it yields, so picking an idle one and
+    // calling it with no await in between never hands one environment to two callers.
+    const environment = [...this.environments].find((candidate) => candidate.idle) ?? (await this.startEnvironment());
+    try {
+      return await environment.invoke(payload, options);
+    } finally {
+      if (!environment.alive) this.environments.delete(environment);
+    }
+  }
+
+  /** New code: every later invocation starts from a fresh copy, in new environments. */
+  async reload(): Promise<void> {
+    const old = await this.taskRoot;
+    this.taskRoot = copyCode(this.fn.codeDir);
+    await this.stopAll();
+    await rm(old, { recursive: true, force: true });
+  }
+
+  async close(): Promise<void> {
+    await this.stopAll();
+    await rm(await this.taskRoot, { recursive: true, force: true });
+  }
+
+  private async startEnvironment(): Promise<ExecutionEnvironment> {
+    const limit = this.fn.reservedConcurrency ?? ACCOUNT_CONCURRENCY;
+    if (this.environments.size + this.starting >= limit) {
+      throw new TooManyRequestsError(`Rate Exceeded. (concurrency limit ${limit} reached for ${this.fn.name})`);
+    }
+    this.starting++;
+    try {
+      const environment = await ExecutionEnvironment.start(this.fn, await this.taskRoot, this.sink);
+      this.environments.add(environment);
+      return environment;
+    } finally {
+      this.starting--;
+    }
+  }
+
+  private async stopAll(): Promise<void> {
+    const stopping = [...this.environments].map((environment) => environment.stop());
+    this.environments.clear();
+    await Promise.all(stopping);
+  }
+}
+
+async function copyCode(codeDir: string): Promise<string> {
+  const taskRoot = await mkdtemp(join(tmpdir(), 'lambda-task-'));
+  await cp(codeDir, taskRoot, { recursive: true });
+  return taskRoot;
+}
