@@ -4,19 +4,28 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 NPM_STAMP := node_modules/.install-stamp
+# node-gyp builds against this Node's own headers rather than downloading them.
+NODE_PREFIX := $(shell node -p 'process.config.variables.node_prefix' 2>/dev/null)
+ifneq ($(wildcard $(NODE_PREFIX)/include/node/node.h),)
+export npm_config_nodedir ?= $(NODE_PREFIX)
+endif
 # The text `make invoke` and `make curl` encode.
 URL ?= https://www.youtube.com/@RayanSlim087
 OUT := out
 TF_OUTPUT = terraform output -raw
 
-.PHONY: help install build typecheck test clean lambda-deps deploy plan destroy outputs fmt invoke curl smoke
+.PHONY: help system-deps install build typecheck test clean dev lambda-deps deploy plan destroy outputs fmt invoke curl smoke
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
+system-deps: ## Install the Debian packages the build and tests need (autotools for aws-lambda-ric, AWS CLI v2)
+	@scripts/system-deps.sh
+
 install: $(NPM_STAMP) ## Install the npm dependencies (npm ci) when package-lock.json changed
 
 $(NPM_STAMP): package.json package-lock.json
+	@scripts/system-deps.sh
 	npm ci --no-audit --no-fund
 	@touch $@
 
@@ -26,8 +35,11 @@ build: install ## Bundle lambda/handler.ts into build/lambda/index.mjs (the fold
 typecheck: install ## TypeScript strict type check of everything
 	npx tsc -p .
 
-test: build typecheck ## Install what is needed, build, type-check and run every test
+test: system-deps build typecheck ## Install what is needed, build, type-check and run every test
 	npx tap
+
+dev: build ## Run the API locally: HTTP API on PORT (3000), Lambda Invoke API on LAMBDA_PORT (3001)
+	node --import tsx local/cli.ts
 
 clean: ## Remove build output and test caches
 	rm -rf build .tap
@@ -76,3 +88,8 @@ curl: ## POST to the deployed endpoint with curl; writes out/curl.png
 	  curl -sS -X POST "$$($(TF_OUTPUT) generate_url)" -H 'Content-Type: application/json' \
 	    -d "$$body" -o $(OUT)/curl.json -w 'HTTP %{http_code}\n'
 	node scripts/save-qr.mjs $(OUT)/curl.json $(OUT)/curl.png
+
+smoke: ## Run the integration suite against the deployed stack (endpoints from terraform output)
+	@scripts/preflight.sh terraform awscli aws
+	QR_API_URL="$$($(TF_OUTPUT) api_endpoint)" QR_FUNCTION_NAME="$$($(TF_OUTPUT) function_name)" \
+	  AWS_REGION="$$($(TF_OUTPUT) region)" npx tap test/integration

@@ -61,6 +61,7 @@ export class ExecutionEnvironment {
       this.exited = true;
       return code as number | null;
     });
+    this.exit.catch(() => {});
     this.init = new Promise<InitState>((resolve) => {
       const timer = setTimeout(() => {
         this.kill();
@@ -191,6 +192,8 @@ export class ExecutionEnvironment {
         // already gone
       }
     }
+    // Never handed another invocation, even before the exit event arrives.
+    this.exited = true;
     void this.api.close();
   }
 

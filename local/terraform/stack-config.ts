@@ -1,20 +1,13 @@
 import { isAbsolute, join } from 'node:path';
 import { UNKNOWN, evaluateValue, type Scope, type Value } from './expression.js';
+import type { FunctionDefinition } from '../runtime/function.js';
 import { checkValidations, eachScope, moduleScope, readModule, variableValues, type Block, type TerraformModule } from './module.js';
 
 /** What the local stack needs to know, all of it read from the .tf files. */
 export interface StackConfig {
   readonly region: string;
-  readonly functionName: string;
-  readonly handler: string;
-  readonly runtime: string;
+  readonly function: FunctionDefinition;
   readonly architectures: readonly string[];
-  readonly memorySize: number;
-  readonly timeoutSeconds: number;
-  readonly environment: Readonly<Record<string, string>>;
-  /** The folder archive_file zips: what runs, exactly. */
-  readonly codeDir: string;
-  readonly logGroupName: string;
   readonly http: {
     readonly routeKeys: readonly string[];
     readonly stage: string;
@@ -65,17 +58,29 @@ export function stackConfigOf(module: TerraformModule, values: Record<string, Va
   const routeSettings = firstBlock(stage, 'default_route_settings');
   const provider = module.providers.aws?.[0];
 
+  const region = String(provider ? known(attr(provider, 'region'), 'provider aws region') : 'us-east-1');
+  const name = String(known(attr(fn, 'function_name'), 'function_name'));
+  const reserved = attr(fn, 'reserved_concurrent_executions');
+  const optionalString = (block: Block | undefined, key: string): string | undefined =>
+    block && Object.hasOwn(block, key) ? String(known(attr(block, key), key)) : undefined;
   return {
-    region: String(provider ? known(attr(provider, 'region'), 'provider aws region') : 'us-east-1'),
-    functionName: String(known(attr(fn, 'function_name'), 'function_name')),
-    handler: String(known(attr(fn, 'handler'), 'handler')),
-    runtime: String(known(attr(fn, 'runtime'), 'runtime')),
+    region,
+    function: {
+      name,
+      region,
+      handler: String(known(attr(fn, 'handler'), 'handler')),
+      runtime: String(known(attr(fn, 'runtime'), 'runtime')),
+      memorySize: Number(attr(fn, 'memory_size') ?? 128),
+      timeoutSeconds: Number(attr(fn, 'timeout') ?? 3),
+      environment: (environment ?? {}) as Record<string, string>,
+      codeDir: isAbsolute(sourceDir) ? sourceDir : join(module.dir, sourceDir),
+      logGroupName: optionalString(logging, 'log_group') ?? `/aws/lambda/${name}`,
+      logFormat: optionalString(logging, 'log_format') === 'JSON' ? 'JSON' : 'Text',
+      applicationLogLevel: optionalString(logging, 'application_log_level'),
+      systemLogLevel: optionalString(logging, 'system_log_level'),
+      reservedConcurrency: typeof reserved === 'number' && reserved >= 0 ? reserved : null,
+    },
     architectures: (attr(fn, 'architectures') as string[] | undefined) ?? ['x86_64'],
-    memorySize: Number(attr(fn, 'memory_size') ?? 128),
-    timeoutSeconds: Number(attr(fn, 'timeout') ?? 3),
-    environment: (environment ?? {}) as Record<string, string>,
-    codeDir: isAbsolute(sourceDir) ? sourceDir : join(module.dir, sourceDir),
-    logGroupName: String(logging && Object.hasOwn(logging, 'log_group') ? known(attr(logging, 'log_group'), 'log_group') : `/aws/lambda/${String(attr(fn, 'function_name'))}`),
     http: {
       routeKeys: routeKeys(module, scope),
       stage: String(known(attr(stage, 'name'), 'stage name')),

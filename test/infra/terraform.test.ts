@@ -105,12 +105,14 @@ t.test('every output is described', async (t) => {
 t.test('the function: arm64, runtime, handler ↔ the built file and its export, code from the build folder', async (t) => {
   const config = await loadStackConfig(root);
   t.same(config.architectures, ['arm64']);
-  t.equal(config.runtime, 'nodejs20.x');
-  t.equal(config.memorySize, 256);
-  t.equal(config.timeoutSeconds, 10);
-  t.equal(config.codeDir, join(root, 'build/lambda'), 'archive_file zips the folder build.mjs writes');
-  const [file, exportName] = config.handler.split('.');
-  const built = join(config.codeDir, `${file}.mjs`);
+  t.equal(config.function.runtime, 'nodejs20.x');
+  t.equal(config.function.memorySize, 256);
+  t.equal(config.function.timeoutSeconds, 10);
+  t.equal(config.function.logFormat, 'JSON');
+  t.equal(config.function.reservedConcurrency, null);
+  t.equal(config.function.codeDir, join(root, 'build/lambda'), 'archive_file zips the folder build.mjs writes');
+  const [file, exportName] = config.function.handler.split('.');
+  const built = join(config.function.codeDir, `${file}.mjs`);
   t.ok(existsSync(built), `${file}.mjs is built (make build)`);
   const bundle = (await import(built)) as Record<string, unknown>;
   t.type(bundle[exportName!], 'function', `${built} exports ${exportName}`);

@@ -1,0 +1,64 @@
+// `make dev`: the HTTP API and the Lambda Invoke API on 127.0.0.1, in front of the
+// function the .tf files deploy, running build/lambda as Lambda would. Rebuilds and
+// reloads when lambda/ changes; Ctrl-C stops everything it started.
+import { spawnSync } from 'node:child_process';
+import { watch } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startStack } from './stack.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const port = Number(process.env.PORT ?? 3000);
+const lambdaPort = Number(process.env.LAMBDA_PORT ?? 3001);
+
+const dim = (text: string): string => (process.stdout.isTTY ? `\x1b[2m${text}\x1b[0m` : text);
+
+let stack;
+try {
+  stack = await startStack({
+    dir: root,
+    env: process.env,
+    httpPort: port,
+    lambdaPort,
+    log: (name, line) => process.stdout.write(`${dim(`[${name}]`)} ${line}\n`),
+  });
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  const hint = /EADDRINUSE/.test(message) ? ` (set PORT / LAMBDA_PORT to use other ports)` : '';
+  console.error(`local stack: ${message}${hint}`);
+  process.exit(1);
+}
+
+const { config, httpUrl, lambdaUrl } = stack;
+const fn = config.function;
+console.log(`
+  Function  ${fn.name}  (${fn.runtime}, ${fn.memorySize} MB, ${fn.timeoutSeconds} s, from ${fn.codeDir})
+  HTTP API  ${httpUrl}   routes: ${config.http.routeKeys.join(', ')}
+  Lambda    ${lambdaUrl}   (Invoke API)
+
+  curl -sS -X POST ${httpUrl}/generate -H 'Content-Type: application/json' -d '{"url": "https://example.com"}'
+  curl -sS '${httpUrl}/generate?url=https%3A%2F%2Fexample.com' -o qr.png
+  aws lambda invoke --endpoint-url ${lambdaUrl} --region ${config.region} --no-sign-request \\
+    --function-name ${fn.name} --cli-binary-format raw-in-base64-out \\
+    --payload '{"body": "{\\"url\\": \\"https://example.com\\"}"}' out.json
+
+  Watching lambda/ — edits rebuild and reload. Ctrl-C stops.
+`);
+
+let rebuilding: NodeJS.Timeout | undefined;
+const watcher = watch(fileURLToPath(new URL('../lambda', import.meta.url)), { recursive: true }, () => {
+  clearTimeout(rebuilding);
+  rebuilding = setTimeout(() => {
+    const build = spawnSync(process.execPath, ['build.mjs'], { cwd: root, stdio: 'inherit' });
+    if (build.status === 0) void stack.reload().then(() => console.log(dim('reloaded: the next invocation cold-starts on the new build')));
+  }, 200);
+});
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    watcher.close();
+    void stack.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,82 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHttpApi } from './api/http-api.js';
+import { createInvokeApi } from './api/invoke-api.js';
+import type { FunctionDefinition } from './runtime/function.js';
+import type { LogSink } from './runtime/instance.js';
+import { FunctionPool } from './runtime/pool.js';
+import { loadStackConfig, type StackConfig } from './terraform/stack-config.js';
+
+export interface StackOptions {
+  /** The folder with the .tf files. */
+  readonly dir: string;
+  /** Where TF_VAR_* overrides come from. */
+  readonly env?: NodeJS.ProcessEnv;
+  readonly host?: string;
+  /** 0 picks a free port. */
+  readonly httpPort?: number;
+  readonly lambdaPort?: number;
+  /** More functions for the Invoke API alone (test fixtures). */
+  readonly extraFunctions?: readonly FunctionDefinition[];
+  readonly log?: LogSink;
+}
+
+export interface LocalStack {
+  readonly config: StackConfig;
+  readonly httpUrl: string;
+  readonly lambdaUrl: string;
+  readonly pools: ReadonlyMap<string, FunctionPool>;
+  /** New code in the function folder: later invocations cold-start on it. */
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The HTTP API and the Lambda Invoke API in front of the function the .tf files deploy. */
+export async function startStack(options: StackOptions): Promise<LocalStack> {
+  const config = await loadStackConfig(options.dir, options.env ?? {});
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => {});
+  const main = new FunctionPool(config.function, log);
+  const pools = new Map<string, FunctionPool>([[config.function.name, main]]);
+  for (const fn of options.extraFunctions ?? []) pools.set(fn.name, new FunctionPool(fn, log));
+
+  const http = createHttpApi({ ...config.http, pool: main });
+  const lambda = createInvokeApi(pools, config.region);
+  try {
+    await listen(http, options.httpPort ?? 0, host);
+    await listen(lambda, options.lambdaPort ?? 0, host);
+  } catch (error) {
+    http.close();
+    lambda.close();
+    await Promise.all([...pools.values()].map((pool) => pool.close()));
+    throw error;
+  }
+  const url = (server: Server): string => `http://${host}:${(server.address() as AddressInfo).port}`;
+  return {
+    config,
+    httpUrl: url(http),
+    lambdaUrl: url(lambda),
+    pools,
+    reload: async () => {
+      await Promise.all([...pools.values()].map((pool) => pool.reload()));
+    },
+    close: async () => {
+      for (const server of [http, lambda]) {
+        server.closeAllConnections();
+        server.close();
+      }
+      await Promise.all([...pools.values()].map((pool) => pool.close()));
+    },
+  };
+}
+
+async function listen(server: Server, port: number, host: string): Promise<void> {
+  server.listen(port, host);
+  await Promise.race([
+    once(server, 'listening'),
+    once(server, 'error').then(([error]) => {
+      throw error as Error;
+    }),
+  ]);
+}

@@ -1,0 +1,173 @@
+// The HTTP API's payload format 2.0 rules, checked against a function that mirrors
+// its event or returns what the test tells it to.
+import t from 'tap';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { request as httpRequest } from 'node:http';
+import { apiGatewayTime, createHttpApi, fromResult, isTextContentType } from '../../local/api/http-api.js';
+import { FunctionPool } from '../../local/runtime/pool.js';
+import { fixtureFunction } from '../helpers/target.js';
+
+const mirror = new FunctionPool(fixtureFunction('mirror'));
+const slow = new FunctionPool(fixtureFunction('slow', { timeoutSeconds: 5 }));
+const fails = new FunctionPool(fixtureFunction('fails'));
+const cors = { allowOrigins: ['https://app.example'], allowMethods: ['GET', 'POST'], allowHeaders: ['content-type'], exposeHeaders: ['etag'], maxAge: 600, allowCredentials: false };
+
+async function serve(pool: FunctionPool, routeKeys: string[], extra: { integrationTimeoutMs?: number; stage?: string } = {}) {
+  const server = createHttpApi({ routeKeys, stage: extra.stage ?? '$default', integrationTimeoutMs: extra.integrationTimeoutMs ?? 30_000, cors, pool });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  t.teardown(() => server.close());
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+t.teardown(() => Promise.all([mirror.close(), slow.close(), fails.close()]));
+
+const base = await serve(mirror, ['POST /items/{id}', 'GET /files/{proxy+}', 'ANY /any', 'GET /exact']);
+
+/** Raw request, so repeated headers and cookies go out as written. */
+function raw(path: string, method: string, headers: [string, string][], body?: string | Buffer): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(path, base);
+    const flat: string[] = [['Host', url.host], ...headers].flat();
+    const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers: flat as unknown as Record<string, string> }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+t.test('the event: payload format 2.0 as AWS documents it', async (t) => {
+  const response = await raw('/items/42?b=2&a=1&a=x%20y&empty=', 'POST', [
+    ['Content-Type', 'application/json'],
+    ['X-Multi', 'one'],
+    ['X-Multi', 'two'],
+    ['Cookie', 'session=abc; theme=dark'],
+    ['User-Agent', 'fixture-agent'],
+  ], '{"hello":"world"}');
+  t.equal(response.status, 200);
+  const event = JSON.parse(response.body.toString()) as Record<string, any>;
+  t.equal(event.version, '2.0');
+  t.equal(event.routeKey, 'POST /items/{id}');
+  t.equal(event.rawPath, '/items/42');
+  t.equal(event.rawQueryString, 'b=2&a=1&a=x%20y&empty=');
+  t.same(event.queryStringParameters, { b: '2', a: '1,x y', empty: '' }, 'repeated parameters joined with commas');
+  t.same(event.cookies, ['session=abc', 'theme=dark'], 'cookies split out');
+  t.equal(event.headers.cookie, undefined, 'and not left in headers');
+  t.equal(event.headers['x-multi'], 'one,two', 'repeated headers joined with commas');
+  t.equal(event.headers['content-type'], 'application/json', 'names lower-cased');
+  t.ok(event.headers['x-forwarded-for'] && event.headers['x-forwarded-proto'] && event.headers['x-amzn-trace-id']);
+  t.same(event.pathParameters, { id: '42' });
+  t.equal(event.body, '{"hello":"world"}');
+  t.equal(event.isBase64Encoded, false, 'JSON reaches the function as text');
+  t.match(event.requestContext, {
+    accountId: /^\d{12}$/,
+    apiId: /^[a-z0-9]+$/,
+    http: { method: 'POST', path: '/items/42', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'fixture-agent' },
+    requestId: String,
+    routeKey: 'POST /items/{id}',
+    stage: '$default',
+    time: /^\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000$/,
+    timeEpoch: Number,
+  });
+  t.equal(response.headers['apigw-requestid'], event.requestContext.requestId, 'apigw-requestid is the event’s request id');
+});
+
+t.test('bodies: text types as text, everything else base64', async (t) => {
+  t.ok(isTextContentType('text/plain; charset=utf-8'));
+  t.ok(isTextContentType('application/json'));
+  t.ok(isTextContentType('application/vnd.api+json'));
+  t.ok(isTextContentType('application/xml'));
+  t.notOk(isTextContentType('application/x-www-form-urlencoded'));
+  t.notOk(isTextContentType('application/octet-stream'));
+  t.notOk(isTextContentType(undefined));
+  const form = JSON.parse((await raw('/items/1', 'POST', [['Content-Type', 'application/x-www-form-urlencoded']], 'a=1&b=2')).body.toString()) as Record<string, unknown>;
+  t.equal(form.isBase64Encoded, true);
+  t.equal(Buffer.from(String(form.body), 'base64').toString(), 'a=1&b=2');
+  const binary = JSON.parse((await raw('/items/1', 'POST', [['Content-Type', 'image/png']], Buffer.from([0, 255, 1]))).body.toString()) as Record<string, unknown>;
+  t.same(Buffer.from(String(binary.body), 'base64'), Buffer.from([0, 255, 1]));
+  const none = JSON.parse((await raw('/items/1', 'POST', [])).body.toString()) as Record<string, unknown>;
+  t.notOk('body' in none, 'no body, no body field');
+});
+
+t.test('routes: {proxy+}, ANY, exact; no route is the gateway’s 404', async (t) => {
+  const proxy = JSON.parse((await raw('/files/a/b/c.txt', 'GET', [])).body.toString()) as Record<string, any>;
+  t.same(proxy.pathParameters, { proxy: 'a/b/c.txt' });
+  t.equal((await raw('/any', 'PATCH', [])).status, 200);
+  t.equal((await raw('/exact', 'POST', [])).status, 404);
+  const missing = await raw('/nothing', 'GET', []);
+  t.equal(missing.status, 404);
+  t.same(JSON.parse(missing.body.toString()), { message: 'Not Found' });
+  t.ok(missing.headers['apigw-requestid']);
+});
+
+const respond = (result: unknown) => raw('/items/1', 'POST', [['Content-Type', 'application/json']], JSON.stringify({ result }));
+
+t.test('results: the 2.0 response rules', async (t) => {
+  const plain = await respond({ hello: 'world' });
+  t.equal(plain.status, 200, 'no statusCode: 200');
+  t.equal(plain.headers['content-type'], 'application/json');
+  t.same(JSON.parse(plain.body.toString()), { hello: 'world' }, 'the result is the body');
+  const text = await respond('just a string');
+  t.equal(text.body.toString(), 'just a string');
+
+  const full = await respond({ statusCode: 201, headers: { 'X-Custom': 'yes', 'content-type': 'text/plain' }, cookies: ['a=1; Path=/', 'b=2'], body: 'created' });
+  t.equal(full.status, 201);
+  t.equal(full.headers['x-custom'], 'yes');
+  t.same(full.headers['set-cookie'], ['a=1; Path=/', 'b=2'], 'cookies become Set-Cookie headers');
+  t.equal(full.body.toString(), 'created');
+
+  const binary = await respond({ statusCode: 200, headers: { 'content-type': 'image/png' }, body: Buffer.from([137, 80, 78, 71]).toString('base64'), isBase64Encoded: true });
+  t.same(binary.body, Buffer.from([137, 80, 78, 71]), 'isBase64Encoded bodies are decoded');
+
+  for (const malformed of [{ statusCode: 'ok' }, { statusCode: 99 }, { statusCode: 200, body: 7 }, { statusCode: 200, headers: { x: { nested: 1 } } }]) {
+    const response = await respond(malformed);
+    t.equal(response.status, 500, `malformed: ${JSON.stringify(malformed)}`);
+    t.same(JSON.parse(response.body.toString()), { message: 'Internal Server Error' });
+  }
+  t.equal(fromResult(Buffer.from('not json')), undefined);
+});
+
+t.test('a function error is a 500 Internal Server Error', async (t) => {
+  const url = await serve(fails, ['$default']);
+  const response = await fetch(`${url}/anything`);
+  t.equal(response.status, 500);
+  t.same(await response.json(), { message: 'Internal Server Error' });
+});
+
+t.test('the integration timeout is a 503 Service Unavailable', async (t) => {
+  const url = await serve(slow, ['POST /'], { integrationTimeoutMs: 300 });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ms: 2000 }) });
+  t.equal(response.status, 503);
+  t.same(await response.json(), { message: 'Service Unavailable' });
+});
+
+t.test('a body over 10 MB is a 413', async (t) => {
+  const response = await fetch(`${base}/items/1`, { method: 'POST', body: Buffer.alloc(10 * 1024 * 1024 + 1) });
+  t.equal(response.status, 413);
+});
+
+t.test('CORS from the configuration: preflights answered, integration CORS headers replaced', async (t) => {
+  const preflight = await raw('/items/1', 'OPTIONS', [['Origin', 'https://app.example'], ['Access-Control-Request-Method', 'POST']]);
+  t.equal(preflight.status, 204);
+  t.equal(preflight.headers['access-control-allow-origin'], 'https://app.example');
+  t.equal(preflight.headers['access-control-allow-methods'], 'GET,POST');
+  t.equal(preflight.headers['access-control-max-age'], '600');
+  const stranger = await raw('/items/1', 'OPTIONS', [['Origin', 'https://evil.example'], ['Access-Control-Request-Method', 'POST']]);
+  t.equal(stranger.headers['access-control-allow-origin'], undefined, 'other origins get no CORS headers');
+  const actual = await raw('/items/1', 'POST', [['Origin', 'https://app.example'], ['Content-Type', 'application/json']], JSON.stringify({ result: { statusCode: 200, headers: { 'access-control-allow-origin': '*' }, body: '' } }));
+  t.equal(actual.headers['access-control-allow-origin'], 'https://app.example', 'the gateway’s value, not the function’s');
+  t.equal(actual.headers['access-control-expose-headers'], 'etag');
+});
+
+t.test('a named stage prefixes the path', async (t) => {
+  const url = await serve(mirror, ['GET /hello'], { stage: 'beta' });
+  t.equal((await fetch(`${url}/beta/hello`)).status, 200);
+  t.equal((await fetch(`${url}/hello`)).status, 404);
+});
+
+t.test('requestContext.time format', async (t) => {
+  t.equal(apiGatewayTime(new Date(Date.UTC(2026, 2, 10, 5, 6, 7))), '10/Mar/2026:05:06:07 +0000');
+});
