@@ -88,7 +88,7 @@ export class ExecutionEnvironment {
     const child = spawn(process.execPath, ['--expose-gc', `--max-old-space-size=${heapMb}`, LAUNCHER], {
       cwd: taskRoot,
       env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
       detached: true,
     });
     return new ExecutionEnvironment(fn, api, child, sink);

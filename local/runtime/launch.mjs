@@ -4,4 +4,10 @@
 // a banner that the managed runtime does not, so it is called directly.
 import { run } from 'aws-lambda-ric';
 
+// The stack holds this process's stdin open; when the stack goes away, however it
+// ends, the pipe closes and the environment goes with it: no orphans.
+process.stdin.on('end', () => process.exit(0));
+process.stdin.on('error', () => process.exit(0));
+process.stdin.resume();
+
 await run(process.env.LAMBDA_TASK_ROOT, process.env._HANDLER);
