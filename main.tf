@@ -34,7 +34,8 @@ locals {
   stage_name = "$default"
 
   # Every route goes to the one function; it answers 404/405 for anything else.
-  routes = ["POST /generate", "GET /generate"]
+  # GET / is the browser page.
+  routes = ["POST /generate", "GET /generate", "GET /"]
 
   cors_allow_methods  = ["GET", "POST", "OPTIONS"]
   cors_allow_headers  = ["content-type", "accept", "if-none-match"]
@@ -103,7 +104,7 @@ resource "aws_iam_role_policy" "function_logs" {
 
 resource "aws_lambda_function" "qr" {
   function_name    = var.function_name
-  description      = "QR code generator: POST /generate (JSON) and GET /generate (image)"
+  description      = "QR code generator: POST /generate (JSON), GET /generate (image), GET / (page)"
   role             = aws_iam_role.function.arn
   handler          = local.handler
   runtime          = var.runtime

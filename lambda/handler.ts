@@ -5,8 +5,10 @@ import { toHttpRequest } from './http/event.js';
 import { errorResponse, jsonResponse, type HttpResponse } from './http/response.js';
 import { dispatch, type Routes } from './http/router.js';
 import { log } from './log.js';
+import { servePage } from './page/route.js';
 
 const routes: Routes = {
+  '/': { GET: servePage },
   '/generate': { GET: generateImage, POST: generateJson },
 };
 

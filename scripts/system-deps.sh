@@ -2,11 +2,12 @@
 # Installs the Debian packages the build and the tests need, if any are missing:
 #   autoconf automake libtool cmake g++ make — aws-lambda-ric (the local stack's runtime
 #     client) compiles its native part on `npm ci`;
-#   awscli — the AWS CLI v2, which the integration tests drive.
+#   awscli — the AWS CLI v2, which the integration tests drive;
+#   chromium — the browser the page's tests drive (through playwright-core).
 # Elsewhere (no apt-get) it says what to install instead.
 set -euo pipefail
 
-packages=(autoconf automake libtool cmake g++ make awscli)
+packages=(autoconf automake libtool cmake g++ make awscli chromium)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -15,7 +16,7 @@ done
 
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "system-deps: install these with your package manager: ${missing[*]}" >&2
-  echo "  (macOS: brew install autoconf automake libtool cmake awscli)" >&2
+  echo "  (macOS: brew install autoconf automake libtool cmake awscli, and a Chromium at CHROMIUM_PATH)" >&2
   exit 1
 fi
 sudo=()

@@ -12,7 +12,7 @@ export type Routes = Readonly<Record<string, Readonly<Record<string, Route>>>>;
  */
 export function dispatch(routes: Routes, request: HttpRequest): HttpResponse {
   const methods = Object.hasOwn(routes, request.path) ? routes[request.path] : undefined;
-  if (methods === undefined) throw new HttpError(404, `no such path; try POST /generate or GET /generate?url=…`);
+  if (methods === undefined) throw new HttpError(404, `no such path; try POST /generate, GET /generate?url=… or the page at GET /`);
   const allow = [...Object.keys(methods), 'OPTIONS'].join(', ');
   if (request.method === 'OPTIONS') {
     return emptyResponse(204, {

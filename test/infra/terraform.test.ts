@@ -167,7 +167,7 @@ t.test('HTTP API: payload 2.0 proxy integration, routes, $default stage with thr
   t.equal(integration.payload_format_version, '2.0', 'not Terraform’s default 1.0');
   t.equal(integration.integration_uri, '${aws_lambda_function.qr.invoke_arn}');
   const config = await loadStackConfig(root);
-  t.same([...config.http.routeKeys].sort(), ['GET /generate', 'POST /generate']);
+  t.same([...config.http.routeKeys].sort(), ['GET /', 'GET /generate', 'POST /generate']);
   t.equal(resource('aws_apigatewayv2_route', 'qr').target, 'integrations/${aws_apigatewayv2_integration.qr.id}');
   const stage = resource('aws_apigatewayv2_stage', 'default');
   t.equal(stage.name, '${local.stage_name}');
