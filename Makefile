@@ -14,7 +14,7 @@ URL ?= https://www.youtube.com/@RayanSlim087
 OUT := out
 TF_OUTPUT = terraform output -raw
 
-.PHONY: help system-deps install build typecheck test clean dev lambda-deps deploy plan destroy outputs fmt invoke curl smoke
+.PHONY: help system-deps install build typecheck test clean dev bench load fuzz audit lambda-deps deploy plan destroy outputs fmt invoke curl smoke
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -40,6 +40,18 @@ test: system-deps build typecheck ## Install what is needed, build, type-check a
 
 dev: build ## Run the API locally: HTTP API on PORT (3000), Lambda Invoke API on LAMBDA_PORT (3001)
 	node --import tsx local/cli.ts
+
+bench: build ## Benchmark against the tutorial's Python handler and the naive Node port; writes BENCHMARKS.md
+	node --import tsx bench/run.ts
+
+load: build ## 10k requests at concurrency 50 through the local HTTP API; fails on errors or memory growth
+	node --import tsx bench/load.ts
+
+fuzz: install ## The long property-based run: 100k events (FUZZ_SEED=<seed> replays a failure)
+	FUZZ_RUNS=100000 FUZZ_VALID_RUNS=2000 npx tap --timeout=3600 --disable-coverage test/lambda/fuzz.test.ts
+
+audit: install ## npm audit of the runtime dependencies: fails on high or critical findings
+	npm audit --omit=dev --audit-level=high
 
 clean: ## Remove build output and test caches
 	rm -rf build .tap

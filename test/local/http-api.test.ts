@@ -171,3 +171,15 @@ t.test('a named stage prefixes the path', async (t) => {
 t.test('requestContext.time format', async (t) => {
   t.equal(apiGatewayTime(new Date(Date.UTC(2026, 2, 10, 5, 6, 7))), '10/Mar/2026:05:06:07 +0000');
 });
+
+t.test('under load, a function that exceeds its timeout: every call answered, and the stack recovers', async (t) => {
+  const timingOut = new FunctionPool(fixtureFunction('slow', { timeoutSeconds: 1 }));
+  t.teardown(() => timingOut.close());
+  const url = await serve(timingOut, ['POST /']);
+  const post = (ms: number) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ms }) });
+  const overloaded = await Promise.all(Array.from({ length: 12 }, () => post(3000)));
+  t.same(overloaded.map((r) => r.status), Array(12).fill(500), 'each timed-out call is a 500, none hangs');
+  t.equal(timingOut.size, 0, 'every timed-out environment was killed');
+  const later = await Promise.all(Array.from({ length: 6 }, () => post(1)));
+  t.same(later.map((r) => r.status), Array(6).fill(200), 'later calls succeed on fresh environments');
+});

@@ -1,0 +1,44 @@
+// Serves one implementation to the benchmark over fd 3 (stdout is the function's own
+// log, discarded). Started fresh, it first reports its init: import + first call.
+//   node node-worker.mjs <module> <event-json>
+// Commands, one per line: "warm N" → ms per call; "create N" → ms per QRCode.create
+// alone (the floor); "size" → bytes of the PNG; "rss N" → peak RSS after N more calls.
+import { createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+
+const started = performance.now();
+const [modulePath, eventJson] = process.argv.slice(2);
+const { handler } = await import(pathToFileURL(modulePath).href);
+const event = JSON.parse(eventJson);
+const context = { awsRequestId: 'bench', getRemainingTimeInMillis: () => 10_000 };
+let last = await handler(event, context);
+const out = createWriteStream(null, { fd: 3 });
+const reply = (value) => out.write(`${JSON.stringify(value)}\n`);
+reply({ initMs: performance.now() - started });
+
+const png = () => {
+  const body = JSON.parse(last.body);
+  return Buffer.from(body.qr_code, 'base64');
+};
+
+for await (const line of createInterface({ input: process.stdin })) {
+  const [command, count] = line.split(' ');
+  const n = Number(count);
+  if (command === 'warm') {
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) last = await handler(event, context);
+    reply({ msPerCall: (performance.now() - t0) / n });
+  } else if (command === 'create') {
+    const { create } = await import('qrcode/lib/core/qrcode.js');
+    const { url } = JSON.parse(event.body);
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) create(url, { errorCorrectionLevel: 'L' });
+    reply({ msPerCall: (performance.now() - t0) / n });
+  } else if (command === 'size') {
+    reply({ bytes: png().length });
+  } else if (command === 'rss') {
+    for (let i = 0; i < n; i++) last = await handler(event, context);
+    reply({ maxRssKb: process.resourceUsage().maxRSS });
+  }
+}
