@@ -1,5 +1,6 @@
 import { create } from 'qrcode/lib/core/qrcode.js';
 import { HttpError } from '../errors.js';
+import { applyBestMask } from './mask.js';
 import type { EcLevel } from '../generate/options.js';
 
 /** The modules of a QR symbol: `size` × `size`, row by row, 1 = dark. */
@@ -17,16 +18,21 @@ export const CAPACITY: Readonly<Record<EcLevel, { bytes: number; alphanumeric: n
   H: { bytes: 1273, alphanumeric: 1852, digits: 3057 },
 };
 
-/** Encodes `text` (as UTF-8, in the smallest version that holds it). */
+/**
+ * Encodes `text` (as UTF-8, in the smallest version that holds it) with qrcode's encoder,
+ * and picks the mask as it would, faster (see mask.ts).
+ */
 export function encodeMatrix(text: string, ecLevel: EcLevel): QrMatrix {
   let symbol;
   try {
-    symbol = create(text, { errorCorrectionLevel: ecLevel });
+    symbol = create(text, { errorCorrectionLevel: ecLevel, maskPattern: 0 });
   } catch (error) {
     if (error instanceof Error && error.message.includes('too big')) throw tooBig(text, ecLevel);
     throw error;
   }
-  return { size: symbol.modules.size, modules: symbol.modules.data, version: symbol.version };
+  const { size, data, reservedBit } = symbol.modules;
+  const { modules } = applyBestMask(size, data, reservedBit, symbol.errorCorrectionLevel);
+  return { size, modules, version: symbol.version };
 }
 
 function tooBig(text: string, ecLevel: EcLevel): HttpError {

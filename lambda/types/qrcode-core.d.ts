@@ -4,3 +4,9 @@ declare module 'qrcode/lib/core/qrcode.js' {
   import type { QRCode, QRCodeOptions } from 'qrcode';
   export function create(text: string, options?: QRCodeOptions): QRCode;
 }
+
+declare module 'qrcode/lib/core/format-info.js' {
+  import type { ErrorCorrectionLevel } from 'qrcode';
+  /** The 15 format-information bits for a level and mask pattern. */
+  export function getEncodedBits(errorCorrectionLevel: ErrorCorrectionLevel, mask: number): number;
+}
