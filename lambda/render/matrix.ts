@@ -35,6 +35,22 @@ export function encodeMatrix(text: string, ecLevel: EcLevel): QrMatrix {
   return { size, modules, version: symbol.version };
 }
 
+/** Calls `visit(row, start, end)` for each horizontal run of dark modules [start, end), row by row. */
+export function forEachDarkRun(matrix: QrMatrix, visit: (row: number, start: number, end: number) => void): void {
+  const { size, modules } = matrix;
+  for (let row = 0; row < size; row++) {
+    for (let col = 0; col < size; ) {
+      if (modules[row * size + col] === 0) {
+        col++;
+        continue;
+      }
+      const start = col;
+      while (col < size && modules[row * size + col] !== 0) col++;
+      visit(row, start, col);
+    }
+  }
+}
+
 function tooBig(text: string, ecLevel: EcLevel): HttpError {
   const { bytes, alphanumeric, digits } = CAPACITY[ecLevel];
   const length = Buffer.byteLength(text, 'utf8');

@@ -1,7 +1,7 @@
 import { crc32, deflateSync } from 'node:zlib';
 import type { Rgba } from '../generate/color.js';
 import type { Layout } from './layout.js';
-import type { QrMatrix } from './matrix.js';
+import { forEachDarkRun, type QrMatrix } from './matrix.js';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const COLOR_TYPE_GRAYSCALE = 0;
@@ -22,7 +22,6 @@ export function encodePng(matrix: QrMatrix, { scale, margin, pixels }: Layout, d
   const lightByte = grayscale && light.r === 255 ? 0xff : 0x00;
   const stride = 1 + ((pixels + 7) >>> 3);
   const raw = Buffer.alloc(stride * pixels);
-  const { size, modules } = matrix;
   const quietRows = margin * scale;
   // Every row starts light (quiet zone included), after its filter-type byte.
   if (lightByte !== 0) {
@@ -30,17 +29,10 @@ export function encodePng(matrix: QrMatrix, { scale, margin, pixels }: Layout, d
     for (let y = 0; y < pixels; y++) raw[y * stride] = 0;
   }
 
-  for (let row = 0; row < size; row++) {
-    const first = (quietRows + row * scale) * stride;
-    for (let col = 0; col < size; ) {
-      if (modules[row * size + col] === 0) {
-        col++;
-        continue;
-      }
-      const runStart = col;
-      while (col < size && modules[row * size + col] !== 0) col++;
-      flipBits(raw, first + 1, (margin + runStart) * scale, (margin + col) * scale);
-    }
+  const firstRowOf = (moduleRow: number): number => (quietRows + moduleRow * scale) * stride;
+  forEachDarkRun(matrix, (row, start, end) => flipBits(raw, firstRowOf(row) + 1, (margin + start) * scale, (margin + end) * scale));
+  for (let row = 0; row < matrix.size; row++) {
+    const first = firstRowOf(row);
     for (let copy = 1; copy < scale; copy++) raw.copy(raw, first + copy * stride, first, first + stride);
   }
 

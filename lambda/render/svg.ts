@@ -1,6 +1,6 @@
 import { toHexRgb, type Rgba } from '../generate/color.js';
 import type { Layout } from './layout.js';
-import type { QrMatrix } from './matrix.js';
+import { forEachDarkRun, type QrMatrix } from './matrix.js';
 
 /**
  * One `<path>` for the light background and one for the dark modules, each dark run
@@ -8,20 +8,11 @@ import type { QrMatrix } from './matrix.js';
  * numbers and validated colors reach the markup: the encoded text never does.
  */
 export function encodeSvg(matrix: QrMatrix, { margin, modulesAcross, pixels }: Layout, dark: Rgba, light: Rgba): string {
-  const { size, modules } = matrix;
   let runs = '';
-  for (let row = 0; row < size; row++) {
-    for (let col = 0; col < size; ) {
-      if (modules[row * size + col] === 0) {
-        col++;
-        continue;
-      }
-      const runStart = col;
-      while (col < size && modules[row * size + col] !== 0) col++;
-      const x = margin + runStart;
-      runs += `M${x} ${margin + row}h${col - runStart}v1H${x}z`;
-    }
-  }
+  forEachDarkRun(matrix, (row, start, end) => {
+    const x = margin + start;
+    runs += `M${x} ${margin + row}h${end - start}v1H${x}z`;
+  });
   const n = modulesAcross;
   const background = light.a === 0 ? '' : `<path${paint(light)} d="M0 0h${n}v${n}H0z"/>`;
   return (
