@@ -231,10 +231,20 @@ and the Runtime API round trip, and autocannon shares the machine's cores with t
 
 ## What was tried
 
+Profiled with \`node --cpu-prof\` before each change.
+
+- Mask selection: qrcode's \`getBestMask\` scores all eight masks through \`BitMatrix.get\` calls, about two thirds
+  of \`create\`. The symbol is now built with mask 0 and the mask chosen by the same penalty rules on plain byte
+  arrays (\`lambda/render/mask.ts\`), which cut the matrix step to about a third of \`create\`'s time with
+  identical output (a property test compares every module with \`create\`'s own). That is why the warm call can
+  come out below the \`create\` floor above.
 - PNG rows: every pixel row of a module row is identical. Writing only the first and "Up"-filtering the rest to zero
   bytes made deflate at level 9 spend over 1 ms on the tutorial URL (long hash chains over runs of zeros);
   unfiltered copied rows at level 6 compress to the same ~440 bytes of IDAT several times faster. Levels 1–5 were
-  faster still but missed the 520-byte PNG budget (up to 730 bytes).
+  faster still but missed the 520-byte PNG budget (up to 730 bytes). Deflate is now the largest single cost of a
+  warm call (about a quarter).
+- Init: about 40% is Node loading \`node:zlib\` (~8 ms here) and compiling the module; loading \`node:crypto\`
+  lazily would save about 1 ms once zlib is loaded, so it is not done.
 - Only \`qrcode\`'s core encoder is bundled (not its entry point, which brings pngjs, yargs and the browser
   renderers).
 `;
