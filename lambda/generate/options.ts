@@ -57,7 +57,8 @@ export function parseQrSpec(fields: Readonly<Record<string, unknown>>): QrSpec {
 
 /** Query parameters as option fields; a repeated parameter is ambiguous, so refused. */
 export function fieldsFromQuery(query: URLSearchParams): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // No prototype: a parameter named __proto__ is a key like any other (and refused as unknown).
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [name, value] of query) {
     if (Object.hasOwn(fields, name)) throw badRequest(`query parameter '${clip(name)}' is given more than once`);
     fields[name] = value;

@@ -76,6 +76,12 @@ t.test('error messages quote at most a short prefix of what the client sent', as
   t.ok(error.message.length < 200, error.message);
 });
 
+t.test('prototype keys are options like any other: refused as unknown', async (t) => {
+  t.throws(() => parseQrSpec(fieldsFromQuery(new URLSearchParams('url=a&__proto__=x'))), { statusCode: 400, message: /unknown option '__proto__'/ });
+  t.throws(() => parseQrSpec(JSON.parse('{"url": "a", "__proto__": {"size": 5}}') as Record<string, unknown>), { statusCode: 400, message: /unknown option '__proto__'/ });
+  t.throws(() => parseQrSpec({ url: 'a', constructor: 'x' }), { statusCode: 400, message: /unknown option 'constructor'/ });
+});
+
 t.test('a repeated query parameter is ambiguous: 400', async (t) => {
   t.throws(() => fieldsFromQuery(new URLSearchParams('url=a&url=b')), { statusCode: 400, message: /'url' is given more than once/ });
 });
