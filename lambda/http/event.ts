@@ -33,7 +33,8 @@ function fromHttpApiEvent(event: APIGatewayProxyEventV2): HttpRequest {
   const http: unknown = event.requestContext.http;
   const method = isObject(http) ? http.method : undefined;
   if (typeof method !== 'string') throw badRequest('malformed event: requestContext.http.method must be a string');
-  const rawPath = stringOr(event.rawPath, isObject(http) ? stringOr(http.path, '/') : '/');
+  const rawPath = typeof event.rawPath === 'string' ? event.rawPath : isObject(http) ? http.path : undefined;
+  if (typeof rawPath !== 'string') throw badRequest('malformed event: rawPath must be a string');
   return {
     method: method.toUpperCase(),
     path: withoutStage(rawPath, event.requestContext.stage),
@@ -63,10 +64,11 @@ function fromRestApiEvent(event: APIGatewayProxyEvent): HttpRequest {
     for (const [key, value] of Object.entries(single)) if (typeof value === 'string') query.append(key, value);
   }
   const stage = isObject(event.requestContext) ? event.requestContext.stage : undefined;
+  if (typeof event.path !== 'string') throw badRequest('malformed event: path must be a string');
   return {
     method: event.httpMethod.toUpperCase(),
     // REST API `path` has no stage prefix; payload 1.0 from an HTTP API may have one.
-    path: withoutStage(stringOr(event.path, '/'), stage),
+    path: withoutStage(event.path, stage),
     headers,
     query,
     body: bodyOf(event.body, event.isBase64Encoded),

@@ -187,6 +187,8 @@ t.test('client errors: 4xx with a JSON error naming the problem', async (t) => {
     ['GET unknown parameter', httpApiEvent({ query: 'url=a&utm_source=x' }), 400, /unknown option 'utm_source'/],
     ['unknown path', httpApiEvent({ path: '/nope' }), 404, /no such path/],
     ['malformed v2 event', { requestContext: { http: { method: 7 } } }, 400, /malformed event/],
+    ['v2 event without a path', { requestContext: { http: { method: 'GET' } } }, 400, /rawPath must be a string/],
+    ['REST event without a path', { httpMethod: 'GET' }, 400, /path must be a string/],
   ];
   for (const [name, event, status, message] of cases) {
     const response = await invoke(event);
