@@ -17,11 +17,18 @@ export interface TerraformModule {
   readonly resources: Record<string, Record<string, Block>>;
   readonly data: Record<string, Record<string, Block>>;
   readonly outputs: Record<string, Block>;
+  /** terraform.tfvars, then *.auto.tfvars in name order: the files Terraform loads by itself. */
+  readonly tfvars: readonly Block[];
 }
 
 export async function readModule(dir: string): Promise<TerraformModule> {
   const absolute = resolve(dir);
-  const files = (await readdir(absolute)).filter((file) => file.endsWith('.tf')).sort();
+  const entries = (await readdir(absolute)).sort();
+  const files = entries.filter((file) => file.endsWith('.tf'));
+  const tfvarsFiles = [
+    ...entries.filter((file) => file === 'terraform.tfvars'),
+    ...entries.filter((file) => file.endsWith('.auto.tfvars')),
+  ];
   const module: TerraformModule = {
     dir: absolute,
     files,
@@ -32,6 +39,7 @@ export async function readModule(dir: string): Promise<TerraformModule> {
     resources: {},
     data: {},
     outputs: {},
+    tfvars: [],
   };
   for (const file of files) {
     const json = (await parse(file, await readFile(join(absolute, file), 'utf8'))) as Record<string, unknown>;
@@ -48,6 +56,9 @@ export async function readModule(dir: string): Promise<TerraformModule> {
     for (const [type, named] of Object.entries((json.data as Record<string, unknown> | undefined) ?? {})) {
       mergeNamed((module.data[type] ??= {}), named, `data ${type}`, file);
     }
+  }
+  for (const file of tfvarsFiles) {
+    (module.tfvars as Block[]).push((await parse(file, await readFile(join(absolute, file), 'utf8'))) as Block);
   }
   return module;
 }
@@ -71,20 +82,29 @@ export const variableType = (variable: Block): string | undefined =>
   typeof variable.type === 'string' ? variable.type.replace(/^\$\{([\s\S]*)\}$/, '$1') : undefined;
 
 /**
- * Each variable's value: `TF_VAR_<name>` from `env` when set (a string for `string`
- * variables, otherwise an HCL expression, as Terraform reads them), else its default.
+ * Each variable's value, in Terraform's order of precedence, last wins: its default,
+ * `TF_VAR_<name>` from `env` (a string for `string` variables, otherwise an HCL
+ * expression), terraform.tfvars, then *.auto.tfvars.
  */
 export function variableValues(module: TerraformModule, env: NodeJS.ProcessEnv = {}): Record<string, Value> {
   const values: Record<string, Value> = {};
   const empty: Scope = { lookup: () => undefined };
   for (const [name, variable] of Object.entries(module.variables)) {
     const fromEnv = env[`TF_VAR_${name}`];
-    if (fromEnv !== undefined) {
+    const fromFiles = module.tfvars.filter((file) => Object.hasOwn(file, name)).at(-1);
+    if (fromFiles) {
+      values[name] = evaluateValue(fromFiles[name], empty);
+    } else if (fromEnv !== undefined) {
       values[name] = variableType(variable) === 'string' ? fromEnv : evaluate(fromEnv, empty);
     } else if (Object.hasOwn(variable, 'default')) {
       values[name] = evaluateValue(variable.default, empty);
     } else {
-      throw new Error(`variable "${name}" has no default and TF_VAR_${name} is not set`);
+      throw new Error(`variable "${name}" has no default: set it in terraform.tfvars or TF_VAR_${name}`);
+    }
+  }
+  for (const file of module.tfvars) {
+    for (const name of Object.keys(file)) {
+      if (!Object.hasOwn(module.variables, name)) throw new Error(`a .tfvars file sets "${name}", which is not a declared variable`);
     }
   }
   return values;

@@ -38,3 +38,19 @@ t.test('local/ imports nothing from lambda/', async (t) => {
     t.notMatch(source, /from\s+['"][./]*lambda\//, file);
   }
 });
+
+t.test('terraform.tfvars and *.auto.tfvars override TF_VAR_*, as Terraform orders them', async (t) => {
+  const { cp, mkdtemp, writeFile } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const dir = await mkdtemp(join(tmpdir(), 'tfvars-'));
+  for (const file of ['main.tf', 'variables.tf', 'outputs.tf']) await cp(join(root, file), join(dir, file));
+  await writeFile(join(dir, 'terraform.tfvars'), 'function_name = "from-tfvars"\nmemory_size = 512\n');
+  await writeFile(join(dir, 'b.auto.tfvars'), 'memory_size = 1024\n');
+  const { loadStackConfig } = await import('../../local/terraform/stack-config.js');
+  const config = await loadStackConfig(dir, { TF_VAR_function_name: 'from-env', TF_VAR_timeout: '7' });
+  t.equal(config.function.name, 'from-tfvars', 'terraform.tfvars beats TF_VAR_');
+  t.equal(config.function.memorySize, 1024, '*.auto.tfvars beats terraform.tfvars');
+  t.equal(config.function.timeoutSeconds, 7, 'TF_VAR_ still beats the default');
+  await writeFile(join(dir, 'terraform.tfvars'), 'no_such_variable = 1\n');
+  await t.rejects(loadStackConfig(dir), /sets "no_such_variable", which is not a declared variable/);
+});
