@@ -32,7 +32,9 @@ const { config, httpUrl, lambdaUrl } = stack;
 const fn = config.function;
 console.log(`
   Function  ${fn.name}  (${fn.runtime}, ${fn.memorySize} MB, ${fn.timeoutSeconds} s, from ${fn.codeDir})
-  HTTP API  ${httpUrl}   routes: ${config.http.routeKeys.join(', ')}
+  HTTP API  ${httpUrl}   routes: ${config.http.routeKeys.join(', ')}${
+  config.http.throttling ? `; throttled to ${config.http.throttling.rateLimit}/s, burst ${config.http.throttling.burstLimit}` : ''
+}
   Lambda    ${lambdaUrl}   (Invoke API)
 
   curl -sS -X POST ${httpUrl}/generate -H 'Content-Type: application/json' -d '{"url": "https://example.com"}'

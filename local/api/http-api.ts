@@ -15,6 +15,8 @@ export interface HttpApiOptions {
   readonly stage: string;
   readonly integrationTimeoutMs: number;
   readonly cors: CorsConfig | undefined;
+  /** The stage's default route throttling: a token bucket of `burstLimit` refilled at `rateLimit` a second. */
+  readonly throttling?: { readonly rateLimit: number; readonly burstLimit: number } | undefined;
   readonly pool: FunctionPool;
   readonly apiId?: string;
 }
@@ -33,6 +35,7 @@ interface Route {
 export function createHttpApi(options: HttpApiOptions): Server {
   const apiId = options.apiId ?? randomBytes(5).toString('hex').slice(0, 10);
   const routes = options.routeKeys.map(parseRouteKey);
+  const throttle = options.throttling ? tokenBucket(options.throttling.rateLimit, options.throttling.burstLimit) : () => true;
   const server = createServer((request, response) => {
     void handle(request, response).catch(() => gatewayError(response, 500, 'Internal Server Error'));
   });
@@ -51,6 +54,7 @@ export function createHttpApi(options: HttpApiOptions): Server {
     const stagePath = options.stage === '$default' ? url.pathname : stripStage(url.pathname, options.stage);
     const match = stagePath === undefined ? undefined : matchRoute(routes, method, stagePath);
     if (!match) return gatewayError(response, 404, 'Not Found', options.cors, origin);
+    if (!throttle()) return gatewayError(response, 429, 'Too Many Requests', options.cors, origin);
 
     let body: Buffer;
     try {
@@ -90,6 +94,20 @@ export function createHttpApi(options: HttpApiOptions): Server {
 }
 
 export const serverPort = (server: Server): number => (server.address() as AddressInfo).port;
+
+/** Takes a token if one is left; tokens refill continuously at `rate` a second, up to `burst`. */
+function tokenBucket(rate: number, burst: number): () => boolean {
+  let tokens = burst;
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    tokens = Math.min(burst, tokens + ((now - last) / 1000) * rate);
+    last = now;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
+}
 
 // --- Routes --------------------------------------------------------------------
 

@@ -13,8 +13,12 @@ const slow = new FunctionPool(fixtureFunction('slow', { timeoutSeconds: 5 }));
 const fails = new FunctionPool(fixtureFunction('fails'));
 const cors = { allowOrigins: ['https://app.example'], allowMethods: ['GET', 'POST'], allowHeaders: ['content-type'], exposeHeaders: ['etag'], maxAge: 600, allowCredentials: false };
 
-async function serve(pool: FunctionPool, routeKeys: string[], extra: { integrationTimeoutMs?: number; stage?: string } = {}) {
-  const server = createHttpApi({ routeKeys, stage: extra.stage ?? '$default', integrationTimeoutMs: extra.integrationTimeoutMs ?? 30_000, cors, pool });
+async function serve(
+  pool: FunctionPool,
+  routeKeys: string[],
+  extra: { integrationTimeoutMs?: number; stage?: string; throttling?: { rateLimit: number; burstLimit: number } } = {},
+) {
+  const server = createHttpApi({ routeKeys, stage: extra.stage ?? '$default', integrationTimeoutMs: extra.integrationTimeoutMs ?? 30_000, cors, throttling: extra.throttling, pool });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   t.teardown(() => server.close());
@@ -182,4 +186,15 @@ t.test('under load, a function that exceeds its timeout: every call answered, an
   t.equal(timingOut.size, 0, 'every timed-out environment was killed');
   const later = await Promise.all(Array.from({ length: 6 }, () => post(1)));
   t.same(later.map((r) => r.status), Array(6).fill(200), 'later calls succeed on fresh environments');
+});
+
+t.test('stage throttling: beyond the burst, 429 Too Many Requests until tokens refill', async (t) => {
+  const url = await serve(mirror, ['GET /t'], { throttling: { rateLimit: 1, burstLimit: 2 } });
+  const statuses = [];
+  for (let i = 0; i < 3; i++) statuses.push((await fetch(`${url}/t`)).status);
+  t.same(statuses, [200, 200, 429]);
+  const throttled = await fetch(`${url}/t`);
+  t.same(await throttled.json(), { message: 'Too Many Requests' });
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  t.equal((await fetch(`${url}/t`)).status, 200, 'a token again after a second');
 });
