@@ -1,7 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { CorsConfig } from '../terraform/stack-config.js';
 import { LOCAL_ACCOUNT_ID } from '../runtime/function.js';
 import { TooManyRequestsError, type FunctionPool } from '../runtime/pool.js';
@@ -92,8 +91,6 @@ export function createHttpApi(options: HttpApiOptions): Server {
     send(response, mapped.statusCode, headers, method === 'HEAD' ? '' : mapped.body);
   }
 }
-
-export const serverPort = (server: Server): number => (server.address() as AddressInfo).port;
 
 /** Takes a token if one is left; tokens refill continuously at `rate` a second, up to `burst`. */
 function tokenBucket(rate: number, burst: number): () => boolean {
@@ -194,7 +191,7 @@ interface EventInput {
   host: string;
 }
 
-export function toEvent({ request, url, body, route, pathParameters, requestId, apiId, stage, host }: EventInput): APIGatewayProxyEventV2 {
+function toEvent({ request, url, body, route, pathParameters, requestId, apiId, stage, host }: EventInput): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   let cookies: string[] = [];
   for (let i = 0; i < request.rawHeaders.length; i += 2) {
