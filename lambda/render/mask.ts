@@ -8,40 +8,33 @@ import { getEncodedBits } from 'qrcode/lib/core/format-info.js';
  * `create` built it with mask 0; returns its modules under the chosen mask. A test checks
  * the result equals `create`'s own choice, module for module.
  */
-export function applyBestMask(
-  size: number,
-  maskedWithZero: Uint8Array,
-  reserved: Uint8Array,
-  level: ErrorCorrectionLevel,
-): { modules: Uint8Array; mask: number } {
-  const unmasked = Uint8Array.from(maskedWithZero);
-  for (let row = 0; row < size; row++) {
-    for (let col = 0; col < size; col++) {
-      const i = row * size + col;
-      if (reserved[i] === 0 && (row + col) % 2 === 0) unmasked[i]! ^= 1;
-    }
-  }
+export function applyBestMask(size: number, maskedWithZero: Uint8Array, reserved: Uint8Array, level: ErrorCorrectionLevel): Uint8Array {
+  const unmasked = withMask(maskedWithZero, reserved, size, 0); // XOR twice undoes it
   const formatCells = formatInfoCells(size);
   let best = unmasked;
-  let bestMask = 0;
   let lowest = Infinity;
   for (let mask = 0; mask < 8; mask++) {
-    const candidate = Uint8Array.from(unmasked);
-    for (let row = 0; row < size; row++) {
-      for (let col = 0; col < size; col++) {
-        const i = row * size + col;
-        if (reserved[i] === 0 && maskAt(mask, row, col)) candidate[i]! ^= 1;
-      }
-    }
+    const candidate = withMask(unmasked, reserved, size, mask);
     writeFormatInfo(candidate, formatCells, getEncodedBits(level, mask));
     const score = penalty(candidate, size);
     if (score < lowest) {
       lowest = score;
       best = candidate;
-      bestMask = mask;
     }
   }
-  return { modules: best, mask: bestMask };
+  return best;
+}
+
+/** A copy of `modules` with `mask` XORed onto every cell that is not reserved. */
+function withMask(modules: Uint8Array, reserved: Uint8Array, size: number, mask: number): Uint8Array {
+  const out = Uint8Array.from(modules);
+  for (let row = 0; row < size; row++) {
+    for (let col = 0; col < size; col++) {
+      const i = row * size + col;
+      if (reserved[i] === 0 && maskAt(mask, row, col)) out[i]! ^= 1;
+    }
+  }
+  return out;
 }
 
 /** ISO/IEC 18004 §7.8.2, as qrcode's getMaskAt. */

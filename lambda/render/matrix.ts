@@ -31,8 +31,7 @@ export function encodeMatrix(text: string, ecLevel: EcLevel): QrMatrix {
     throw error;
   }
   const { size, data, reservedBit } = symbol.modules;
-  const { modules } = applyBestMask(size, data, reservedBit, symbol.errorCorrectionLevel);
-  return { size, modules, version: symbol.version };
+  return { size, modules: applyBestMask(size, data, reservedBit, symbol.errorCorrectionLevel), version: symbol.version };
 }
 
 /** Calls `visit(row, start, end)` for each horizontal run of dark modules [start, end), row by row. */

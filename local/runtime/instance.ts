@@ -57,11 +57,14 @@ export class ExecutionEnvironment {
     private readonly sink: LogSink,
   ) {
     const started = performance.now();
-    this.exit = once(child, 'exit').then(([code]) => {
+    // Settles on exit, or on a failure to start at all ('error'): never rejects.
+    this.exit = once(child, 'exit').then(
+      ([code]) => code as number | null,
+      () => null,
+    );
+    void this.exit.then(() => {
       this.exited = true;
-      return code as number | null;
     });
-    this.exit.catch(() => {});
     this.init = new Promise<InitState>((resolve) => {
       const timer = setTimeout(() => {
         this.kill();

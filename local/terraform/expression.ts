@@ -232,17 +232,7 @@ class Parser {
     if (token.kind === 'name') {
       if (token.value === 'true' || token.value === 'false') return { type: 'literal', value: token.value === 'true' };
       if (token.value === 'null') return { type: 'literal', value: null };
-      if (this.acceptOp('(')) {
-        const args: Node[] = [];
-        while (!this.acceptOp(')')) {
-          args.push(this.expression());
-          if (!this.acceptOp(',')) {
-            this.expectOp(')');
-            break;
-          }
-        }
-        return { type: 'call', name: token.value, args };
-      }
+      if (this.acceptOp('(')) return { type: 'call', name: token.value, args: this.listUntil(')') };
       return { type: 'name', name: token.value };
     }
     if (token.value === '(') {
@@ -261,15 +251,20 @@ class Parser {
       this.expectOp(']');
       return node;
     }
+    return { type: 'tuple', items: this.listUntil(']') };
+  }
+
+  /** Comma-separated expressions up to `close` (a trailing comma allowed). */
+  private listUntil(close: string): Node[] {
     const items: Node[] = [];
-    while (!this.acceptOp(']')) {
+    while (!this.acceptOp(close)) {
       items.push(this.expression());
       if (!this.acceptOp(',')) {
-        this.expectOp(']');
+        this.expectOp(close);
         break;
       }
     }
-    return { type: 'tuple', items };
+    return items;
   }
 
   private objectOrFor(): Node {

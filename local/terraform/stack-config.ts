@@ -41,8 +41,8 @@ export async function loadStackConfig(dir: string, env: NodeJS.ProcessEnv = {}):
 export function stackConfigOf(module: TerraformModule, values: Record<string, Value>): StackConfig {
   const scope = moduleScope(module, values);
   const [fnName, fn] = single(module, 'aws_lambda_function');
-  const attr = (block: Block, name: string, s: Scope = scope): Value =>
-    Object.hasOwn(block, name) ? evaluateValue(block[name], s) : undefined as unknown as Value;
+  const attr = (block: Block, name: string): Value | undefined =>
+    Object.hasOwn(block, name) ? evaluateValue(block[name], scope) : undefined;
 
   const filename = known(attr(fn, 'filename'), `aws_lambda_function.${fnName}.filename`);
   const archive = Object.values(module.data.archive_file ?? {}).find((block) => attr(block, 'output_path') === filename);
@@ -144,7 +144,7 @@ function dynamicOrStatic(block: Block, name: string, scope: Scope): Record<strin
   return evaluateValue(content, inner) as Record<string, Value>;
 }
 
-function known(value: Value, what: string): Value {
+function known(value: Value | undefined, what: string): Value {
   if (value === UNKNOWN || value === undefined) throw new Error(`${what} is not known before apply; the local stack needs it literally or from variables`);
   return value;
 }
