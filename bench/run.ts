@@ -129,7 +129,7 @@ const biggest = Object.entries(Object.values(meta.outputs)[0]!.inputs)
 // 7. Worst case: a version-40 code at H, at the largest size, in this process.
 console.log('worst case …');
 const { handler } = (await import(pathToFileURL(`${root}build/lambda/index.mjs`).href)) as { handler: (event: unknown) => Promise<{ statusCode: number; body: string; isBase64Encoded: boolean }> };
-const quiet = process.stdout.write.bind(process.stdout);
+const write = process.stdout.write.bind(process.stdout);
 const worst: Record<string, { ms: number; bytes: number; status: number }> = {};
 process.stdout.write = (() => true) as typeof process.stdout.write;
 try {
@@ -146,7 +146,7 @@ try {
     worst[format] = { ms: median(times), bytes: Buffer.from(body.qr_code, 'base64').length, status: response.statusCode };
   }
 } finally {
-  process.stdout.write = quiet;
+  process.stdout.write = write;
 }
 
 // 6. Through the local stack.

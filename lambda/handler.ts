@@ -44,7 +44,7 @@ export async function handler(event: unknown, context?: Partial<Pick<Context, 'a
     route,
     status: response.statusCode,
     contentType: response.headers['content-type'],
-    bytes: response.body.length,
+    bytes: Buffer.byteLength(response.body, response.isBase64Encoded ? 'base64' : 'utf8'),
     durationMs: Math.round((performance.now() - started) * 1000) / 1000,
   });
   return response;

@@ -229,7 +229,7 @@ t.test('an unexpected failure: 500 with the request id, logged, no internals', a
 
 t.test('one structured log line per request, without the payload', async (t) => {
   const secret = 'https://example.com/private-token-123';
-  const { lines } = await captureStdout(() => handler({ body: JSON.stringify({ url: secret }) }, context));
+  const { lines, result } = await captureStdout(() => handler({ body: JSON.stringify({ url: secret }) }, context));
   t.equal(lines.length, 1);
   const entry = JSON.parse(lines[0]!) as Record<string, unknown>;
   t.match(entry, {
@@ -243,4 +243,8 @@ t.test('one structured log line per request, without the payload', async (t) => 
     durationMs: Number,
   });
   t.notMatch(lines[0], /private-token/);
+  t.equal(entry.bytes, Buffer.byteLength(result.body), 'bytes of the body sent');
+  const image = await captureStdout(() => handler(httpApiEvent({ query: 'url=x' }), context));
+  const logged = JSON.parse(image.lines[0]!) as { bytes: number };
+  t.equal(logged.bytes, Buffer.from(image.result.body, 'base64').length, 'a base64 body counts its decoded bytes');
 });
