@@ -5,6 +5,7 @@ import t from 'tap';
 import fc from 'fast-check';
 import { handler } from '../../lambda/handler.js';
 import { decodeQr } from '../helpers/qr-decode.js';
+import { captureStdout } from '../helpers/stdout.js';
 import { parseSvg, rasterizeSvg } from '../helpers/svg-raster.js';
 
 const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -12,16 +13,8 @@ const runs = Number(process.env.FUZZ_RUNS ?? 2000);
 const validRuns = Number(process.env.FUZZ_VALID_RUNS ?? 100);
 t.comment(`fast-check seed ${seed}: replay with FUZZ_SEED=${seed}`);
 
-/** Calls the handler with logging silenced (one line per call would flood the output). */
-async function call(event: unknown) {
-  const write = process.stdout.write;
-  process.stdout.write = (() => true) as typeof process.stdout.write;
-  try {
-    return await handler(event, { awsRequestId: 'fuzz' });
-  } finally {
-    process.stdout.write = write;
-  }
-}
+/** Calls the handler with its log line kept off the test output. */
+const call = async (event: unknown) => (await captureStdout(() => handler(event, { awsRequestId: 'fuzz' }))).result;
 
 const OPTION_NAMES = ['url', 'text', 'format', 'size', 'margin', 'ecLevel', 'dark', 'light', 'x', '__proto__', 'constructor'];
 const odd = fc.oneof(fc.anything(), fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('', '\u0000', '\ud800', '%', '%%', 'NaN', '-1', '1e9', '#fff', 'svg', 'H'));

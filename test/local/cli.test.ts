@@ -4,6 +4,7 @@ import t from 'tap';
 import { spawn, execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { processesGone } from '../helpers/processes.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -30,14 +31,6 @@ function start() {
 const childrenOf = (pid: number): number[] =>
   execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').map((s) => Number(s.trim())).filter(Boolean);
 
-async function allGone(pids: number[]): Promise<boolean> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (pids.every((pid) => { try { process.kill(pid, 0); return false; } catch { return true; } })) return true;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return false;
-}
-
 for (const signal of ['SIGINT', 'SIGKILL'] as const) {
   t.test(`serves, prints the commands, and ${signal} leaves no process behind`, async (t) => {
     const { child, ready, output } = start();
@@ -51,6 +44,6 @@ for (const signal of ['SIGINT', 'SIGKILL'] as const) {
     t.ok(environments.length >= 1, 'an execution environment is running');
     child.kill(signal);
     await once(child, 'exit');
-    t.ok(await allGone(environments), 'every environment ended with it');
+    t.ok(await processesGone(environments), 'every environment ended with it');
   });
 }
