@@ -1,0 +1,42 @@
+// What distinguishes one stand-in provider from another: its schema, how it reads its own
+// configuration, the values only a real apply would know, and what its data sources read.
+import type { ObjectValue, Value } from './cty.js';
+import type { ProviderSchema } from './schema.js';
+
+export interface ResourceBehaviour<Context> {
+  /** Arguments the real provider defaults when the configuration leaves them out. */
+  readonly defaults?: Readonly<ObjectValue>;
+  /** Computed values the plan can already know (e.g. `tags_all`); unknown where not. */
+  planned?(planned: ObjectValue, context: Context): ObjectValue;
+  /** Values for what only apply knows: ids, ARNs, timestamps. Given the planned state. */
+  applied?(planned: ObjectValue, context: Context): ObjectValue;
+}
+
+export interface DataSourceBehaviour<Context> {
+  /** The data source's computed attributes, from its (wholly known) configuration. */
+  read(config: ObjectValue, context: Context): ObjectValue | Promise<ObjectValue>;
+}
+
+export interface ProviderDefinition<Context> {
+  /** As in `registry.terraform.io/hashicorp/aws`. */
+  readonly address: string;
+  readonly schema: ProviderSchema;
+  /** The provider's context before ConfigureProvider (validate runs unconfigured). */
+  readonly unconfigured: Context;
+  configure(config: ObjectValue): Context;
+  readonly resources: Readonly<Record<string, ResourceBehaviour<Context>>>;
+  readonly dataSources: Readonly<Record<string, DataSourceBehaviour<Context>>>;
+}
+
+/** An error the user caused, shown by Terraform as a diagnostic with this summary. */
+export class DiagnosticError extends Error {
+  constructor(
+    readonly summary: string,
+    readonly detail = '',
+  ) {
+    super(detail ? `${summary}: ${detail}` : summary);
+    this.name = 'DiagnosticError';
+  }
+}
+
+export const stringOf = (value: Value | undefined): string | undefined => (typeof value === 'string' ? value : undefined);

@@ -1,0 +1,91 @@
+// The stand-in provider's process: `main.ts aws` or `main.ts archive`, started by
+// Terraform as a plugin. It speaks go-plugin's handshake (magic cookie, protocol 6,
+// AutoMTLS) and serves the tfplugin6 Provider service plus go-plugin's own services.
+import { Server, ServerCredentials, loadPackageDefinition, type GrpcObject, type ServiceClientConstructor, type ServerDuplexStream, type ServerWritableStream } from '@grpc/grpc-js';
+import { loadSync } from '@grpc/proto-loader';
+import { fileURLToPath } from 'node:url';
+import { definitions } from './providers.js';
+import { providerService } from './server.js';
+import { makeServerCertificate } from './tls.js';
+
+// Terraform's handshake values (its plugin.Handshake): a process started without them
+// was not started by Terraform.
+const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
+const MAGIC_COOKIE_VALUE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
+const PROTOCOL_VERSION = '6';
+const CORE_PROTOCOL_VERSION = '1';
+
+const fail = (message: string): never => {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+};
+
+const name = process.argv[2] ?? '';
+const definition = Object.hasOwn(definitions, name) ? definitions[name as keyof typeof definitions] : fail(`usage: main.ts ${Object.keys(definitions).join('|')}`);
+if (process.env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
+  fail('This is a Terraform provider plugin (a stand-in for local use): Terraform starts it, it is not meant to be run directly.');
+}
+const offered = (process.env.PLUGIN_PROTOCOL_VERSIONS ?? PROTOCOL_VERSION).split(',').map((v) => v.trim());
+if (!offered.includes(PROTOCOL_VERSION)) fail(`Terraform offers plugin protocol ${offered.join(', ')}; this provider speaks ${PROTOCOL_VERSION}.`);
+
+const protos = loadPackageDefinition(
+  loadSync(['tfplugin6.proto', 'go-plugin.proto', 'health.proto'], {
+    includeDirs: [fileURLToPath(new URL('./protocol/', import.meta.url))],
+    keepCase: true,
+    longs: Number,
+    enums: String,
+    defaults: true,
+    oneofs: true,
+  }),
+);
+const service = (path: string): ServiceClientConstructor['service'] => {
+  const found = path.split('.').reduce<unknown>((node, part) => (node as GrpcObject)[part], protos) as ServiceClientConstructor;
+  return found.service;
+};
+
+const server = new Server();
+let stdio: ServerWritableStream<unknown, unknown> | undefined;
+const shutdown = (): void => {
+  stdio?.end();
+  server.forceShutdown();
+  process.exit(0);
+};
+
+server.addService(service('tfplugin6.Provider'), providerService(definition as Parameters<typeof providerService>[0]));
+server.addService(service('grpc.health.v1.Health'), {
+  Check: (_call: unknown, callback: (error: null, response: object) => void) => callback(null, { status: 'SERVING' }),
+});
+server.addService(service('plugin.GRPCController'), {
+  Shutdown: (_call: unknown, callback: (error: null, response: object) => void) => {
+    callback(null, {});
+    setImmediate(shutdown);
+  },
+});
+// Terraform opens the broker stream for plugins that call back into it; this one never does.
+server.addService(service('plugin.GRPCBroker'), {
+  StartStream: (call: ServerDuplexStream<unknown, unknown>) => {
+    call.on('data', () => {});
+    call.on('end', () => call.end());
+  },
+});
+// What the provider prints goes to stderr, which Terraform logs; the stdio stream stays open and quiet.
+server.addService(service('plugin.GRPCStdio'), {
+  StreamStdio: (call: ServerWritableStream<unknown, unknown>) => {
+    stdio = call;
+  },
+});
+
+// Interrupts go to Terraform, which ends its plugins through the controller when it is done.
+process.on('SIGINT', () => {});
+
+const clientCert = process.env.PLUGIN_CLIENT_CERT;
+const certificate = clientCert ? makeServerCertificate() : undefined;
+const credentials = certificate
+  ? ServerCredentials.createSsl(Buffer.from(clientCert!), [{ private_key: Buffer.from(certificate.keyPem), cert_chain: Buffer.from(certificate.certPem) }], true)
+  : ServerCredentials.createInsecure();
+
+server.bindAsync('127.0.0.1:0', credentials, (error, port) => {
+  if (error) fail(`cannot listen on 127.0.0.1: ${error.message}`);
+  const cert = certificate ? certificate.der.toString('base64').replace(/=+$/, '') : '';
+  process.stdout.write(`${CORE_PROTOCOL_VERSION}|${PROTOCOL_VERSION}|tcp|127.0.0.1:${port}|grpc|${cert}\n`);
+});

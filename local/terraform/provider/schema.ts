@@ -1,0 +1,170 @@
+// Provider schemas in the JSON form `terraform providers schema -json` prints, turned into
+// the protocol's Schema messages, and the walks over values that planning and applying need.
+import { UNKNOWN, isObject, type ObjectValue, type Value } from './cty.js';
+
+export type CtyType = string | [string, CtyType] | ['object', Record<string, CtyType>] | ['tuple', CtyType[]];
+
+export interface AttributeSchema {
+  readonly type: CtyType;
+  readonly description?: string;
+  readonly required?: boolean;
+  readonly optional?: boolean;
+  readonly computed?: boolean;
+  readonly sensitive?: boolean;
+  readonly deprecated?: boolean;
+}
+
+export interface BlockSchema {
+  readonly attributes?: Readonly<Record<string, AttributeSchema>>;
+  readonly block_types?: Readonly<Record<string, NestedBlockSchema>>;
+  readonly description?: string;
+  readonly deprecated?: boolean;
+}
+
+export interface NestedBlockSchema {
+  readonly nesting_mode: 'single' | 'list' | 'set' | 'map' | 'group';
+  readonly block: BlockSchema;
+  readonly min_items?: number;
+  readonly max_items?: number;
+}
+
+export interface Schema {
+  readonly version: number;
+  readonly block: BlockSchema;
+}
+
+export interface ProviderSchema {
+  readonly provider: Schema;
+  readonly resource_schemas: Readonly<Record<string, Schema>>;
+  readonly data_source_schemas: Readonly<Record<string, Schema>>;
+}
+
+// --- To the protocol's messages ------------------------------------------------
+
+const NESTING = { single: 'SINGLE', list: 'LIST', set: 'SET', map: 'MAP', group: 'GROUP' } as const;
+
+export interface SchemaMessage {
+  version: number;
+  block: BlockMessage;
+}
+interface BlockMessage {
+  attributes: object[];
+  block_types: object[];
+  description: string;
+  deprecated: boolean;
+}
+
+const sorted = <T>(record: Readonly<Record<string, T>> | undefined): [string, T][] =>
+  Object.entries(record ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+function blockMessage(block: BlockSchema): BlockMessage {
+  return {
+    attributes: sorted(block.attributes).map(([name, attribute]) => ({
+      name,
+      type: Buffer.from(JSON.stringify(attribute.type)),
+      description: attribute.description ?? '',
+      required: attribute.required === true,
+      optional: attribute.optional === true,
+      computed: attribute.computed === true,
+      sensitive: attribute.sensitive === true,
+      deprecated: attribute.deprecated === true,
+    })),
+    block_types: sorted(block.block_types).map(([name, nested]) => ({
+      type_name: name,
+      block: blockMessage(nested.block),
+      nesting: NESTING[nested.nesting_mode],
+      min_items: nested.min_items ?? 0,
+      max_items: nested.max_items ?? 0,
+    })),
+    description: block.description ?? '',
+    deprecated: block.deprecated === true,
+  };
+}
+
+export const schemaMessage = (schema: Schema): SchemaMessage => ({ version: schema.version, block: blockMessage(schema.block) });
+
+// --- Values shaped by a schema ----------------------------------------------------
+
+/** `value` with exactly the attributes and nested blocks `block` declares, each of its type. */
+export function conform(value: Value, block: BlockSchema): ObjectValue {
+  const source = isObject(value) ? value : {};
+  const result: ObjectValue = {};
+  for (const [name, attribute] of sorted(block.attributes)) result[name] = conformType(source[name] ?? null, attribute.type);
+  for (const [name, nested] of sorted(block.block_types)) {
+    const given = source[name] ?? null;
+    if (given === UNKNOWN) {
+      result[name] = UNKNOWN;
+    } else if (nested.nesting_mode === 'single' || nested.nesting_mode === 'group') {
+      result[name] = given === null ? null : conform(given, nested.block);
+    } else if (nested.nesting_mode === 'map') {
+      result[name] = Object.fromEntries(Object.entries(isObject(given) ? given : {}).map(([key, item]) => [key, conform(item, nested.block)]));
+    } else {
+      result[name] = (Array.isArray(given) ? given : []).map((item) => conform(item, nested.block));
+    }
+  }
+  return result;
+}
+
+function conformType(value: Value, type: CtyType): Value {
+  if (value === null || value === UNKNOWN) return value;
+  if (type === 'string') return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (type === 'number') return typeof value === 'number' ? value : Number(value);
+  if (type === 'bool') return typeof value === 'boolean' ? value : value === 'true';
+  if (typeof type === 'string') return value; // "dynamic": as given
+  const [kind, element] = type;
+  if ((kind === 'list' || kind === 'set') && Array.isArray(value)) return value.map((item) => conformType(item, element as CtyType));
+  if (kind === 'map' && isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, conformType(v, element as CtyType)]));
+  if (kind === 'object' && isObject(value)) {
+    const fields = element as Record<string, CtyType>;
+    return Object.fromEntries(Object.keys(fields).sort().map((k) => [k, conformType(value[k] ?? null, fields[k]!)]));
+  }
+  if (kind === 'tuple' && Array.isArray(value)) return (element as CtyType[]).map((t, i) => conformType(value[i] ?? null, t));
+  return value;
+}
+
+/**
+ * On create, every computed attribute the configuration leaves null is unknown until
+ * apply, in nested blocks too: Terraform's own rule for what a plan may not yet know.
+ */
+export function unknownComputed(planned: ObjectValue, config: Value, block: BlockSchema): ObjectValue {
+  const given = isObject(config) ? config : {};
+  const result: ObjectValue = { ...planned };
+  for (const [name, attribute] of sorted(block.attributes)) {
+    if (attribute.computed && (given[name] ?? null) === null) result[name] = UNKNOWN;
+  }
+  for (const [name, nested] of sorted(block.block_types)) {
+    const items = planned[name];
+    const configured = given[name];
+    if (Array.isArray(items)) {
+      result[name] = items.map((item, i) => (isObject(item) ? unknownComputed(item, Array.isArray(configured) ? (configured[i] ?? null) : null, nested.block) : item));
+    } else if (isObject(items) && (nested.nesting_mode === 'single' || nested.nesting_mode === 'group')) {
+      result[name] = unknownComputed(items, configured ?? null, nested.block);
+    }
+  }
+  return result;
+}
+
+/** Replaces every unknown left in `value` by `fill(path, type)`, walking the schema. */
+export function fillUnknowns(value: ObjectValue, block: BlockSchema, fill: (path: string, type: CtyType) => Value, prefix = ''): ObjectValue {
+  const result: ObjectValue = { ...value };
+  for (const [name, attribute] of sorted(block.attributes)) {
+    if (result[name] === UNKNOWN) result[name] = fill(`${prefix}${name}`, attribute.type);
+  }
+  for (const [name, nested] of sorted(block.block_types)) {
+    const items = result[name];
+    if (items === UNKNOWN) result[name] = nested.nesting_mode === 'single' || nested.nesting_mode === 'group' ? null : [];
+    else if (Array.isArray(items)) result[name] = items.map((item) => (isObject(item) ? fillUnknowns(item, nested.block, fill, `${prefix}${name}.`) : item));
+    else if (isObject(items) && nested.nesting_mode !== 'map') result[name] = fillUnknowns(items, nested.block, fill, `${prefix}${name}.`);
+  }
+  return result;
+}
+
+/** The zero value of a type: what a computed attribute nobody describes becomes on apply. */
+export function zeroOf(type: CtyType): Value {
+  if (type === 'string') return '';
+  if (type === 'number') return 0;
+  if (type === 'bool') return false;
+  if (Array.isArray(type) && (type[0] === 'list' || type[0] === 'set' || type[0] === 'tuple')) return [];
+  if (Array.isArray(type) && type[0] === 'map') return {};
+  return null;
+}

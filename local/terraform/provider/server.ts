@@ -1,0 +1,122 @@
+// The tfplugin6 Provider service over a ProviderDefinition: Terraform does the parsing,
+// type checking and planning; this answers its calls the way a real provider would, with
+// the provider's schema, and without calling any cloud.
+import type { ServerUnaryCall, sendUnaryData, UntypedServiceImplementation } from '@grpc/grpc-js';
+import { UNKNOWN, fromDynamic, isObject, isWhollyKnown, toDynamic, type DynamicValue, type ObjectValue, type Value } from './cty.js';
+import { DiagnosticError, type ProviderDefinition } from './definition.js';
+import { conform, fillUnknowns, schemaMessage, unknownComputed, zeroOf, type Schema } from './schema.js';
+
+interface Diagnostic {
+  severity: 'ERROR' | 'WARNING';
+  summary: string;
+  detail: string;
+}
+
+type Request = Record<string, unknown>;
+type Handler = (request: Request) => Promise<Record<string, unknown>> | Record<string, unknown>;
+
+const diagnosticOf = (error: unknown): Diagnostic =>
+  error instanceof DiagnosticError
+    ? { severity: 'ERROR', summary: error.summary, detail: error.detail }
+    : { severity: 'ERROR', summary: 'Stand-in provider error', detail: error instanceof Error ? error.message : String(error) };
+
+/** Runs a handler; an exception becomes an error diagnostic in the response, as providers report them. */
+function unary(handler: Handler) {
+  return (call: ServerUnaryCall<Request, unknown>, callback: sendUnaryData<unknown>): void => {
+    Promise.resolve()
+      .then(() => handler(call.request))
+      .then(
+        (response) => callback(null, response),
+        (error: unknown) => callback(null, { diagnostics: [diagnosticOf(error)] }),
+      );
+  };
+}
+
+const dynamic = (request: Request, field: string): Value => fromDynamic(request[field] as DynamicValue | undefined);
+
+export function providerService<Context>(definition: ProviderDefinition<Context>): UntypedServiceImplementation {
+  const { schema } = definition;
+  let context = definition.unconfigured;
+
+  const resourceSchema = (type: unknown): Schema => {
+    const found = typeof type === 'string' ? schema.resource_schemas[type] : undefined;
+    if (!found) throw new DiagnosticError('Unsupported resource type', `${String(type)} is not in the stand-in's schema of ${definition.address}`);
+    return found;
+  };
+  const dataSchema = (type: unknown): Schema => {
+    const found = typeof type === 'string' ? schema.data_source_schemas[type] : undefined;
+    if (!found) throw new DiagnosticError('Unsupported data source', `${String(type)} is not in the stand-in's schema of ${definition.address}`);
+    return found;
+  };
+  const behaviour = (type: unknown) => definition.resources[String(type)] ?? {};
+
+  const noDiagnostics = () => ({ diagnostics: [] });
+  const serverCapabilities = { plan_destroy: false, get_provider_schema_optional: false, move_resource_state: false };
+
+  return {
+    GetMetadata: unary(() => ({
+      server_capabilities: serverCapabilities,
+      diagnostics: [],
+      resources: Object.keys(schema.resource_schemas).map((type_name) => ({ type_name })),
+      data_sources: Object.keys(schema.data_source_schemas).map((type_name) => ({ type_name })),
+    })),
+    GetProviderSchema: unary(() => ({
+      provider: schemaMessage(schema.provider),
+      resource_schemas: Object.fromEntries(Object.entries(schema.resource_schemas).map(([type, s]) => [type, schemaMessage(s)])),
+      data_source_schemas: Object.fromEntries(Object.entries(schema.data_source_schemas).map(([type, s]) => [type, schemaMessage(s)])),
+      diagnostics: [],
+      server_capabilities: serverCapabilities,
+    })),
+    ValidateProviderConfig: unary(noDiagnostics),
+    ValidateResourceConfig: unary((request) => (resourceSchema(request.type_name), noDiagnostics())),
+    ValidateDataResourceConfig: unary((request) => (dataSchema(request.type_name), noDiagnostics())),
+    ConfigureProvider: unary((request) => {
+      context = definition.configure(conform(dynamic(request, 'config'), schema.provider.block));
+      return noDiagnostics();
+    }),
+    UpgradeResourceState: unary((request) => {
+      const raw = request.raw_state as { json?: Uint8Array } | undefined;
+      const state = raw?.json && raw.json.length > 0 ? (JSON.parse(Buffer.from(raw.json).toString('utf8')) as Value) : null;
+      return { upgraded_state: toDynamic(state === null ? null : conform(state, resourceSchema(request.type_name).block)), diagnostics: [] };
+    }),
+    // Nothing exists outside the state, so what the state says is what there is.
+    ReadResource: unary((request) => ({ new_state: request.current_state, diagnostics: [], private: request.private })),
+    PlanResourceChange: unary((request) => {
+      const { block } = resourceSchema(request.type_name);
+      const prior = dynamic(request, 'prior_state');
+      const proposed = dynamic(request, 'proposed_new_state');
+      if (!isObject(proposed)) return { planned_state: toDynamic(null), diagnostics: [], legacy_type_system: true };
+      const config = dynamic(request, 'config');
+      const { defaults = {}, planned } = behaviour(request.type_name);
+      let next: ObjectValue = { ...proposed };
+      for (const [name, value] of Object.entries(defaults)) if (next[name] === null) next[name] = value;
+      if (prior === null) next = unknownComputed(next, config, block);
+      if (planned) next = { ...next, ...planned(next, context) };
+      return { planned_state: toDynamic(next), diagnostics: [], legacy_type_system: true, planned_private: request.prior_private };
+    }),
+    ApplyResourceChange: unary((request) => {
+      const { block } = resourceSchema(request.type_name);
+      const planned = dynamic(request, 'planned_state');
+      if (!isObject(planned)) return { new_state: toDynamic(null), diagnostics: [], legacy_type_system: true };
+      const known = behaviour(request.type_name).applied?.(planned, context) ?? {};
+      const withKnown: ObjectValue = Object.fromEntries(Object.entries(planned).map(([name, value]) => [name, value === UNKNOWN && name in known ? known[name]! : value]));
+      const state = fillUnknowns(withKnown, block, (_path, type) => zeroOf(type));
+      return { new_state: toDynamic(state), diagnostics: [], legacy_type_system: true, private: request.planned_private };
+    }),
+    ImportResourceState: unary((request) => ({
+      imported_resources: [{ type_name: request.type_name, state: toDynamic(conform({ id: String(request.id) }, resourceSchema(request.type_name).block)) }],
+      diagnostics: [],
+    })),
+    ReadDataSource: unary(async (request) => {
+      const { block } = dataSchema(request.type_name);
+      const config = conform(dynamic(request, 'config'), block);
+      if (!isWhollyKnown(config)) throw new DiagnosticError('Data source read with unknown configuration', String(request.type_name));
+      const reader = definition.dataSources[String(request.type_name)];
+      if (!reader) throw new DiagnosticError('Unsupported data source', `the stand-in cannot read ${String(request.type_name)}`);
+      const read = await reader.read(config, context);
+      const state = fillUnknowns(conform({ ...config, ...read }, block), block, (_path, type) => zeroOf(type));
+      return { state: toDynamic(state), diagnostics: [] };
+    }),
+    StopProvider: unary(() => ({ Error: '' })),
+  };
+}

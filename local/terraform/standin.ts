@@ -1,0 +1,107 @@
+// Puts Terraform in the loop without a registry: bundles the stand-in provider and lays
+// it out the two ways Terraform can find a provider offline.
+//   - dev_overrides (`dev.tfrc`): Terraform uses the stand-in in place of hashicorp/aws and
+//     hashicorp/archive without `terraform init` and without checking the lock file's
+//     hashes, which belong to the real providers. For validate, test and plan here.
+//   - a filesystem mirror (`mirror.tfrc`): `terraform init` installs the stand-in as if it
+//     were the locked release, so the real deploy path (init, apply, output, destroy) runs
+//     unchanged — in a copy without the project's lock file.
+// Neither is ever used by `make deploy`: only commands given TF_CLI_CONFIG_FILE see them.
+//
+//   node --import tsx local/terraform/standin.ts [out-dir]   (default: build/terraform-standin)
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const providerSource = join(root, 'local/terraform/provider');
+export const PROVIDERS = ['aws', 'archive'] as const;
+
+export interface StandIn {
+  readonly dir: string;
+  /** CLI configuration with dev_overrides: for commands in the project folder. */
+  readonly devConfig: string;
+  /** CLI configuration with only the filesystem mirror: for `terraform init` in a copy. */
+  readonly mirrorConfig: string;
+}
+
+/** The provider versions the lock file selects: the stand-in answers to these. */
+export function lockedVersions(lockFile = join(root, '.terraform.lock.hcl')): Record<string, string> {
+  const text = readFileSync(lockFile, 'utf8');
+  const versions: Record<string, string> = {};
+  for (const match of text.matchAll(/provider "registry\.terraform\.io\/hashicorp\/([a-z0-9-]+)" \{\s*version\s*=\s*"([^"]+)"/g)) {
+    versions[match[1]!] = match[2]!;
+  }
+  return versions;
+}
+
+/** Terraform's own name for this machine's platform, e.g. linux_amd64. */
+export function terraformPlatform(): string {
+  const result = spawnSync('terraform', ['version', '-json'], { encoding: 'utf8', env: terraformEnv() });
+  if (result.status !== 0) throw new Error(`terraform version failed: ${result.stderr || result.error?.message}`);
+  return (JSON.parse(result.stdout) as { platform: string }).platform;
+}
+
+/** The environment for Terraform commands: no version check, no prompts, the given CLI config. */
+export function terraformEnv(cliConfig?: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0', ...(cliConfig ? { TF_CLI_CONFIG_FILE: cliConfig } : { TF_CLI_CONFIG_FILE: '' }) };
+}
+
+const launcher = (bundle: string, provider: string): string =>
+  `#!/bin/sh\n# The stand-in for hashicorp/${provider}: started by Terraform as a plugin.\nexec '${process.execPath}' '${bundle}' ${provider}\n`;
+
+function writeExecutable(path: string, text: string): void {
+  writeFileSync(path, text);
+  chmodSync(path, 0o755);
+}
+
+export async function buildStandIn(dir = join(root, 'build/terraform-standin')): Promise<StandIn> {
+  const out = resolve(dir);
+  const bundle = join(out, 'provider.mjs');
+  mkdirSync(out, { recursive: true });
+  await build({
+    entryPoints: [join(providerSource, 'main.ts')],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    // grpc-js and protobufjs are CommonJS that require() Node's builtins.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
+  // The bundle reads these beside itself, as the sources do.
+  cpSync(join(providerSource, 'protocol'), join(out, 'protocol'), { recursive: true });
+  cpSync(join(providerSource, 'schema'), join(out, 'schema'), { recursive: true, filter: (source) => !source.endsWith('.md') });
+
+  const bin = join(out, 'bin');
+  mkdirSync(bin, { recursive: true });
+  for (const provider of PROVIDERS) writeExecutable(join(bin, `terraform-provider-${provider}`), launcher(bundle, provider));
+
+  const versions = lockedVersions();
+  const platform = terraformPlatform();
+  const mirror = join(out, 'mirror');
+  for (const provider of PROVIDERS) {
+    const version = versions[provider];
+    if (!version) throw new Error(`.terraform.lock.hcl selects no version of hashicorp/${provider}`);
+    const folder = join(mirror, 'registry.terraform.io/hashicorp', provider, version, platform);
+    mkdirSync(folder, { recursive: true });
+    writeExecutable(join(folder, `terraform-provider-${provider}_v${version}`), launcher(bundle, provider));
+  }
+
+  const devConfig = join(out, 'dev.tfrc');
+  writeFileSync(
+    devConfig,
+    `provider_installation {\n  dev_overrides {\n${PROVIDERS.map((p) => `    "hashicorp/${p}" = "${bin}"\n`).join('')}  }\n  direct {}\n}\n`,
+  );
+  const mirrorConfig = join(out, 'mirror.tfrc');
+  writeFileSync(mirrorConfig, `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["registry.terraform.io/hashicorp/*"]\n  }\n}\n`);
+  return { dir: out, devConfig, mirrorConfig };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const standIn = await buildStandIn(process.argv[2]);
+  console.log(`stand-in providers: ${standIn.dir} (${PROVIDERS.map((p) => `hashicorp/${p}`).join(', ')})`);
+}
