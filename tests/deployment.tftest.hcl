@@ -1,0 +1,228 @@
+# The deployment contract, asserted on what Terraform itself plans and applies. Run by
+# `make validate` against the stand-in providers (no AWS account); the same file runs
+# against the real providers with `terraform test` after `terraform init`, but then it
+# creates and destroys real resources in the apply runs.
+
+run "function_as_planned" {
+  command = plan
+
+  assert {
+    condition     = aws_lambda_function.qr.architectures == tolist(["arm64"])
+    error_message = "The function must run on arm64 (Graviton): cheaper per GB-second."
+  }
+  assert {
+    condition     = aws_lambda_function.qr.runtime == "nodejs20.x"
+    error_message = "The default runtime is nodejs20.x."
+  }
+  assert {
+    condition     = aws_lambda_function.qr.handler == "index.handler"
+    error_message = "build.mjs writes index.mjs exporting handler."
+  }
+  assert {
+    condition     = aws_lambda_function.qr.memory_size == 256 && aws_lambda_function.qr.timeout == 10
+    error_message = "Defaults: 256 MB and 10 s."
+  }
+  assert {
+    condition     = aws_lambda_function.qr.reserved_concurrent_executions == -1
+    error_message = "No concurrency is reserved by default (the provider's -1)."
+  }
+  assert {
+    condition     = length(aws_lambda_function.qr.environment) == 0
+    error_message = "No environment block when there are no variables: an empty one shows as a change on every plan."
+  }
+  assert {
+    condition     = aws_lambda_function.qr.filename == data.archive_file.function.output_path && aws_lambda_function.qr.source_code_hash == data.archive_file.function.output_base64sha256
+    error_message = "The function's code is the zip archive_file makes, redeployed exactly when its hash changes."
+  }
+  assert {
+    condition     = endswith(data.archive_file.function.source_dir, "/build/lambda") && data.archive_file.function.output_file_mode == "0666"
+    error_message = "archive_file zips build/lambda (what build.mjs writes) with fixed file modes."
+  }
+  assert {
+    condition     = !startswith(data.archive_file.function.output_path, "${data.archive_file.function.source_dir}/")
+    error_message = "The zip must sit outside the folder it zips."
+  }
+  assert {
+    condition     = data.archive_file.function.output_size > 0
+    error_message = "The zip is made at plan time and is not empty."
+  }
+}
+
+run "logging_as_planned" {
+  command = plan
+
+  assert {
+    condition     = aws_lambda_function.qr.logging_config[0].log_format == "JSON" && aws_lambda_function.qr.logging_config[0].log_group == "/aws/lambda/qr-code-generator"
+    error_message = "The function logs JSON into its own log group."
+  }
+  assert {
+    condition     = aws_lambda_function.qr.logging_config[0].application_log_level == "INFO" && aws_lambda_function.qr.logging_config[0].system_log_level == "INFO"
+    error_message = "INFO keeps the platform's REPORT lines (duration, billed memory)."
+  }
+  assert {
+    condition     = aws_cloudwatch_log_group.function.name == aws_lambda_function.qr.logging_config[0].log_group
+    error_message = "The function's log group is the one Terraform creates (with retention), not one Lambda would create."
+  }
+  assert {
+    condition     = aws_cloudwatch_log_group.function.retention_in_days == 14 && aws_cloudwatch_log_group.access.retention_in_days == 14
+    error_message = "Both log groups keep 14 days by default."
+  }
+  assert {
+    condition     = aws_cloudwatch_log_group.access.name == "/aws/apigateway/qr-code-generator"
+    error_message = "Access logs go to their own log group."
+  }
+}
+
+run "http_api_as_planned" {
+  command = plan
+
+  assert {
+    condition     = aws_apigatewayv2_api.http.protocol_type == "HTTP"
+    error_message = "An HTTP API (API Gateway v2)."
+  }
+  assert {
+    condition     = aws_apigatewayv2_integration.qr.integration_type == "AWS_PROXY" && aws_apigatewayv2_integration.qr.integration_method == "POST"
+    error_message = "A Lambda proxy integration."
+  }
+  assert {
+    condition     = aws_apigatewayv2_integration.qr.payload_format_version == "2.0"
+    error_message = "Payload format 2.0: the provider's default 1.0 would hand the function REST-style events."
+  }
+  assert {
+    condition     = toset([for route in aws_apigatewayv2_route.qr : route.route_key]) == toset(["POST /generate", "GET /generate", "GET /"])
+    error_message = "Exactly the three routes: POST /generate, GET /generate and the page at GET /."
+  }
+  assert {
+    condition     = aws_apigatewayv2_stage.default.name == "$default" && aws_apigatewayv2_stage.default.auto_deploy
+    error_message = "The $default stage, deployed automatically."
+  }
+  assert {
+    condition     = aws_apigatewayv2_stage.default.default_route_settings[0].throttling_rate_limit == 20 && aws_apigatewayv2_stage.default.default_route_settings[0].throttling_burst_limit == 40
+    error_message = "The stage is throttled by default (20/s, burst 40)."
+  }
+  assert {
+    condition = alltrue([
+      for field in ["requestId", "status", "routeKey", "integrationError", "lambdaRequestId"] :
+      contains(keys(jsondecode(aws_apigatewayv2_stage.default.access_log_settings[0].format)), field)
+    ])
+    error_message = "Access logs are JSON with the request id, status, route and integration error."
+  }
+  assert {
+    condition     = aws_apigatewayv2_api.http.cors_configuration[0].allow_origins == toset(["*"])
+    error_message = "CORS allows any origin by default."
+  }
+  assert {
+    condition     = aws_apigatewayv2_api.http.cors_configuration[0].allow_methods == toset(["GET", "POST", "OPTIONS"]) && contains(aws_apigatewayv2_api.http.cors_configuration[0].expose_headers, "etag")
+    error_message = "CORS allows GET, POST and preflights, and exposes the ETag."
+  }
+}
+
+run "iam_as_planned" {
+  command = plan
+
+  assert {
+    condition     = jsondecode(data.aws_iam_policy_document.assume_role.json).Statement[0].Principal == { Service = "lambda.amazonaws.com" }
+    error_message = "Only Lambda may assume the function's role."
+  }
+  assert {
+    condition     = jsondecode(data.aws_iam_policy_document.assume_role.json).Statement[0].Action == "sts:AssumeRole"
+    error_message = "The trust policy allows sts:AssumeRole only."
+  }
+  assert {
+    condition     = aws_iam_role.function.name == "qr-code-generator-role"
+    error_message = "The role is named after the function."
+  }
+}
+
+# Apply against the stand-in: the wiring between resources, which a plan knows only as
+# "(known after apply)", resolves to real-looking ARNs.
+run "wiring_as_applied" {
+  command = apply
+
+  assert {
+    condition = jsondecode(aws_iam_role_policy.function_logs.policy).Statement == [{
+      Effect   = "Allow"
+      Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+      Resource = "${aws_cloudwatch_log_group.function.arn}:*"
+    }]
+    error_message = "The function may write to its own log streams and nothing else."
+  }
+  assert {
+    condition     = aws_iam_role_policy.function_logs.role == aws_iam_role.function.id && aws_lambda_function.qr.role == aws_iam_role.function.arn
+    error_message = "The policy is on the function's own role."
+  }
+  assert {
+    condition     = aws_lambda_permission.api_gateway.source_arn == "${aws_apigatewayv2_api.http.execution_arn}/*/*"
+    error_message = "Only this API may invoke the function."
+  }
+  assert {
+    condition     = aws_lambda_permission.api_gateway.principal == "apigateway.amazonaws.com" && aws_lambda_permission.api_gateway.action == "lambda:InvokeFunction"
+    error_message = "The permission lets API Gateway invoke the function."
+  }
+  assert {
+    condition     = aws_apigatewayv2_integration.qr.integration_uri == aws_lambda_function.qr.invoke_arn
+    error_message = "The integration invokes this function."
+  }
+  assert {
+    condition     = alltrue([for route in aws_apigatewayv2_route.qr : route.target == "integrations/${aws_apigatewayv2_integration.qr.id}"])
+    error_message = "Every route goes to the one integration."
+  }
+  assert {
+    condition     = aws_apigatewayv2_stage.default.access_log_settings[0].destination_arn == aws_cloudwatch_log_group.access.arn
+    error_message = "Access logs go to the access log group."
+  }
+  assert {
+    condition     = output.generate_url == "${output.api_endpoint}/generate" && startswith(output.api_endpoint, "https://")
+    error_message = "generate_url is the API's endpoint plus /generate."
+  }
+  assert {
+    condition     = output.function_name == aws_lambda_function.qr.function_name && output.function_arn == aws_lambda_function.qr.arn
+    error_message = "The outputs name the deployed function."
+  }
+  assert {
+    condition     = strcontains(output.invoke_command, "--function-name ${aws_lambda_function.qr.function_name}") && strcontains(output.curl_command, output.generate_url)
+    error_message = "The ready-to-paste commands target this deployment."
+  }
+}
+
+run "tags_from_one_variable" {
+  command = plan
+
+  variables {
+    tags = { Team = "qr", Project = "qr-lambda" }
+  }
+
+  assert {
+    condition     = aws_lambda_function.qr.tags_all == tomap({ Team = "qr", Project = "qr-lambda" }) && aws_apigatewayv2_api.http.tags_all == tomap({ Team = "qr", Project = "qr-lambda" })
+    error_message = "var.tags reaches every resource through the provider's default_tags."
+  }
+}
+
+run "environment_variables_when_given" {
+  command = plan
+
+  variables {
+    environment_variables = { GREETING = "hello" }
+  }
+
+  assert {
+    condition     = aws_lambda_function.qr.environment[0].variables == tomap({ GREETING = "hello" })
+    error_message = "environment_variables become the function's environment."
+  }
+}
+
+run "names_follow_function_name" {
+  command = plan
+
+  variables {
+    function_name = "qr-test"
+  }
+
+  assert {
+    condition = (
+      aws_lambda_function.qr.function_name == "qr-test" && aws_apigatewayv2_api.http.name == "qr-test-api" && aws_iam_role.function.name == "qr-test-role"
+      && aws_cloudwatch_log_group.function.name == "/aws/lambda/qr-test" && aws_cloudwatch_log_group.access.name == "/aws/apigateway/qr-test"
+    )
+    error_message = "Every name derives from function_name."
+  }
+}

@@ -1,0 +1,121 @@
+# Every variable validation refuses what AWS or API Gateway would refuse, with its own
+# message, before anything is created; and accepts the values AWS does.
+
+run "runtime_refuses_unsupported" {
+  command = plan
+  variables { runtime = "nodejs18.x" }
+  expect_failures = [var.runtime]
+}
+
+run "timeout_refuses_more_than_api_gateway_waits" {
+  command = plan
+  variables { timeout = 31 }
+  expect_failures = [var.timeout]
+}
+
+run "timeout_refuses_fractions" {
+  command = plan
+  variables { timeout = 2.5 }
+  expect_failures = [var.timeout]
+}
+
+run "memory_size_refuses_below_lambda_minimum" {
+  command = plan
+  variables { memory_size = 100 }
+  expect_failures = [var.memory_size]
+}
+
+run "memory_size_refuses_above_lambda_maximum" {
+  command = plan
+  variables { memory_size = 10241 }
+  expect_failures = [var.memory_size]
+}
+
+run "log_retention_refuses_values_cloudwatch_lacks" {
+  command = plan
+  variables { log_retention_days = 10 }
+  expect_failures = [var.log_retention_days]
+}
+
+run "function_name_refuses_spaces" {
+  command = plan
+  variables { function_name = "has space" }
+  expect_failures = [var.function_name]
+}
+
+run "function_name_refuses_names_too_long_for_the_role" {
+  command = plan
+  variables { function_name = "a23456789012345678901234567890123456789012345678901234567890" }
+  expect_failures = [var.function_name]
+}
+
+run "reserved_concurrency_refuses_negative" {
+  command = plan
+  variables { reserved_concurrency = -1 }
+  expect_failures = [var.reserved_concurrency]
+}
+
+run "cors_refuses_origins_with_a_path" {
+  command = plan
+  variables { cors_allow_origins = ["https://example.com/path"] }
+  expect_failures = [var.cors_allow_origins]
+}
+
+run "cors_refuses_an_empty_list" {
+  command = plan
+  variables { cors_allow_origins = [] }
+  expect_failures = [var.cors_allow_origins]
+}
+
+run "environment_refuses_reserved_names" {
+  command = plan
+  variables { environment_variables = { AWS_REGION = "x" } }
+  expect_failures = [var.environment_variables]
+}
+
+run "throttling_rate_refuses_zero" {
+  command = plan
+  variables { throttling_rate_limit = 0 }
+  expect_failures = [var.throttling_rate_limit]
+}
+
+run "throttling_burst_refuses_zero" {
+  command = plan
+  variables { throttling_burst_limit = 0 }
+  expect_failures = [var.throttling_burst_limit]
+}
+
+run "region_refuses_what_is_not_a_region" {
+  command = plan
+  variables { region = "mars" }
+  expect_failures = [var.region]
+}
+
+run "tags_refuse_the_aws_prefix" {
+  command = plan
+  variables { tags = { "aws:x" = "y" } }
+  expect_failures = [var.tags]
+}
+
+run "accepts_what_aws_accepts" {
+  command = plan
+
+  variables {
+    runtime              = "nodejs24.x"
+    timeout              = 30
+    memory_size          = 10240
+    reserved_concurrency = 5
+    log_retention_days   = 0
+    cors_allow_origins   = ["https://a.example", "http://localhost:3000"]
+    region               = "eu-west-2"
+  }
+
+  assert {
+    condition     = aws_lambda_function.qr.runtime == "nodejs24.x" && aws_lambda_function.qr.reserved_concurrent_executions == 5
+    error_message = "Valid values reach the function."
+  }
+  assert {
+    condition     = aws_lambda_function.qr.region == "eu-west-2"
+    error_message = "The region variable decides where resources go."
+  }
+}
