@@ -13,8 +13,10 @@ endif
 URL ?= https://www.youtube.com/@RayanSlim087
 OUT := out
 TF_OUTPUT = terraform output -raw
+# Extra flags for terraform apply and destroy, e.g. APPLY_FLAGS=-auto-approve in a pipeline.
+APPLY_FLAGS ?=
 
-.PHONY: help system-deps install build typecheck test clean dev bench load fuzz audit lambda-deps deploy plan destroy outputs fmt invoke curl smoke
+.PHONY: help system-deps install build typecheck standin validate rehearse test clean dev bench load fuzz audit lambda-deps deploy plan destroy outputs fmt invoke curl smoke
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -35,10 +37,20 @@ build: install ## Bundle lambda/handler.ts into build/lambda/index.mjs (the fold
 typecheck: install ## TypeScript strict type check of everything
 	npx tsc -p .
 
-test: system-deps build typecheck ## Install what is needed, build, type-check and run every test
+standin: install ## Build the stand-in providers Terraform uses offline (validate, rehearse, dev); never used by deploy
+	@scripts/preflight.sh terraform
+	node --import tsx local/terraform/standin.ts
+
+validate: build standin ## terraform fmt -check, validate and test (tests/*.tftest.hcl) against the stand-in providers
+	scripts/terraform-validate.sh
+
+rehearse: build standin ## The deploy path offline: make deploy, outputs, destroy in a temporary copy, against the stand-in
+	scripts/rehearse.sh
+
+test: system-deps build typecheck validate rehearse ## Install what is needed, build, type-check, validate, rehearse and run every test
 	npx tap
 
-dev: build ## Run the API locally: HTTP API on PORT (3000), Lambda Invoke API on LAMBDA_PORT (3001)
+dev: build standin ## Run the API locally: HTTP API on PORT (3000), Lambda Invoke API on LAMBDA_PORT (3001)
 	node --import tsx local/cli.ts
 
 bench: build ## Benchmark against the tutorial's Python handler and the naive Node port; writes BENCHMARKS.md
@@ -63,7 +75,7 @@ deploy: ## Build and deploy to your AWS account (terraform init + apply), then p
 	@scripts/preflight.sh terraform aws
 	$(MAKE) lambda-deps
 	terraform init -input=false
-	terraform apply -input=false
+	terraform apply -input=false $(APPLY_FLAGS)
 	@$(MAKE) --no-print-directory outputs
 
 plan: ## Build and show what deploy would change
@@ -74,7 +86,7 @@ plan: ## Build and show what deploy would change
 
 destroy: ## Delete everything deploy created
 	@scripts/preflight.sh terraform aws
-	terraform destroy -input=false
+	terraform destroy -input=false $(APPLY_FLAGS)
 
 outputs: ## Print the deployment's outputs (endpoint, function, ready-to-paste commands)
 	@scripts/preflight.sh terraform

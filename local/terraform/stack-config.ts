@@ -1,9 +1,8 @@
-import { isAbsolute, join } from 'node:path';
-import { UNKNOWN, evaluateValue, type Scope, type Value } from './expression.js';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { FunctionDefinition } from '../runtime/function.js';
-import { checkValidations, eachScope, moduleScope, readModule, variableValues, type Block, type TerraformModule } from './module.js';
+import { planModule, type PlanJson, type ResourceValues } from './plan.js';
 
-/** What the local stack needs to know, all of it read from the .tf files. */
+/** What the local stack needs to know, all of it from Terraform's plan of the .tf files. */
 export interface StackConfig {
   readonly region: string;
   readonly function: FunctionDefinition;
@@ -28,123 +27,85 @@ export interface CorsConfig {
 }
 
 /**
- * Reads the Terraform configuration in `dir` with variables at their defaults, or at
- * `TF_VAR_*` from `env` as Terraform would take them, checked against their validations.
+ * The stack `terraform plan` of `dir` describes, with variables as Terraform takes them
+ * (TF_VAR_* from `env`, tfvars files, defaults) and checked against their validations.
  */
-export async function loadStackConfig(dir: string, env: NodeJS.ProcessEnv = {}): Promise<StackConfig> {
-  const module = await readModule(dir);
-  const values = variableValues(module, env);
-  checkValidations(module, values);
-  return stackConfigOf(module, values);
+export async function loadStackConfig(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<StackConfig> {
+  return stackConfigOf(await planModule(dir, env), resolve(dir));
 }
 
-export function stackConfigOf(module: TerraformModule, values: Record<string, Value>): StackConfig {
-  const scope = moduleScope(module, values);
-  const [fnName, fn] = single(module, 'aws_lambda_function');
-  const attr = (block: Block, name: string): Value | undefined =>
-    Object.hasOwn(block, name) ? evaluateValue(block[name], scope) : undefined;
+type Values = Readonly<Record<string, unknown>>;
 
-  const filename = known(attr(fn, 'filename'), `aws_lambda_function.${fnName}.filename`);
-  const archive = Object.values(module.data.archive_file ?? {}).find((block) => attr(block, 'output_path') === filename);
-  if (!archive) throw new Error(`aws_lambda_function.${fnName}.filename (${String(filename)}) is not the output of a data "archive_file"`);
-  const sourceDir = String(known(attr(archive, 'source_dir'), 'archive_file.source_dir'));
+const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+const firstBlock = (value: unknown): Values | undefined => (Array.isArray(value) && value.length > 0 ? (value[0] as Values) : undefined);
+const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-  const logging = firstBlock(fn, 'logging_config');
-  const environment = dynamicOrStatic(fn, 'environment', scope)?.variables;
-  const [, api] = single(module, 'aws_apigatewayv2_api');
-  const [, integration] = single(module, 'aws_apigatewayv2_integration');
-  const [, stage] = single(module, 'aws_apigatewayv2_stage');
-  const cors = firstBlock(api, 'cors_configuration');
-  const routeSettings = firstBlock(stage, 'default_route_settings');
-  const provider = module.providers.aws?.[0];
+export function stackConfigOf(plan: PlanJson, dir: string): StackConfig {
+  const planned = plan.planned_values?.root_module?.resources ?? [];
+  const read = plan.prior_state?.values?.root_module?.resources ?? [];
+  const all = [...planned, ...read];
+  const ofType = (type: string, mode: ResourceValues['mode'] = 'managed'): ResourceValues[] => all.filter((r) => r.type === type && r.mode === mode);
+  const single = (type: string): Values => {
+    const found = ofType(type);
+    if (found.length !== 1) throw new Error(`the plan has ${found.length} ${type}; the local stack serves exactly one`);
+    return found[0]!.values;
+  };
+  const known = (values: Values, name: string, what: string): unknown => {
+    if (values[name] === undefined || values[name] === null) throw new Error(`${what}.${name} is not known before apply; the local stack needs it from the configuration`);
+    return values[name];
+  };
 
-  const region = String(provider ? known(attr(provider, 'region'), 'provider aws region') : 'us-east-1');
-  const name = String(known(attr(fn, 'function_name'), 'function_name'));
-  const reserved = attr(fn, 'reserved_concurrent_executions');
-  const optionalString = (block: Block | undefined, key: string): string | undefined =>
-    block && Object.hasOwn(block, key) ? String(known(attr(block, key), key)) : undefined;
+  const fn = single('aws_lambda_function');
+  const name = String(known(fn, 'function_name', 'aws_lambda_function'));
+  const filename = String(known(fn, 'filename', 'aws_lambda_function'));
+  const archive = ofType('archive_file', 'data').find((data) => data.values.output_path === filename);
+  if (!archive) throw new Error(`aws_lambda_function filename (${filename}) is not the output of a data "archive_file"`);
+  const sourceDir = String(known(archive.values, 'source_dir', 'archive_file'));
+  const region = String(fn.region ?? 'us-east-1');
+  const logging = firstBlock(fn.logging_config);
+  const api = single('aws_apigatewayv2_api');
+  const integration = single('aws_apigatewayv2_integration');
+  const stage = single('aws_apigatewayv2_stage');
+  const cors = firstBlock(api.cors_configuration);
+  const routeSettings = firstBlock(stage.default_route_settings);
+  const reserved = fn.reserved_concurrent_executions;
+
   return {
     region,
     function: {
       name,
       region,
-      handler: String(known(attr(fn, 'handler'), 'handler')),
-      runtime: String(known(attr(fn, 'runtime'), 'runtime')),
-      memorySize: Number(attr(fn, 'memory_size') ?? 128),
-      timeoutSeconds: Number(attr(fn, 'timeout') ?? 3),
-      environment: (environment ?? {}) as Record<string, string>,
-      codeDir: isAbsolute(sourceDir) ? sourceDir : join(module.dir, sourceDir),
-      logGroupName: optionalString(logging, 'log_group') ?? `/aws/lambda/${name}`,
-      logFormat: optionalString(logging, 'log_format') === 'JSON' ? 'JSON' : 'Text',
-      applicationLogLevel: optionalString(logging, 'application_log_level'),
-      systemLogLevel: optionalString(logging, 'system_log_level'),
+      handler: String(known(fn, 'handler', 'aws_lambda_function')),
+      runtime: String(known(fn, 'runtime', 'aws_lambda_function')),
+      memorySize: Number(fn.memory_size ?? 128),
+      timeoutSeconds: Number(fn.timeout ?? 3),
+      environment: (firstBlock(fn.environment)?.variables ?? {}) as Record<string, string>,
+      // The plan ran in a scratch copy whose build/ is this folder's.
+      codeDir: isAbsolute(sourceDir) ? sourceDir : join(dir, sourceDir),
+      logGroupName: optionalString(logging?.log_group) ?? `/aws/lambda/${name}`,
+      logFormat: logging?.log_format === 'JSON' ? 'JSON' : 'Text',
+      applicationLogLevel: optionalString(logging?.application_log_level),
+      systemLogLevel: optionalString(logging?.system_log_level),
       reservedConcurrency: typeof reserved === 'number' && reserved >= 0 ? reserved : null,
     },
-    architectures: (attr(fn, 'architectures') as string[] | undefined) ?? ['x86_64'],
+    architectures: fn.architectures ? stringList(fn.architectures) : ['x86_64'],
     http: {
-      routeKeys: routeKeys(module, scope),
-      stage: String(known(attr(stage, 'name'), 'stage name')),
-      payloadFormatVersion: String(attr(integration, 'payload_format_version') ?? '1.0'),
-      integrationTimeoutMs: Number(attr(integration, 'timeout_milliseconds') ?? 30000),
+      routeKeys: ofType('aws_apigatewayv2_route').map((route) => String(known(route.values, 'route_key', route.address))),
+      stage: String(known(stage, 'name', 'aws_apigatewayv2_stage')),
+      payloadFormatVersion: String(integration.payload_format_version ?? '1.0'),
+      integrationTimeoutMs: Number(integration.timeout_milliseconds ?? 30000),
       cors: cors && {
-        allowOrigins: (attr(cors, 'allow_origins') as string[] | undefined) ?? [],
-        allowMethods: (attr(cors, 'allow_methods') as string[] | undefined) ?? [],
-        allowHeaders: (attr(cors, 'allow_headers') as string[] | undefined) ?? [],
-        exposeHeaders: (attr(cors, 'expose_headers') as string[] | undefined) ?? [],
-        maxAge: attr(cors, 'max_age') as number | undefined,
-        allowCredentials: attr(cors, 'allow_credentials') === true,
+        allowOrigins: stringList(cors.allow_origins),
+        allowMethods: stringList(cors.allow_methods),
+        allowHeaders: stringList(cors.allow_headers),
+        exposeHeaders: stringList(cors.expose_headers),
+        maxAge: typeof cors.max_age === 'number' ? cors.max_age : undefined,
+        allowCredentials: cors.allow_credentials === true,
       },
       throttling: routeSettings && {
-        rateLimit: Number(attr(routeSettings, 'throttling_rate_limit')),
-        burstLimit: Number(attr(routeSettings, 'throttling_burst_limit')),
+        rateLimit: Number(routeSettings.throttling_rate_limit),
+        burstLimit: Number(routeSettings.throttling_burst_limit),
       },
     },
   };
-}
-
-function routeKeys(module: TerraformModule, scope: Scope): string[] {
-  const keys: string[] = [];
-  for (const block of Object.values(module.resources.aws_apigatewayv2_route ?? {})) {
-    if (!Object.hasOwn(block, 'for_each')) {
-      keys.push(String(known(evaluateValue(block.route_key, scope), 'route_key')));
-      continue;
-    }
-    const forEach = known(evaluateValue(block.for_each, scope), 'route for_each');
-    const entries: [Value, Value][] = Array.isArray(forEach)
-      ? forEach.map((v) => [v, v])
-      : Object.entries(forEach as Record<string, Value>);
-    for (const [key, value] of entries) keys.push(String(known(evaluateValue(block.route_key, eachScope(scope, key, value)), 'route_key')));
-  }
-  return keys;
-}
-
-function single(module: TerraformModule, type: string): [string, Block] {
-  const entries = Object.entries(module.resources[type] ?? {});
-  if (entries.length !== 1) throw new Error(`expected exactly one ${type} in ${module.dir}, found ${entries.length}`);
-  return entries[0]!;
-}
-
-function firstBlock(block: Block, name: string): Block | undefined {
-  const nested = block[name];
-  return Array.isArray(nested) ? (nested[0] as Block | undefined) : undefined;
-}
-
-/** A nested block written plainly, or as `dynamic` over a for_each of at most one element. */
-function dynamicOrStatic(block: Block, name: string, scope: Scope): Record<string, Value> | undefined {
-  const plain = firstBlock(block, name);
-  if (plain) return evaluateValue(plain, scope) as Record<string, Value>;
-  const dynamic = firstBlock(block, 'dynamic')?.[name];
-  const spec = Array.isArray(dynamic) ? (dynamic[0] as Block) : undefined;
-  if (!spec) return undefined;
-  const forEach = known(evaluateValue(spec.for_each, scope), `dynamic "${name}" for_each`);
-  const items = Array.isArray(forEach) ? forEach : Object.values(forEach as Record<string, Value>);
-  if (items.length === 0) return undefined;
-  const content = firstBlock(spec, 'content')!;
-  const inner: Scope = { lookup: (n) => (n === name ? { key: 0, value: items[0]! } : scope.lookup(n)) };
-  return evaluateValue(content, inner) as Record<string, Value>;
-}
-
-function known(value: Value | undefined, what: string): Value {
-  if (value === UNKNOWN || value === undefined) throw new Error(`${what} is not known before apply; the local stack needs it literally or from variables`);
-  return value;
 }

@@ -11,8 +11,8 @@
 //   node --import tsx local/terraform/standin.ts [out-dir]   (default: build/terraform-standin)
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { chmodSync, cpSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -57,13 +57,31 @@ function writeExecutable(path: string, text: string): void {
   chmodSync(path, 0o755);
 }
 
-export async function buildStandIn(dir = join(root, 'build/terraform-standin')): Promise<StandIn> {
-  const out = resolve(dir);
-  const bundle = join(out, 'provider.mjs');
-  mkdirSync(out, { recursive: true });
+const DEFAULT_DIR = join(root, 'build/terraform-standin');
+
+const paths = (dir: string): StandIn & { bundle: string; bin: string; mirror: string } => ({
+  dir,
+  bundle: join(dir, 'provider.mjs'),
+  bin: join(dir, 'bin'),
+  mirror: join(dir, 'mirror'),
+  devConfig: join(dir, 'dev.tfrc'),
+  mirrorConfig: join(dir, 'mirror.tfrc'),
+});
+
+/**
+ * Builds the stand-in into `dir`: the provider bundle, a launcher per provider, the mirror
+ * and both CLI configurations. It is written beside `dir` and renamed into place, so a
+ * Terraform already running from the old one is never handed half a bundle.
+ */
+export async function buildStandIn(dir = DEFAULT_DIR): Promise<StandIn> {
+  const final = paths(resolve(dir));
+  const staging = `${final.dir}.staging-${process.pid}`;
+  const at = (path: string): string => join(staging, relative(final.dir, path));
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
   await build({
     entryPoints: [join(providerSource, 'main.ts')],
-    outfile: bundle,
+    outfile: at(final.bundle),
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -73,32 +91,47 @@ export async function buildStandIn(dir = join(root, 'build/terraform-standin')):
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
   // The bundle reads these beside itself, as the sources do.
-  cpSync(join(providerSource, 'protocol'), join(out, 'protocol'), { recursive: true });
-  cpSync(join(providerSource, 'schema'), join(out, 'schema'), { recursive: true, filter: (source) => !source.endsWith('.md') });
+  cpSync(join(providerSource, 'protocol'), at(join(final.dir, 'protocol')), { recursive: true });
+  cpSync(join(providerSource, 'schema'), at(join(final.dir, 'schema')), { recursive: true, filter: (source) => !source.endsWith('.md') });
 
-  const bin = join(out, 'bin');
-  mkdirSync(bin, { recursive: true });
-  for (const provider of PROVIDERS) writeExecutable(join(bin, `terraform-provider-${provider}`), launcher(bundle, provider));
+  mkdirSync(at(final.bin), { recursive: true });
+  for (const provider of PROVIDERS) writeExecutable(at(join(final.bin, `terraform-provider-${provider}`)), launcher(final.bundle, provider));
 
   const versions = lockedVersions();
   const platform = terraformPlatform();
-  const mirror = join(out, 'mirror');
   for (const provider of PROVIDERS) {
     const version = versions[provider];
     if (!version) throw new Error(`.terraform.lock.hcl selects no version of hashicorp/${provider}`);
-    const folder = join(mirror, 'registry.terraform.io/hashicorp', provider, version, platform);
-    mkdirSync(folder, { recursive: true });
-    writeExecutable(join(folder, `terraform-provider-${provider}_v${version}`), launcher(bundle, provider));
+    const folder = join(final.mirror, 'registry.terraform.io/hashicorp', provider, version, platform);
+    mkdirSync(at(folder), { recursive: true });
+    writeExecutable(at(join(folder, `terraform-provider-${provider}_v${version}`)), launcher(final.bundle, provider));
   }
 
-  const devConfig = join(out, 'dev.tfrc');
   writeFileSync(
-    devConfig,
-    `provider_installation {\n  dev_overrides {\n${PROVIDERS.map((p) => `    "hashicorp/${p}" = "${bin}"\n`).join('')}  }\n  direct {}\n}\n`,
+    at(final.devConfig),
+    `provider_installation {\n  dev_overrides {\n${PROVIDERS.map((p) => `    "hashicorp/${p}" = "${final.bin}"\n`).join('')}  }\n  direct {}\n}\n`,
   );
-  const mirrorConfig = join(out, 'mirror.tfrc');
-  writeFileSync(mirrorConfig, `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["registry.terraform.io/hashicorp/*"]\n  }\n}\n`);
-  return { dir: out, devConfig, mirrorConfig };
+  writeFileSync(
+    at(final.mirrorConfig),
+    `provider_installation {\n  filesystem_mirror {\n    path    = "${final.mirror}"\n    include = ["registry.terraform.io/hashicorp/*"]\n  }\n}\n`,
+  );
+  rmSync(final.dir, { recursive: true, force: true });
+  renameSync(staging, final.dir);
+  return { dir: final.dir, devConfig: final.devConfig, mirrorConfig: final.mirrorConfig };
+}
+
+const newestChange = (path: string): number => {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestChange(join(path, entry))));
+};
+
+/** The stand-in in `dir`, built first if it is missing or older than its sources or the lock file. */
+export async function ensureStandIn(dir = DEFAULT_DIR): Promise<StandIn> {
+  const existing = paths(resolve(dir));
+  const built = statSync(existing.mirrorConfig, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const sources = Math.max(newestChange(providerSource), newestChange(join(root, '.terraform.lock.hcl')), newestChange(fileURLToPath(import.meta.url)));
+  return built > sources ? existing : buildStandIn(dir);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -39,18 +39,22 @@ t.test('local/ imports nothing from lambda/', async (t) => {
   }
 });
 
-t.test('terraform.tfvars and *.auto.tfvars override TF_VAR_*, as Terraform orders them', async (t) => {
-  const { cp, mkdtemp, writeFile } = await import('node:fs/promises');
+t.test('variables as Terraform takes them: tfvars files over TF_VAR_*, strings converted to numbers', async (t) => {
+  const { cp, mkdtemp, rm, symlink, writeFile } = await import('node:fs/promises');
   const { tmpdir } = await import('node:os');
   const dir = await mkdtemp(join(tmpdir(), 'tfvars-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
   for (const file of ['main.tf', 'variables.tf', 'outputs.tf']) await cp(join(root, file), join(dir, file));
-  await writeFile(join(dir, 'terraform.tfvars'), 'function_name = "from-tfvars"\nmemory_size = 512\n');
-  await writeFile(join(dir, 'b.auto.tfvars'), 'memory_size = 1024\n');
+  await symlink(join(root, 'build'), join(dir, 'build'));
+  // A word where a number is expected: Terraform converts "512"; *.auto.tfvars.json names the function.
+  await writeFile(join(dir, 'terraform.tfvars'), 'memory_size = "512"\nfunction_name = "from-tfvars"\n');
+  await writeFile(join(dir, 'names.auto.tfvars.json'), JSON.stringify({ function_name: 'from-auto-json' }));
   const { loadStackConfig } = await import('../../local/terraform/stack-config.js');
-  const config = await loadStackConfig(dir, { TF_VAR_function_name: 'from-env', TF_VAR_timeout: '7' });
-  t.equal(config.function.name, 'from-tfvars', 'terraform.tfvars beats TF_VAR_');
-  t.equal(config.function.memorySize, 1024, '*.auto.tfvars beats terraform.tfvars');
+  const config = await loadStackConfig(dir, { TF_VAR_function_name: 'from-env', TF_VAR_timeout: '7', TF_VAR_memory_size: '1024' });
+  t.equal(config.function.memorySize, 512, 'terraform.tfvars beats TF_VAR_, and "512" is the number 512');
+  t.equal(config.function.name, 'from-auto-json', '*.auto.tfvars.json beats terraform.tfvars');
+  t.equal(config.function.logGroupName, '/aws/lambda/from-auto-json', 'locals derive from it');
   t.equal(config.function.timeoutSeconds, 7, 'TF_VAR_ still beats the default');
-  await writeFile(join(dir, 'terraform.tfvars'), 'no_such_variable = 1\n');
-  await t.rejects(loadStackConfig(dir), /sets "no_such_variable", which is not a declared variable/);
+  await writeFile(join(dir, 'terraform.tfvars'), 'memory_size = "lots"\n');
+  await t.rejects(loadStackConfig(dir, {}), /Invalid value for input variable[\s\S]*a number is required/, "Terraform's own message for a word that is not a number");
 });

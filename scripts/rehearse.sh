@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Rehearses the deploy path offline: in a temporary copy of the project, the very targets a
+# user runs — `make deploy` (build, terraform init, apply), `make outputs`, `make destroy` —
+# against the stand-in providers, installed by `terraform init` from a filesystem mirror as
+# if they were the locked releases. The copy has a state of its own and no lock file (the
+# project's hashes are the real providers'); the project's own state is never touched.
+# Fails when any step fails, or when destroy leaves anything behind.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+mirror_config="$root/build/terraform-standin/mirror.tfrc"
+[ -f "$mirror_config" ] || { echo "rehearse: no stand-in providers at $mirror_config (run make standin)" >&2; exit 1; }
+
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/qr-rehearse.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+work="$scratch/qr-lambda"
+mkdir "$work"
+# The project as a user's clone has it: no build output, state, caches or lock file.
+tar -C "$root" -cf - \
+  --exclude=./.git --exclude=./node_modules --exclude=./build --exclude=./.terraform --exclude='./terraform.tfstate*' \
+  --exclude=./.terraform.lock.hcl --exclude=./.tap --exclude=./out --exclude=./test-output . | tar -C "$work" -xf -
+# The project's installed packages, rather than a second install.
+ln -s "$root/node_modules" "$work/node_modules"
+
+export TF_CLI_CONFIG_FILE="$mirror_config" CHECKPOINT_DISABLE=1 QR_REHEARSAL=1
+unset TF_DATA_DIR TF_WORKSPACE TF_CLI_ARGS
+step() {
+  printf '\n==> rehearse: %s\n' "$*"
+  (cd "$work" && "$@")
+}
+step make deploy APPLY_FLAGS=-auto-approve
+step make outputs
+step make destroy APPLY_FLAGS=-auto-approve
+left=$(cd "$work" && terraform state list)
+if [ -n "$left" ]; then
+  printf 'rehearse: destroy left resources in the state:\n%s\n' "$left" >&2
+  exit 1
+fi
+printf '\nrehearse: deploy, outputs and destroy passed against the stand-in providers\n'

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Terraform's own checks of the module in DIR (default: the project), offline, against the
+# stand-in providers (build/terraform-standin, made by `make standin`):
+#   terraform fmt -check   — formatting, .tf and tests/*.tftest.hcl
+#   terraform validate     — every argument, block and reference against the providers' schema
+#   terraform test         — tests/*.tftest.hcl: the planned deployment and every variable validation
+# The stand-in is used through dev_overrides, for these commands only: no `terraform init`,
+# and the lock file, whose hashes are the real providers', is left as it is.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+config="$root/build/terraform-standin/dev.tfrc"
+[ -f "$config" ] || { echo "terraform-validate: no stand-in providers at $config (run make standin)" >&2; exit 1; }
+cd "${1:-.}"
+export TF_CLI_CONFIG_FILE="$config" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
+
+echo "==> terraform fmt -check"
+terraform fmt -check -diff . tests
+echo "==> terraform validate"
+terraform validate
+echo "==> terraform test"
+terraform test
