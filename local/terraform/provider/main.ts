@@ -45,10 +45,11 @@ const service = (path: string): ServiceClientConstructor['service'] => {
 
 const server = new Server();
 let stdio: ServerWritableStream<unknown, unknown> | undefined;
+/** Ends once Terraform has read the last answers and hung up, or after a second regardless. */
 const shutdown = (): void => {
   stdio?.end();
-  server.forceShutdown();
-  process.exit(0);
+  server.tryShutdown(() => process.exit(0));
+  setTimeout(() => process.exit(0), 1000).unref();
 };
 
 server.addService(service('tfplugin6.Provider'), providerService(definition as Parameters<typeof providerService>[0]));

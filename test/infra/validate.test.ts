@@ -1,0 +1,90 @@
+// `make validate` is Terraform reading the .tf files against the providers' schema: a
+// copy of the project broken in each way a hand edit breaks it fails, with Terraform's
+// own message. (The unbroken project passes: `make validate` runs in `make test`.)
+import t from 'tap';
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+interface Breakage {
+  readonly file: 'main.tf' | 'variables.tf';
+  readonly from: string;
+  readonly to: string;
+  /** Terraform's message, whitespace folded. */
+  readonly message: RegExp;
+}
+
+const breakages: Record<string, Breakage> = {
+  'a misspelled argument': {
+    file: 'main.tf',
+    from: 'memory_size      = var.memory_size',
+    to: 'memory_sise      = var.memory_size',
+    message: /An argument named "memory_sise" is not expected here\. Did you mean "memory_size"\?/,
+  },
+  'a missing required argument': {
+    file: 'main.tf',
+    from: '  role             = aws_iam_role.function.arn\n',
+    to: '',
+    message: /The argument "role" is required, but no definition was found\./,
+  },
+  'a block written as an argument': {
+    file: 'main.tf',
+    from: '  logging_config {',
+    to: '  logging_config = {',
+    message: /An argument named "logging_config" is not expected here\. Did you mean to define a block of type "logging_config"\?/,
+  },
+  'an undeclared reference': {
+    file: 'main.tf',
+    from: 'timeout          = var.timeout',
+    to: 'timeout          = var.time_out',
+    message: /Reference to undeclared input variable.*"time_out"/,
+  },
+  'a word for a number': {
+    file: 'main.tf',
+    from: 'timeout_milliseconds   = 30000',
+    to: 'timeout_milliseconds   = "thirty seconds"',
+    message: /Incorrect attribute value type.*a number is required/,
+  },
+  'a default that breaks its own validation': {
+    file: 'variables.tf',
+    from: 'default     = 10\n',
+    to: 'default     = 45\n',
+    message: /Invalid value for variable.*timeout must be a whole number of seconds from 1 to 30\./,
+  },
+};
+
+/** Terraform's output as a reader sees it: no colours, no box drawing, lines joined. */
+const plain = (output: string): string =>
+  output
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .replace(/[│╷╵├─]/g, ' ')
+    .replace(/\s+/g, ' ');
+
+function validate(dir: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(join(root, 'scripts/terraform-validate.sh'), [dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+for (const [name, breakage] of Object.entries(breakages)) {
+  t.test(`${name} fails make validate with Terraform's message`, async (t) => {
+    const dir = await mkdtemp(join(tmpdir(), 'broken-tf-'));
+    t.teardown(() => rm(dir, { recursive: true, force: true }));
+    for (const file of ['main.tf', 'variables.tf', 'outputs.tf', 'tests']) await cp(join(root, file), join(dir, file), { recursive: true });
+    await symlink(join(root, 'build'), join(dir, 'build'));
+    const original = await readFile(join(dir, breakage.file), 'utf8');
+    t.ok(original.includes(breakage.from), `${breakage.file} has the text this breaks`);
+    await writeFile(join(dir, breakage.file), original.replace(breakage.from, breakage.to));
+    const { code, output } = await validate(dir);
+    t.not(code, 0, 'make validate fails');
+    t.match(plain(output), breakage.message);
+  });
+}
