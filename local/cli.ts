@@ -1,5 +1,5 @@
 // `make dev`: the HTTP API and the Lambda Invoke API on 127.0.0.1, in front of the
-// function the .tf files deploy, running build/lambda as Lambda would. Rebuilds and
+// function the .tf files deploy (as Terraform plans it), running build/lambda as Lambda would. Rebuilds and
 // reloads when lambda/ changes; Ctrl-C stops everything it started.
 import { spawnSync } from 'node:child_process';
 import { watch } from 'node:fs';
@@ -43,7 +43,7 @@ console.log(`
     --function-name ${fn.name} --cli-binary-format raw-in-base64-out \\
     --payload '{"body": "{\\"url\\": \\"https://example.com\\"}"}' out.json
 
-  Watching lambda/ — edits rebuild and reload. Ctrl-C stops.
+  Watching lambda/ — edits rebuild and reload; restart after editing .tf or .tfvars files. Ctrl-C stops.
 `);
 
 let rebuilding: NodeJS.Timeout | undefined;
