@@ -26,7 +26,7 @@ const tlv = (tag: number, ...content: Buffer[]): Buffer => {
 const sequence = (...items: Buffer[]): Buffer => tlv(0x30, ...items);
 const set = (...items: Buffer[]): Buffer => tlv(0x31, ...items);
 const explicit = (n: number, content: Buffer): Buffer => tlv(0xa0 + n, content);
-const integer = (bytes: Buffer): Buffer => tlv(0x02, bytes[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes);
+const integer = (bytes: Buffer): Buffer => tlv(0x02, bytes);
 const boolean = (value: boolean): Buffer => tlv(0x01, Buffer.from([value ? 0xff : 0]));
 const octets = (content: Buffer): Buffer => tlv(0x04, content);
 const bits = (content: Buffer, unused = 0): Buffer => tlv(0x03, Buffer.from([unused]), content);
@@ -61,6 +61,13 @@ const name = (commonName: string): Buffer =>
 const extension = (id: string, critical: boolean, value: Buffer): Buffer =>
   sequence(oid(id), ...(critical ? [boolean(true)] : []), octets(value));
 
+/** 16 random bytes as a positive serial whose first byte is not 0: DER allows no leading zero byte. */
+export function serialNumber(random: Buffer = randomBytes(16)): Buffer {
+  const serial = Buffer.from(random);
+  serial[0] = (serial[0]! & 0x7f) | 0x01;
+  return serial;
+}
+
 /** A self-signed certificate for `host`, valid from a minute ago for a day. */
 export function makeServerCertificate(host = 'localhost', now = new Date()): ServerCertificate {
   const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -69,7 +76,7 @@ export function makeServerCertificate(host = 'localhost', now = new Date()): Ser
   const keyUsage = bits(Buffer.from([0b10101100]), 2);
   const tbs = sequence(
     explicit(0, integer(Buffer.from([2]))),
-    integer(randomBytes(16)),
+    integer(serialNumber()),
     algorithm,
     name(host),
     sequence(utcTime(new Date(now.getTime() - 60_000)), utcTime(new Date(now.getTime() + 86_400_000))),

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { X509Certificate } from 'node:crypto';
-import { makeServerCertificate } from '../../../../local/terraform/provider/tls.js';
+import { createSecureContext } from 'node:tls';
+import { makeServerCertificate, serialNumber } from '../../../../local/terraform/provider/tls.js';
 
 t.test('a self-signed localhost CA for both ends of TLS, as go-plugin expects', async (t) => {
   const now = new Date();
@@ -15,4 +16,26 @@ t.test('a self-signed localhost CA for both ends of TLS, as go-plugin expects', 
   t.ok(new Date(certificate.validFrom) <= now && now < new Date(certificate.validTo), 'valid now');
   t.match(keyPem, /^-----BEGIN PRIVATE KEY-----\n/);
   t.not(makeServerCertificate().der.equals(der), 'a new key and serial each time');
+});
+
+t.test('the serial is a positive DER integer with no leading zero byte', async (t) => {
+  // A serial starting with 0x00 once made OpenSSL refuse one certificate in a few hundred ("illegal padding").
+  for (const random of [Buffer.alloc(16), Buffer.alloc(16, 0xff), Buffer.from([0x00, 0x7f, ...Buffer.alloc(14)])]) {
+    const serial = serialNumber(random);
+    t.equal(serial.length, 16);
+    t.ok(serial[0]! >= 0x01 && serial[0]! <= 0x7f, `first byte ${serial[0]} for ${random.toString('hex')}`);
+  }
+});
+
+t.test('TLS takes every certificate made, as the gRPC server does', async (t) => {
+  const refused: string[] = [];
+  for (let i = 0; i < 200; i++) {
+    const { certPem, keyPem } = makeServerCertificate();
+    try {
+      createSecureContext({ cert: certPem, key: keyPem });
+    } catch (error) {
+      refused.push(`${certPem}: ${String(error)}`);
+    }
+  }
+  t.same(refused, []);
 });
