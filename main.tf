@@ -1,19 +1,27 @@
 terraform {
   required_version = ">= 1.5"
 
+  # State on this machine by default. For a team or a pipeline, keep it in S3: uncomment,
+  # fill in, and run `terraform init -migrate-state`. S3 locks the state itself
+  # (use_lockfile, Terraform >= 1.10); no DynamoDB table is needed.
+  # backend "s3" {
+  #   bucket       = "my-terraform-state"
+  #   key          = "qr-lambda/terraform.tfstate"
+  #   region       = "us-east-1"
+  #   encrypt      = true
+  #   use_lockfile = true
+  # }
+
   required_providers {
     aws = {
       source  = "hashicorp/aws"
       version = "~> 6.49"
     }
-    archive = {
-      source  = "hashicorp/archive"
-      version = "~> 2.7"
-    }
   }
 }
 
 provider "aws" {
+  # null: the provider's own resolution (AWS_REGION, AWS_DEFAULT_REGION, the profile's region).
   region = var.region
 
   default_tags {
@@ -27,8 +35,9 @@ locals {
   function_log_group_name = "/aws/lambda/${var.function_name}"
   access_log_group_name   = "/aws/apigateway/${var.function_name}"
 
-  # build.mjs writes the bundle here; `make build` runs it before any plan or apply.
-  build_dir  = "${path.module}/build/lambda"
+  # build.mjs bundles into build/lambda/ and zips it here with fixed times and modes: the
+  # same sources give the same bytes on any machine, so a plan saved in one CI job applies
+  # in another that ran `make build`, and an unchanged function is never redeployed.
   zip_path   = "${path.module}/build/lambda.zip"
   handler    = "index.handler"
   stage_name = "$default"
@@ -41,15 +50,6 @@ locals {
   cors_allow_headers  = ["content-type", "accept", "if-none-match"]
   cors_expose_headers = ["etag"]
   cors_max_age        = 86400
-}
-
-data "archive_file" "function" {
-  type        = "zip"
-  source_dir  = local.build_dir
-  output_path = local.zip_path
-  # Fixed permissions: the same bundle zips to the same hash on every machine, so an
-  # unchanged function is never redeployed.
-  output_file_mode = "0666"
 }
 
 # --- Logs --------------------------------------------------------------------
@@ -67,6 +67,9 @@ resource "aws_cloudwatch_log_group" "access" {
 }
 
 # --- IAM: the function may write its own logs, nothing else ------------------
+
+# The region the provider resolved, for the outputs and the ready-to-paste commands.
+data "aws_region" "current" {}
 
 data "aws_iam_policy_document" "assume_role" {
   statement {
@@ -111,8 +114,8 @@ resource "aws_lambda_function" "qr" {
   architectures    = ["arm64"]
   memory_size      = var.memory_size
   timeout          = var.timeout
-  filename         = data.archive_file.function.output_path
-  source_code_hash = data.archive_file.function.output_base64sha256
+  filename         = local.zip_path
+  source_code_hash = filebase64sha256(local.zip_path)
 
   # null leaves concurrency unreserved (the provider's -1).
   reserved_concurrent_executions = var.reserved_concurrency
@@ -210,4 +213,54 @@ resource "aws_lambda_permission" "api_gateway" {
   function_name = aws_lambda_function.qr.function_name
   principal     = "apigateway.amazonaws.com"
   source_arn    = "${aws_apigatewayv2_api.http.execution_arn}/*/*"
+}
+
+# --- Alarms (only with alarm_sns_topic_arn) ----------------------------------
+
+locals {
+  # Sums over 5-minute periods. Any function error is a bug (bad input is a 4xx answer, not
+  # an error), any throttle is a caller turned away; a few API 5xx (timeouts, integration
+  # failures) may be passing, a run of them is not.
+  alarms = {
+    function-errors = {
+      description = "The function raised errors (unhandled exceptions, timeouts, out of memory)."
+      namespace   = "AWS/Lambda"
+      metric      = "Errors"
+      dimensions  = tomap({ FunctionName = aws_lambda_function.qr.function_name })
+      threshold   = 1
+    }
+    function-throttles = {
+      description = "Invocations of the function were throttled (concurrency limit reached)."
+      namespace   = "AWS/Lambda"
+      metric      = "Throttles"
+      dimensions  = tomap({ FunctionName = aws_lambda_function.qr.function_name })
+      threshold   = 1
+    }
+    api-5xx = {
+      description = "The HTTP API answered 5xx (function errors, integration timeouts)."
+      namespace   = "AWS/ApiGateway"
+      metric      = "5xx"
+      dimensions  = tomap({ ApiId = aws_apigatewayv2_api.http.id, Stage = local.stage_name })
+      threshold   = 5
+    }
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "qr" {
+  for_each = var.alarm_sns_topic_arn == null ? {} : local.alarms
+
+  alarm_name          = "${var.function_name}-${each.key}"
+  alarm_description   = each.value.description
+  namespace           = each.value.namespace
+  metric_name         = each.value.metric
+  dimensions          = each.value.dimensions
+  statistic           = "Sum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = each.value.threshold
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+  # No traffic is not an outage.
+  treat_missing_data = "notBreaching"
+  alarm_actions      = [var.alarm_sns_topic_arn]
+  ok_actions         = [var.alarm_sns_topic_arn]
 }

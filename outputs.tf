@@ -35,10 +35,10 @@ output "curl_command" {
 
 output "invoke_command" {
   description = "Ready-to-paste aws lambda invoke with the documented payload (AWS CLI v2)."
-  value       = "aws lambda invoke --region ${var.region} --function-name ${aws_lambda_function.qr.function_name} --cli-binary-format raw-in-base64-out --payload '{\"body\": \"{\\\"url\\\": \\\"https://example.com\\\"}\"}' out.json"
+  value       = "aws lambda invoke --region ${data.aws_region.current.region} --function-name ${aws_lambda_function.qr.function_name} --cli-binary-format raw-in-base64-out --payload '{\"body\": \"{\\\"url\\\": \\\"https://example.com\\\"}\"}' out.json"
 }
 
 output "region" {
-  description = "AWS region the stack is deployed in."
-  value       = var.region
+  description = "AWS region the stack is deployed in, as the provider resolved it."
+  value       = data.aws_region.current.region
 }

@@ -1,11 +1,12 @@
 variable "region" {
   type        = string
-  description = "AWS region to deploy into."
-  default     = "us-east-1"
+  description = "AWS region to deploy into; null leaves it to the provider (AWS_REGION, AWS_DEFAULT_REGION, the profile's region)."
+  default     = null
 
   validation {
-    condition     = can(regex("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", var.region))
-    error_message = "region must be an AWS region name such as us-east-1 or eu-west-2."
+    # Every partition's names: us-east-1, ap-southeast-5, us-gov-west-1, cn-north-1, us-isob-east-1.
+    condition     = var.region == null || can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", var.region))
+    error_message = "region must be null or an AWS region name such as us-east-1, eu-west-2, us-gov-west-1 or cn-north-1."
   }
 }
 
@@ -132,5 +133,16 @@ variable "tags" {
   validation {
     condition     = alltrue([for key in keys(var.tags) : !startswith(lower(key), "aws:")])
     error_message = "tags must not use the aws: prefix, which AWS reserves."
+  }
+}
+
+variable "alarm_sns_topic_arn" {
+  type        = string
+  description = "SNS topic that CloudWatch alarms notify, on alarm and on recovery: function errors, function throttles and API 5xx. null creates no alarms."
+  default     = null
+
+  validation {
+    condition     = var.alarm_sns_topic_arn == null || can(regex("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?$", var.alarm_sns_topic_arn))
+    error_message = "alarm_sns_topic_arn must be null or an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:alerts."
   }
 }

@@ -31,7 +31,7 @@ try {
 const { config, httpUrl, lambdaUrl } = stack;
 const fn = config.function;
 console.log(`
-  Function  ${fn.name}  (${fn.runtime}, ${fn.memorySize} MB, ${fn.timeoutSeconds} s, from ${fn.codeDir})
+  Function  ${fn.name}  (${fn.runtime}, ${fn.memorySize} MB, ${fn.timeoutSeconds} s, from ${fn.code})
   HTTP API  ${httpUrl}   routes: ${config.http.routeKeys.join(', ')}${
   config.http.throttling ? `; throttled to ${config.http.throttling.rateLimit}/s, burst ${config.http.throttling.burstLimit}` : ''
 }

@@ -1,5 +1,6 @@
 // Installs the npm packages that build.mjs keeps out of the bundle (native code) into
-// <dir>/node_modules, for Lambda's platform — linux, arm64, glibc — whatever this machine is.
+// <dir>/node_modules, for Lambda's platform — linux, arm64, glibc — whatever this machine is,
+// and zips <dir> again into <dir>.zip, the file Terraform uploads.
 //
 //   node scripts/lambda-deps.mjs [dir]      (default: build/lambda)
 //
@@ -11,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXTERNAL } from '../build.mjs';
+import { EXTERNAL, zipFunction } from '../build.mjs';
 
 export const TARGET = { os: 'linux', cpu: 'arm64', libc: 'glibc' };
 
@@ -20,7 +21,7 @@ export function installLambdaDeps(dir) {
   if (!existsSync(manifest)) {
     if (EXTERNAL.length === 0) {
       console.log('lambda-deps: the bundle has no external packages; nothing to install');
-      return;
+      return false;
     }
     const pinned = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')).dependencies ?? {};
     const dependencies = Object.fromEntries(
@@ -39,11 +40,14 @@ export function installLambdaDeps(dir) {
     env: { ...process.env, npm_config_arch: TARGET.cpu, npm_config_platform: TARGET.os, npm_config_libc: TARGET.libc },
   });
   if (result.status !== 0) throw new Error(`npm install for ${TARGET.os}/${TARGET.cpu} failed (exit ${result.status})`);
+  return true;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
-    installLambdaDeps(resolve(process.argv[2] ?? 'build/lambda'));
+    const dir = resolve(process.argv[2] ?? 'build/lambda');
+    // What was installed goes into the zip Terraform uploads, beside the bundle.
+    if (installLambdaDeps(dir)) await zipFunction({ dir, out: `${dir}.zip` });
   } catch (error) {
     console.error(`lambda-deps: ${error.message}`);
     process.exit(1);

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// Generates local/terraform/provider/schema/{aws,archive}.json: the provider schemas of
-// hashicorp/aws and hashicorp/archive, in the format of `terraform providers schema -json`
+// Generates local/terraform/provider/schema/aws.json: the provider schema of
+// hashicorp/aws, in the format of `terraform providers schema -json`
 // (format_version 1.0), for the resource and data source types this project uses.
 //
 // Why: the local Terraform run works offline against a stand-in provider, and that
 // stand-in must accept and reject exactly what the real providers do. The real
 // provider binaries cannot be downloaded here; only the npm registry is reachable.
-// The published CDK bindings of the providers (@cdktn/provider-aws,
-// @cdktf/provider-archive) are generated from the providers' own schema, so the
+// The published CDK bindings of the provider (@cdktn/provider-aws) are
+// generated from the provider's own schema, so the
 // schema can be read back out of them:
 //   - lib/<type>/index.js carries the generator's TypeScript source as an inline
 //     source map. Per attribute it has a comment
@@ -61,15 +61,6 @@ const PROVIDERS = [
     ],
     dataSources: ['aws_caller_identity', 'aws_iam_policy_document', 'aws_partition', 'aws_region'],
   },
-  {
-    name: 'archive',
-    source: 'registry.terraform.io/hashicorp/archive',
-    package: '@cdktf/provider-archive',
-    packageVersion: '11.0.1',
-    generatedFrom: '2.7.1',
-    resources: ['archive_file'],
-    dataSources: ['archive_file'],
-  },
 ];
 
 // Provider configuration blocks are always arrays in the bindings, so their
@@ -110,8 +101,7 @@ function packAndExtract(tmp, spec, libDirs) {
   return path.join(dir, 'package');
 }
 
-// The library directory of a type: lib/file for resource archive_file,
-// lib/data-aws-region for data source aws_region, lib/lambda-function for
+// The library directory of a type: lib/data-aws-region for data source aws_region, lib/lambda-function for
 // aws_lambda_function.
 function libDir(providerName, typeName, isData) {
   const kebab = (s) => s.replace(/_/g, '-');

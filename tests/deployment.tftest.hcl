@@ -31,20 +31,12 @@ run "function_as_planned" {
     error_message = "No environment block when there are no variables: an empty one shows as a change on every plan."
   }
   assert {
-    condition     = aws_lambda_function.qr.filename == data.archive_file.function.output_path && aws_lambda_function.qr.source_code_hash == data.archive_file.function.output_base64sha256
-    error_message = "The function's code is the zip archive_file makes, redeployed exactly when its hash changes."
+    condition     = endswith(aws_lambda_function.qr.filename, "/build/lambda.zip")
+    error_message = "The function's code is the zip build.mjs writes."
   }
   assert {
-    condition     = endswith(data.archive_file.function.source_dir, "/build/lambda") && data.archive_file.function.output_file_mode == "0666"
-    error_message = "archive_file zips build/lambda (what build.mjs writes) with fixed file modes."
-  }
-  assert {
-    condition     = !startswith(data.archive_file.function.output_path, "${data.archive_file.function.source_dir}/")
-    error_message = "The zip must sit outside the folder it zips."
-  }
-  assert {
-    condition     = data.archive_file.function.output_size > 0
-    error_message = "The zip is made at plan time and is not empty."
+    condition     = aws_lambda_function.qr.source_code_hash == filebase64sha256(aws_lambda_function.qr.filename)
+    error_message = "The function is redeployed exactly when the zip's bytes change."
   }
 }
 
@@ -224,5 +216,68 @@ run "names_follow_function_name" {
       && aws_cloudwatch_log_group.function.name == "/aws/lambda/qr-test" && aws_cloudwatch_log_group.access.name == "/aws/apigateway/qr-test"
     )
     error_message = "Every name derives from function_name."
+  }
+}
+
+run "no_alarms_by_default" {
+  command = plan
+
+  assert {
+    condition     = length(aws_cloudwatch_metric_alarm.qr) == 0
+    error_message = "Alarms are off unless alarm_sns_topic_arn names a topic."
+  }
+}
+
+run "alarms_notify_the_topic" {
+  command = apply
+
+  variables {
+    alarm_sns_topic_arn = "arn:aws:sns:us-east-1:123456789012:alerts"
+  }
+
+  assert {
+    condition     = toset(keys(aws_cloudwatch_metric_alarm.qr)) == toset(["function-errors", "function-throttles", "api-5xx"])
+    error_message = "Three alarms: function errors, function throttles, API 5xx."
+  }
+  assert {
+    condition = alltrue([
+      for alarm in aws_cloudwatch_metric_alarm.qr :
+      alarm.alarm_actions == toset(["arn:aws:sns:us-east-1:123456789012:alerts"]) && alarm.ok_actions == toset(["arn:aws:sns:us-east-1:123456789012:alerts"])
+      && alarm.period == 300 && alarm.statistic == "Sum" && alarm.treat_missing_data == "notBreaching"
+    ])
+    error_message = "Every alarm notifies the topic on alarm and on recovery, over 5-minute sums, and no traffic is not an outage."
+  }
+  assert {
+    condition = (
+      aws_cloudwatch_metric_alarm.qr["function-errors"].namespace == "AWS/Lambda" && aws_cloudwatch_metric_alarm.qr["function-errors"].metric_name == "Errors"
+      && aws_cloudwatch_metric_alarm.qr["function-errors"].dimensions == tomap({ FunctionName = "qr-code-generator" })
+      && aws_cloudwatch_metric_alarm.qr["function-throttles"].metric_name == "Throttles"
+    )
+    error_message = "The function alarms watch this function's Errors and Throttles."
+  }
+  assert {
+    condition = (
+      aws_cloudwatch_metric_alarm.qr["api-5xx"].namespace == "AWS/ApiGateway" && aws_cloudwatch_metric_alarm.qr["api-5xx"].metric_name == "5xx"
+      && aws_cloudwatch_metric_alarm.qr["api-5xx"].dimensions == tomap({ ApiId = aws_apigatewayv2_api.http.id, Stage = "$default" })
+      && aws_cloudwatch_metric_alarm.qr["api-5xx"].threshold == 5
+    )
+    error_message = "The API alarm watches this API's $default stage for 5xx."
+  }
+}
+
+run "region_reaches_the_outputs" {
+  command = apply
+
+  variables {
+    region = "eu-central-2"
+  }
+
+  assert {
+    condition     = output.region == "eu-central-2" && strcontains(output.invoke_command, "--region eu-central-2")
+    error_message = "The outputs name the region the provider resolved."
+  }
+  assert {
+    condition     = startswith(aws_lambda_function.qr.arn, "arn:aws:lambda:eu-central-2:")
+    error_message = "The function is created in that region."
   }
 }

@@ -91,6 +91,45 @@ run "region_refuses_what_is_not_a_region" {
   expect_failures = [var.region]
 }
 
+run "region_refuses_a_name_without_its_number" {
+  command = plan
+  variables { region = "us-east" }
+  expect_failures = [var.region]
+}
+
+run "alarm_topic_refuses_what_is_not_an_sns_arn" {
+  command = plan
+  variables { alarm_sns_topic_arn = "alerts" }
+  expect_failures = [var.alarm_sns_topic_arn]
+}
+
+run "region_accepts_every_partition" {
+  command = plan
+  variables { region = "us-gov-west-1" }
+  assert {
+    condition     = aws_lambda_function.qr.region == "us-gov-west-1"
+    error_message = "GovCloud region names are valid."
+  }
+}
+
+run "region_accepts_china" {
+  command = plan
+  variables { region = "cn-north-1" }
+  assert {
+    condition     = aws_lambda_function.qr.region == "cn-north-1"
+    error_message = "China region names are valid."
+  }
+}
+
+run "region_accepts_isolated_regions" {
+  command = plan
+  variables { region = "us-isob-east-1" }
+  assert {
+    condition     = aws_lambda_function.qr.region == "us-isob-east-1"
+    error_message = "ISO-B region names are valid."
+  }
+}
+
 run "tags_refuse_the_aws_prefix" {
   command = plan
   variables { tags = { "aws:x" = "y" } }

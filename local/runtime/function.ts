@@ -7,8 +7,8 @@ export interface FunctionDefinition {
   readonly memorySize: number;
   readonly timeoutSeconds: number;
   readonly environment: Readonly<Record<string, string>>;
-  /** The folder Terraform zips. */
-  readonly codeDir: string;
+  /** The function's code: the .zip Terraform uploads, or a folder (the test fixtures). */
+  readonly code: string;
   readonly logGroupName: string;
   readonly logFormat: 'JSON' | 'Text';
   readonly applicationLogLevel: string | undefined;

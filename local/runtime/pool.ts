@@ -1,6 +1,7 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { unzipSync } from 'fflate';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { FunctionDefinition } from './function.js';
 import { ExecutionEnvironment, type InvocationResult, type InvokeOptions, type LogSink } from './instance.js';
 
@@ -26,7 +27,7 @@ export class FunctionPool {
     readonly fn: FunctionDefinition,
     private readonly sink: LogSink = () => {},
   ) {
-    this.taskRoot = copyCode(fn.codeDir);
+    this.taskRoot = copyCode(fn.code);
   }
 
   get size(): number {
@@ -52,7 +53,7 @@ export class FunctionPool {
   /** New code: every later invocation starts from a fresh copy, in new environments. */
   async reload(): Promise<void> {
     const old = await this.taskRoot;
-    this.taskRoot = copyCode(this.fn.codeDir);
+    this.taskRoot = copyCode(this.fn.code);
     await this.stopAll();
     await rm(old, { recursive: true, force: true });
   }
@@ -84,8 +85,17 @@ export class FunctionPool {
   }
 }
 
-async function copyCode(codeDir: string): Promise<string> {
+/** The function's code in a folder of its own, as Lambda unpacks it to /var/task: unzipped, or copied. */
+async function copyCode(code: string): Promise<string> {
   const taskRoot = await mkdtemp(join(tmpdir(), 'lambda-task-'));
-  await cp(codeDir, taskRoot, { recursive: true });
+  if (code.endsWith('.zip')) {
+    for (const [name, data] of Object.entries(unzipSync(await readFile(code)))) {
+      if (name.endsWith('/')) continue;
+      await mkdir(dirname(join(taskRoot, name)), { recursive: true });
+      await writeFile(join(taskRoot, name), data);
+    }
+  } else {
+    await cp(code, taskRoot, { recursive: true });
+  }
   return taskRoot;
 }

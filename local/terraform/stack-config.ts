@@ -58,9 +58,6 @@ export function stackConfigOf(plan: PlanJson, dir: string): StackConfig {
   const fn = single('aws_lambda_function');
   const name = String(known(fn, 'function_name', 'aws_lambda_function'));
   const filename = String(known(fn, 'filename', 'aws_lambda_function'));
-  const archive = ofType('archive_file', 'data').find((data) => data.values.output_path === filename);
-  if (!archive) throw new Error(`aws_lambda_function filename (${filename}) is not the output of a data "archive_file"`);
-  const sourceDir = String(known(archive.values, 'source_dir', 'archive_file'));
   const region = String(fn.region ?? 'us-east-1');
   const logging = firstBlock(fn.logging_config);
   const api = single('aws_apigatewayv2_api');
@@ -81,7 +78,7 @@ export function stackConfigOf(plan: PlanJson, dir: string): StackConfig {
       timeoutSeconds: Number(fn.timeout ?? 3),
       environment: (firstBlock(fn.environment)?.variables ?? {}) as Record<string, string>,
       // The plan ran in a scratch copy whose build/ is this folder's.
-      codeDir: isAbsolute(sourceDir) ? sourceDir : join(dir, sourceDir),
+      code: isAbsolute(filename) ? filename : join(dir, filename),
       logGroupName: optionalString(logging?.log_group) ?? `/aws/lambda/${name}`,
       logFormat: logging?.log_format === 'JSON' ? 'JSON' : 'Text',
       applicationLogLevel: optionalString(logging?.application_log_level),

@@ -1,8 +1,8 @@
 // Puts Terraform in the loop without a registry: bundles the stand-in provider and lays
 // it out the two ways Terraform can find a provider offline.
-//   - dev_overrides (`dev.tfrc`): Terraform uses the stand-in in place of hashicorp/aws and
-//     hashicorp/archive without `terraform init` and without checking the lock file's
-//     hashes, which belong to the real providers. For validate, test and plan here.
+//   - dev_overrides (`dev.tfrc`): Terraform uses the stand-in in place of hashicorp/aws
+//     without `terraform init` and without checking the lock file's hashes, which belong
+//     to the real provider. For validate and test in the project folder.
 //   - a filesystem mirror (`mirror.tfrc`): `terraform init` installs the stand-in as if it
 //     were the locked release, so the real deploy path (init, apply, output, destroy) runs
 //     unchanged — in a copy without the project's lock file.
@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const providerSource = join(root, 'local/terraform/provider');
-export const PROVIDERS = ['aws', 'archive'] as const;
+export const PROVIDERS = ['aws'] as const;
 
 export interface StandIn {
   readonly dir: string;

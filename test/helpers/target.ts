@@ -36,7 +36,7 @@ export function fixtureFunction(name: string, overrides: Partial<FunctionDefinit
     memorySize: 128,
     timeoutSeconds: 3,
     environment: {},
-    codeDir: fileURLToPath(new URL(`../fixtures/functions/${name}/`, import.meta.url)),
+    code: fileURLToPath(new URL(`../fixtures/functions/${name}/`, import.meta.url)),
     logGroupName: `/aws/lambda/fixture-${name}`,
     logFormat: 'Text',
     applicationLogLevel: undefined,

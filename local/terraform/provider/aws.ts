@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
-import { UNKNOWN, isObject, isWhollyKnown, type ObjectValue } from './cty.js';
+import { isObject, isWhollyKnown, type ObjectValue } from './cty.js';
 import { stringOf, type ProviderDefinition, type ResourceBehaviour } from './definition.js';
 import { renderPolicyDocument } from './policy-document.js';
 import { loadProviderSchema } from './providers-schema.js';
@@ -57,28 +57,34 @@ const timestamp = (): string => new Date().toISOString().replace('Z', '+0000');
  * takes tags, `tags_all`: the provider's default_tags overlaid by its own. Both are
  * known at plan time, as the real provider plans them.
  */
-function plannedCommon(planned: ObjectValue, context: AwsContext): ObjectValue {
+function plannedCommon(planned: ObjectValue, context: AwsContext, config: ObjectValue): ObjectValue {
   const result: ObjectValue = {};
-  if ('region' in planned && (planned.region === UNKNOWN || planned.region === null)) result.region = context.region;
+  if ('region' in planned && (config.region ?? null) === null) result.region = context.region;
   if ('tags_all' in planned && (isObject(planned.tags) || planned.tags === null) && isWhollyKnown(planned.tags ?? null)) {
     result.tags_all = { ...context.defaultTags, ...(isObject(planned.tags) ? planned.tags : {}) } as ObjectValue;
   }
   return result;
 }
 
-const resource = (applied: ResourceBehaviour<AwsContext>['applied'], defaults?: ObjectValue): ResourceBehaviour<AwsContext> => ({
+/** A resource of provider v6: in the provider's region unless it names its own, moved only by replacing it. */
+const resource = (applied: ResourceBehaviour<AwsContext>['applied'], defaults?: ObjectValue, replacedOnChange: string[] = []): ResourceBehaviour<AwsContext> => ({
   defaults,
   planned: plannedCommon,
   applied,
+  replacedOnChange: ['region', ...replacedOnChange],
 });
 
 const apiEndpoint = (id: string, region: string, context: AwsContext): string => context.apiEndpoint ?? `https://${id}.execute-api.${region}.${context.dnsSuffix}`;
 
 const resources: Record<string, ResourceBehaviour<AwsContext>> = {
-  aws_cloudwatch_log_group: resource((state, context) => ({
-    id: String(state.name),
-    arn: arn(context, 'logs', regionOf(state, context), `log-group:${String(state.name)}`),
-  })),
+  aws_cloudwatch_log_group: resource(
+    (state, context) => ({
+      id: String(state.name),
+      arn: arn(context, 'logs', regionOf(state, context), `log-group:${String(state.name)}`),
+    }),
+    undefined,
+    ['name'],
+  ),
   aws_iam_role: resource(
     (state, context) => {
       const name = stringOf(state.name) ?? `terraform-${lowerAlnum(20)}`;
@@ -91,6 +97,7 @@ const resources: Record<string, ResourceBehaviour<AwsContext>> = {
       };
     },
     { path: '/', max_session_duration: 3600, force_detach_policies: false },
+    ['name', 'path'],
   ),
   aws_iam_role_policy: resource((state) => ({ id: `${String(state.role)}:${String(state.name)}` })),
   aws_lambda_function: resource(
@@ -112,8 +119,9 @@ const resources: Record<string, ResourceBehaviour<AwsContext>> = {
     },
     // The provider's defaults for what this project may leave out.
     { memory_size: 128, timeout: 3, package_type: 'Zip', publish: false, reserved_concurrent_executions: -1 },
+    ['function_name'],
   ),
-  aws_lambda_permission: resource((state) => ({ id: String(state.statement_id) })),
+  aws_lambda_permission: resource((state) => ({ id: String(state.statement_id) }), undefined, ['statement_id', 'function_name', 'principal', 'source_arn', 'action']),
   aws_apigatewayv2_api: resource((state, context) => {
     const id = lowerAlnum(10);
     const region = regionOf(state, context);

@@ -7,7 +7,9 @@ export interface ResourceBehaviour<Context> {
   /** Arguments the real provider defaults when the configuration leaves them out. */
   readonly defaults?: Readonly<ObjectValue>;
   /** Computed values the plan can already know (e.g. `tags_all`); unknown where not. */
-  planned?(planned: ObjectValue, context: Context): ObjectValue;
+  planned?(planned: ObjectValue, context: Context, config: ObjectValue): ObjectValue;
+  /** Arguments that cannot change in place: a new value replaces the resource (ForceNew). */
+  readonly replacedOnChange?: readonly string[];
   /** Values for what only apply knows: ids, ARNs, timestamps. Given the planned state. */
   applied?(planned: ObjectValue, context: Context): ObjectValue;
 }

@@ -1,4 +1,4 @@
-// The stand-in provider's process: `main.ts aws` or `main.ts archive`, started by
+// The stand-in provider's process: `main.ts aws`, started by
 // Terraform as a plugin. It speaks go-plugin's handshake (magic cookie, protocol 6,
 // AutoMTLS) and serves the tfplugin6 Provider service plus go-plugin's own services.
 import { Server, ServerCredentials, loadPackageDefinition, type GrpcObject, type ServiceClientConstructor, type ServerDuplexStream, type ServerWritableStream } from '@grpc/grpc-js';

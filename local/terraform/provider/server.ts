@@ -87,12 +87,21 @@ export function providerService<Context>(definition: ProviderDefinition<Context>
       const proposed = dynamic(request, 'proposed_new_state');
       if (!isObject(proposed)) return { planned_state: toDynamic(null), diagnostics: [], legacy_type_system: true };
       const config = dynamic(request, 'config');
-      const { defaults = {}, planned } = behaviour(request.type_name);
+      const { defaults = {}, planned, replacedOnChange = [] } = behaviour(request.type_name);
       let next: ObjectValue = { ...proposed };
       for (const [name, value] of Object.entries(defaults)) if (next[name] === null) next[name] = value;
       if (prior === null) next = unknownComputed(next, config, block);
-      if (planned) next = { ...next, ...planned(next, context) };
-      return { planned_state: toDynamic(next), diagnostics: [], legacy_type_system: true, planned_private: request.prior_private };
+      if (planned) next = { ...next, ...planned(next, context, isObject(config) ? config : {}) };
+      const replaced = isObject(prior) ? replacedOnChange.filter((name) => JSON.stringify(prior[name]) !== JSON.stringify(next[name])) : [];
+      // What a replacement creates anew is unknown again, as on create.
+      if (replaced.length > 0) next = unknownComputed(next, config, block);
+      return {
+        planned_state: toDynamic(next),
+        requires_replace: replaced.map((name) => ({ steps: [{ attribute_name: name }] })),
+        diagnostics: [],
+        legacy_type_system: true,
+        planned_private: request.prior_private,
+      };
     }),
     ApplyResourceChange: unary((request) => {
       const { block } = resourceSchema(request.type_name);
