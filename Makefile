@@ -3,14 +3,20 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
 
-NPM_STAMP := node_modules/.install-stamp
+# Two installs: building and deploying need only the packages in "dependencies" (esbuild,
+# fflate, qrcode); the local stack and the tests need everything, and system tools too.
+BUILD_STAMP := node_modules/.build-stamp
+DEV_STAMP := node_modules/.install-stamp
 # node-gyp builds against this Node's own headers rather than downloading them.
 NODE_PREFIX := $(shell node -p 'process.config.variables.node_prefix' 2>/dev/null)
 ifneq ($(wildcard $(NODE_PREFIX)/include/node/node.h),)
 export npm_config_nodedir ?= $(NODE_PREFIX)
 endif
-# The text `make invoke` and `make curl` encode.
+# The text `make invoke` and `make curl` encode. It reaches the recipes through the
+# environment, as typed: quotes stay quotes, and $(value) keeps a `$` from being read as
+# a make variable.
 URL ?= https://www.youtube.com/@RayanSlim087
+export QR_TEXT = $(value URL)
 OUT := out
 TF_OUTPUT = terraform output -raw
 # Extra flags for terraform apply and destroy, e.g. APPLY_FLAGS=-auto-approve in a pipeline.
@@ -21,42 +27,49 @@ APPLY_FLAGS ?=
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-system-deps: ## Install the Debian packages the build and tests need (autotools for aws-lambda-ric, AWS CLI v2)
+system-deps: ## Check for (and on Debian install) the tools the local stack and tests need; deploying needs none
 	@scripts/system-deps.sh
 
-install: $(NPM_STAMP) ## Install the npm dependencies (npm ci) when package-lock.json changed
+install: $(DEV_STAMP) ## Install everything the local stack and the tests need (system tools, npm ci)
 
-$(NPM_STAMP): package.json package-lock.json
+$(DEV_STAMP): package.json package-lock.json
 	@scripts/system-deps.sh
 	npm ci --no-audit --no-fund
+	@touch $@ $(BUILD_STAMP)
+
+# Only what building needs: no native compile, no test tool chain, nothing from the system.
+# npm ci removes what it does not install, so the full install is no longer there.
+$(BUILD_STAMP): package.json package-lock.json
+	@rm -f $(DEV_STAMP)
+	npm ci --omit=dev --no-audit --no-fund
 	@touch $@
 
-build: install ## Bundle lambda/handler.ts into build/lambda/index.mjs (the folder Terraform zips)
+build: $(BUILD_STAMP) ## Bundle lambda/handler.ts into build/lambda/ and zip it into build/lambda.zip (what Terraform uploads)
 	node build.mjs
 
 typecheck: install ## TypeScript strict type check of everything
 	npx tsc -p .
 
-standin: install ## Build the stand-in providers Terraform uses offline (validate, rehearse, dev); never used by deploy
+standin: install ## Build the stand-in provider Terraform uses offline (validate, rehearse, dev); never used by deploy
 	@scripts/preflight.sh terraform
 	node --import tsx local/terraform/standin.ts
 
-validate: build standin ## terraform fmt -check, validate and test (tests/*.tftest.hcl) against the stand-in providers
+validate: build standin ## terraform fmt -check, validate and test (tests/*.tftest.hcl) against the stand-in
 	scripts/terraform-validate.sh
 
 rehearse: build standin ## The deploy path offline: make deploy, outputs, destroy in a temporary copy, against the stand-in
 	scripts/rehearse.sh
 
-test: system-deps build typecheck validate rehearse ## Install what is needed, build, type-check, validate, rehearse and run every test
+test: system-deps install build typecheck validate rehearse ## Install what is needed, build, type-check, validate, rehearse and run every test
 	npx tap
 
-dev: build standin ## Run the API locally: HTTP API on PORT (3000), Lambda Invoke API on LAMBDA_PORT (3001)
+dev: install build standin ## Run the API locally: HTTP API on PORT (3000), Lambda Invoke API on LAMBDA_PORT (3001)
 	node --import tsx local/cli.ts
 
-bench: build ## Benchmark against the tutorial's Python handler and the naive Node port; writes BENCHMARKS.md
+bench: install build ## Benchmark against the tutorial's Python handler and the naive Node port; writes BENCHMARKS.md
 	node --import tsx bench/run.ts
 
-load: build ## 10k requests at concurrency 50 through the local HTTP API; fails on errors or memory growth
+load: install build ## 10k requests at concurrency 50 through the local HTTP API; fails on errors or memory growth
 	node --import tsx bench/load.ts
 
 fuzz: install ## The long property-based run: 100k events (FUZZ_SEED=<seed> replays a failure)
@@ -68,52 +81,55 @@ audit: install ## npm audit of the runtime dependencies: fails on high or critic
 clean: ## Remove build output and test caches
 	rm -rf build .tap
 
-lambda-deps: build ## Install the bundle's external (native) packages for linux/arm64 into build/lambda
+lambda-deps: build ## Install the bundle's external (native) packages for linux/arm64 into build/lambda and zip again
 	node scripts/lambda-deps.mjs build/lambda
 
 deploy: ## Build and deploy to your AWS account (terraform init + apply), then print the outputs
 	@scripts/preflight.sh terraform aws
-	$(MAKE) lambda-deps
+	$(MAKE) --no-print-directory lambda-deps
 	terraform init -input=false
+	@scripts/preflight.sh runtime
 	terraform apply -input=false $(APPLY_FLAGS)
 	@$(MAKE) --no-print-directory outputs
 
 plan: ## Build and show what deploy would change
 	@scripts/preflight.sh terraform aws
-	$(MAKE) lambda-deps
+	$(MAKE) --no-print-directory lambda-deps
 	terraform init -input=false
+	@scripts/preflight.sh runtime
 	terraform plan -input=false
 
 destroy: ## Delete everything deploy created
-	@scripts/preflight.sh terraform aws
+	@scripts/preflight.sh terraform deployed aws
 	terraform destroy -input=false $(APPLY_FLAGS)
 
-outputs: ## Print the deployment's outputs (endpoint, function, ready-to-paste commands)
-	@scripts/preflight.sh terraform
+outputs: ## Print the deployment's outputs (endpoint, function, region, ready-to-paste commands)
+	@scripts/preflight.sh terraform deployed
 	@terraform output
 
-fmt: ## Format the .tf files
+fmt: ## Format the .tf files and the terraform tests
 	@scripts/preflight.sh terraform
-	terraform fmt
+	terraform fmt . tests
 
 invoke: ## aws lambda invoke the deployed function with the documented payload; writes out/invoke.png
-	@scripts/preflight.sh terraform awscli
+	@scripts/preflight.sh terraform deployed awscli
 	@mkdir -p $(OUT)
-	@payload=$$(node -e 'console.log(JSON.stringify({ body: JSON.stringify({ url: process.argv[1] }) }))' '$(URL)'); \
-	  "$$(scripts/preflight.sh awscli)" lambda invoke --region "$$($(TF_OUTPUT) region)" \
+	@payload=$$(node -e 'console.log(JSON.stringify({ body: JSON.stringify({ url: process.env.QR_TEXT }) }))'); \
+	  "$$(scripts/preflight.sh awscli-path)" lambda invoke --region "$$($(TF_OUTPUT) region)" \
 	    --function-name "$$($(TF_OUTPUT) function_name)" --cli-binary-format raw-in-base64-out \
 	    --payload "$$payload" $(OUT)/invoke.json
 	node scripts/save-qr.mjs $(OUT)/invoke.json $(OUT)/invoke.png
 
 curl: ## POST to the deployed endpoint with curl; writes out/curl.png
-	@scripts/preflight.sh terraform
+	@scripts/preflight.sh terraform deployed
 	@mkdir -p $(OUT)
-	@body=$$(node -e 'console.log(JSON.stringify({ url: process.argv[1] }))' '$(URL)'); \
+	@body=$$(node -e 'console.log(JSON.stringify({ url: process.env.QR_TEXT }))'); \
 	  curl -sS -X POST "$$($(TF_OUTPUT) generate_url)" -H 'Content-Type: application/json' \
 	    -d "$$body" -o $(OUT)/curl.json -w 'HTTP %{http_code}\n'
 	node scripts/save-qr.mjs $(OUT)/curl.json $(OUT)/curl.png
 
 smoke: ## Run the integration suite against the deployed stack (endpoints from terraform output)
-	@scripts/preflight.sh terraform awscli aws
+	@scripts/preflight.sh terraform deployed awscli aws
+	@$(MAKE) --no-print-directory install
 	QR_API_URL="$$($(TF_OUTPUT) api_endpoint)" QR_FUNCTION_NAME="$$($(TF_OUTPUT) function_name)" \
 	  AWS_REGION="$$($(TF_OUTPUT) region)" npx tap test/integration

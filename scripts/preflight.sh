@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Checks what a deployment needs before anything runs, and says how to get what is missing.
-#   scripts/preflight.sh terraform   — the terraform binary
-#   scripts/preflight.sh aws         — AWS credentials Terraform and the CLI can use
-#   scripts/preflight.sh awscli      — an AWS CLI v2 (prints its path)
+# Checks what a make target needs before anything runs, and says how to get what is missing.
+#   scripts/preflight.sh terraform    — the terraform binary
+#   scripts/preflight.sh aws          — AWS credentials Terraform and the CLI can use
+#   scripts/preflight.sh awscli       — an AWS CLI v2
+#   scripts/preflight.sh awscli-path  — prints the AWS CLI v2 to run (a v1 may come first on PATH)
+#   scripts/preflight.sh deployed     — a deployment this folder's Terraform state knows of
+#   scripts/preflight.sh runtime      — warns when the runtime to deploy is deprecated (after terraform init)
 set -uo pipefail
 
 fail() { printf 'error: %s\n' "$1" >&2; shift; for line in "$@"; do printf '  %s\n' "$line" >&2; done; exit 1; }
@@ -16,6 +19,11 @@ find_awscli() {
   done
   return 1
 }
+no_awscli() {
+  fail "no AWS CLI v2 found (aws on PATH is missing or v1)." \
+    "Install it: https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html" \
+    "(Debian/Ubuntu: sudo apt-get install awscli; macOS: brew install awscli; Fedora: sudo dnf install awscli2)"
+}
 
 for need in "$@"; do
   case "$need" in
@@ -25,21 +33,43 @@ for need in "$@"; do
         "(on macOS: brew tap hashicorp/tap && brew install hashicorp/tap/terraform)"
       ;;
     awscli)
-      find_awscli || fail "no AWS CLI v2 found (aws on PATH is missing or v1)." \
-        "Install it: https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html" \
-        "(Debian/Ubuntu: sudo apt-get install awscli)"
+      find_awscli >/dev/null || no_awscli
+      ;;
+    awscli-path)
+      find_awscli || no_awscli
       ;;
     aws)
       if [ -n "${QR_REHEARSAL:-}" ]; then
         echo "preflight: rehearsal against the stand-in providers (TF_CLI_CONFIG_FILE=${TF_CLI_CONFIG_FILE:-}): no AWS credentials needed"
       elif cli=$(find_awscli); then
-        "$cli" sts get-caller-identity --output text --query Arn >/dev/null 2>&1 || fail \
-          "no usable AWS credentials (aws sts get-caller-identity failed)." \
-          "Configure them with 'aws configure' or 'aws sso login', or export AWS_PROFILE," \
-          "or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."
+        # The CLI's own words: no network, an expired token, an unknown profile are each fixed differently.
+        if ! why=$("$cli" sts get-caller-identity --output text --query Arn 2>&1 >/dev/null); then
+          fail "AWS credentials are not usable: aws sts get-caller-identity failed:" \
+            "${why:-"(no message)"}" \
+            "Configure them with 'aws configure' or 'aws sso login', or export AWS_PROFILE," \
+            "or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."
+        fi
       elif [ -z "${AWS_ACCESS_KEY_ID:-}${AWS_PROFILE:-}" ] && [ ! -f "${AWS_SHARED_CREDENTIALS_FILE:-$HOME/.aws/credentials}" ] && [ ! -f "${AWS_CONFIG_FILE:-$HOME/.aws/config}" ]; then
         fail "no AWS credentials found." \
           "Export AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run 'aws configure'."
+      fi
+      ;;
+    deployed)
+      # No state, an empty one, or a backend never initialised here: nothing to talk to yet.
+      outputs=$(terraform output -json 2>/dev/null) || outputs=""
+      case "$(printf '%s' "$outputs" | tr -d '[:space:]')" in
+        "" | "{}") fail "nothing is deployed yet — run \`make deploy\` first." \
+          "(terraform output finds no outputs in this folder's state.)" ;;
+      esac
+      ;;
+    runtime)
+      runtime=$(printf 'var.runtime\n' | terraform console 2>/dev/null | tr -d '"') || runtime=""
+      if [ "$runtime" = "nodejs20.x" ]; then
+        cat >&2 <<'MSG'
+warning: the runtime is nodejs20.x, which AWS deprecated on 2026-04-30: creating new functions with it is
+  blocked from 2027-02-01 and updating existing ones from 2027-03-03. The function runs unchanged on
+  nodejs22.x and nodejs24.x: `TF_VAR_runtime=nodejs22.x make deploy`, or runtime = "nodejs22.x" in terraform.tfvars.
+MSG
       fi
       ;;
     *) fail "preflight: unknown check '$need'" ;;

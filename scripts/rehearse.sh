@@ -7,8 +7,15 @@
 # Fails when any step fails, or when destroy leaves anything behind.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-mirror_config="$root/build/terraform-standin/mirror.tfrc"
-[ -f "$mirror_config" ] || { echo "rehearse: no stand-in providers at $mirror_config (run make standin)" >&2; exit 1; }
+mirror_config="${STANDIN_DIR:-$root/build/terraform-standin}/mirror.tfrc"
+[ -f "$mirror_config" ] || { echo "rehearse: no stand-in provider at $mirror_config (run make standin)" >&2; exit 1; }
+# The copy shares this project's node_modules: it must be installed already, or the copy's
+# make would install into it.
+stamp="$root/node_modules/.build-stamp"
+if [ ! -f "$stamp" ] || [ "$stamp" -ot "$root/package.json" ] || [ "$stamp" -ot "$root/package-lock.json" ]; then
+  echo "rehearse: the build packages are not installed (run make build first)" >&2
+  exit 1
+fi
 
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/qr-rehearse.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT

@@ -1,26 +1,54 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the build and the tests need, if any are missing:
-#   autoconf automake libtool cmake g++ make — aws-lambda-ric (the local stack's runtime
-#     client) compiles its native part on `npm ci`;
-#   awscli — the AWS CLI v2, which the integration tests drive;
-#   chromium — the browser the page's tests drive (through playwright-core).
-# Elsewhere (no apt-get) it says what to install instead.
+# Checks for the commands the local stack and the tests need (never needed to build or deploy):
+#   autoreconf, automake, libtoolize, cmake, make, g++ — aws-lambda-ric, the local stack's runtime
+#     client, compiles its native part on `npm ci`;
+#   an AWS CLI v2 — the integration tests drive it;
+#   Chromium (or CHROMIUM_PATH) — the page's browser tests.
+# Says so in one line when all are there. Otherwise installs them with apt-get where there is
+# one, and elsewhere names them for brew or dnf and fails.
 set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
 
-packages=(autoconf automake libtool cmake g++ make awscli chromium)
-missing=()
-for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-[ ${#missing[@]} -eq 0 ] && exit 0
+missing=()    # what to tell the user
+packages=()   # the Debian packages that bring it
+need() { # need <what> <debian-package> <command>...
+  local what=$1 package=$2 command
+  shift 2
+  for command in "$@"; do command -v "$command" >/dev/null 2>&1 && return 0; done
+  missing+=("$what")
+  packages+=("$package")
+}
+need autoreconf autoconf autoreconf
+need automake automake automake
+need libtoolize libtool libtoolize glibtoolize
+need cmake cmake cmake
+need make make make
+need g++ g++ g++ clang++
+"$here/preflight.sh" awscli >/dev/null 2>&1 || { missing+=("AWS CLI v2"); packages+=(awscli); }
+if [ -n "${CHROMIUM_PATH:-}" ]; then
+  [ -x "$CHROMIUM_PATH" ] || { echo "system-deps: CHROMIUM_PATH=$CHROMIUM_PATH is not an executable" >&2; exit 1; }
+elif [ ! -x /usr/bin/chromium ]; then
+  missing+=("Chromium"); packages+=(chromium)
+fi
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system-deps: all present (autotools, cmake, make, g++, AWS CLI v2, Chromium)"
+  exit 0
+fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "system-deps: install these with your package manager: ${missing[*]}" >&2
-  echo "  (macOS: brew install autoconf automake libtool cmake awscli, and a Chromium at CHROMIUM_PATH)" >&2
+  cat >&2 <<MSG
+system-deps: missing: ${missing[*]}
+  These are for the local stack and the tests; deploying needs none of them. Install them with:
+    macOS:  brew install autoconf automake libtool cmake awscli && brew install --cask chromium
+            (then CHROMIUM_PATH=/Applications/Chromium.app/Contents/MacOS/Chromium)
+    Fedora: sudo dnf install autoconf automake libtool cmake make gcc-c++ awscli2 chromium
+            (then CHROMIUM_PATH=/usr/bin/chromium-browser)
+MSG
   exit 1
 fi
 sudo=()
 [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-echo "system-deps: installing ${missing[*]}"
+echo "system-deps: installing ${packages[*]} (for ${missing[*]})"
 "${sudo[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null

@@ -1,0 +1,130 @@
+// The deploy path as a user without Debian's tools meets it: `make build` installs only
+// what building needs and compiles nothing, the deploy rehearses on that alone, the
+// targets that need a deployment say so before there is one, and any text reaches the
+// deployed API intact.
+import t from 'tap';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startStack } from '../../local/stack.js';
+import { decodeQrText } from '../helpers/qr-decode.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+/** What a machine without Debian's package tools, a C toolchain for autotools, or Chromium lacks. */
+const HIDDEN = new Set(['apt-get', 'apt', 'dpkg', 'dpkg-query', 'cmake', 'autoreconf', 'chromium', 'chromium-browser']);
+
+/** A folder of links to every command on PATH but the hidden ones. */
+async function barePath(): Promise<string> {
+  const bin = await mkdtemp(join(tmpdir(), 'bare-path-'));
+  t.teardown(() => rm(bin, { recursive: true, force: true }));
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      if (HIDDEN.has(name) || existsSync(join(bin, name))) continue;
+      await symlink(join(dir, name), join(bin, name));
+    }
+  }
+  return bin;
+}
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The project as a fresh clone has it: no node_modules, no build, no state. */
+async function cloneOfProject(): Promise<string> {
+  const dir = join(await mkdtemp(join(tmpdir(), 'deploy-path-')), 'qr-lambda');
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  await mkdir(dir);
+  const files = await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], root, process.env);
+  const tar = spawn('tar', ['-C', dir, '-xf', '-'], { stdio: ['pipe', 'ignore', 'inherit'] });
+  const pack = spawn('tar', ['-C', root, '--null', '-T', '-', '-cf', '-'], { stdio: ['pipe', tar.stdin, 'inherit'] });
+  pack.stdin.end(files.stdout);
+  await new Promise((resolve) => tar.on('close', resolve));
+  return dir;
+}
+
+// Terraform without the user's CLI configuration, data folder or workspace.
+const baseEnv = (path: string): NodeJS.ProcessEnv => {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('TF_') && !name.startsWith('AWS_') && !name.startsWith('QR_')));
+  return { ...env, PATH: path, CHECKPOINT_DISABLE: '1', MAKEFLAGS: '' };
+};
+
+t.test('without apt-get, dpkg-query, cmake, autoreconf or Chromium: make build, then the rehearsed deploy', async (t) => {
+  const [clone, bin] = await Promise.all([cloneOfProject(), barePath()]);
+  const env = baseEnv(bin);
+  const started = Date.now();
+  const build = await run('make', ['build'], clone, env);
+  t.equal(build.code, 0, `make build succeeds${build.code === 0 ? "" : `: ${build.stderr.slice(-500)}`}`);
+  t.comment(`make build on a fresh clone: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  t.notMatch(build.stdout + build.stderr, /system-deps|apt-get|gyp|cmake/, 'nothing from the system, nothing compiled');
+  const installed = await readdir(join(clone, 'node_modules'));
+  t.ok(installed.includes('esbuild') && installed.includes('qrcode'), 'what building needs');
+  t.notOk(installed.includes('aws-lambda-ric') || installed.includes('tap') || installed.includes('playwright-core'), 'and none of the local stack or the tests');
+  const zip = await readFile(join(clone, 'build/lambda.zip'));
+  const ours = await readFile(join(root, 'build/lambda.zip'));
+  t.equal(createHash('sha256').update(zip).digest('hex'), createHash('sha256').update(ours).digest('hex'), 'the same zip, byte for byte, as the project built elsewhere');
+
+  const rehearse = await run(join(clone, 'scripts/rehearse.sh'), [], clone, { ...env, STANDIN_DIR: join(root, 'build/terraform-standin') });
+  t.equal(rehearse.code, 0, `make rehearse passes there${rehearse.code === 0 ? "" : `: ${rehearse.stderr.slice(-800)}`}`);
+  for (const step of ['make deploy', 'make outputs', 'make destroy']) t.match(rehearse.stdout, `==> rehearse: ${step}`);
+  t.match(rehearse.stdout, /Apply complete! Resources: 12 added/);
+  t.match(rehearse.stderr, /nodejs20\.x, which AWS deprecated on 2026-04-30[\s\S]*blocked from 2027-02-01[\s\S]*TF_VAR_runtime=nodejs22\.x/, 'deploy warns about the runtime, with the dates and the way out');
+});
+
+t.test('before any deploy, the targets that need one say to run make deploy', async (t) => {
+  const clone = await cloneOfProject();
+  const env = baseEnv(process.env.PATH ?? '');
+  for (const target of ['outputs', 'invoke', 'curl', 'smoke', 'destroy']) {
+    const result = await run('make', ['--no-print-directory', target], clone, env);
+    t.not(result.code, 0, `make ${target} fails`);
+    t.match(result.stderr, /nothing is deployed yet — run `make deploy` first/, `make ${target} says why`);
+    t.notMatch(result.stderr + result.stdout, /Invalid endpoint|HTTP 000|terraform init/, 'not the tools’ confusion');
+  }
+  t.notOk(existsSync(join(clone, 'node_modules')), 'and installs nothing first');
+});
+
+t.test("the credentials check shows the AWS CLI's own reason", async (t) => {
+  const env = { ...baseEnv(process.env.PATH ?? ''), AWS_PROFILE: 'qr-no-such-profile', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' };
+  const result = await run(join(root, 'scripts/preflight.sh'), ['aws'], root, env);
+  t.equal(result.code, 1);
+  t.match(result.stderr, /aws sts get-caller-identity failed/);
+  t.match(result.stderr, /The config profile \(qr-no-such-profile\) could not be found/);
+});
+
+t.test('make curl sends any text, quotes and all, and saves the code it gets back', async (t) => {
+  const clone = await cloneOfProject();
+  const stack = await startStack({ dir: root, env: {} });
+  t.teardown(() => stack.close());
+  const env = { ...baseEnv(process.env.PATH ?? ''), TF_CLI_CONFIG_FILE: join(root, 'build/terraform-standin/mirror.tfrc'), QR_STANDIN_API_ENDPOINT: stack.httpUrl };
+  // A deployment whose endpoint is the local stack: the stand-in, applied in the clone.
+  await symlink(join(root, 'build'), join(clone, 'build'));
+  await rm(join(clone, '.terraform.lock.hcl'));
+  for (const args of [['init', '-input=false'], ['apply', '-input=false', '-auto-approve']]) {
+    const step = await run('terraform', args, clone, env);
+    t.equal(step.code, 0, `terraform ${args[0]} (${step.stderr.slice(-300)})`);
+  }
+  const text = `it's "here" & $HOME \\ 100%`;
+  const curl = await run('make', ['--no-print-directory', 'curl', `URL=${text}`], clone, env);
+  t.equal(curl.code, 0, `make curl (${curl.stderr.slice(-300)})`);
+  t.match(curl.stdout, /HTTP 200/);
+  t.equal(await decodeQrText(await readFile(join(clone, 'out/curl.png'))), text, 'the saved PNG decodes to the text, unchanged');
+  const outputs = await run('make', ['--no-print-directory', 'outputs'], clone, env);
+  t.equal(outputs.code, 0);
+  t.match(outputs.stdout, new RegExp(`api_endpoint = "${stack.httpUrl}"`));
+});
