@@ -42,4 +42,4 @@ if [ -n "$left" ]; then
   printf 'rehearse: destroy left resources in the state:\n%s\n' "$left" >&2
   exit 1
 fi
-printf '\nrehearse: deploy, outputs and destroy passed against the stand-in providers\n'
+printf '\nrehearse: deploy, outputs and destroy passed against the stand-in provider\n'
