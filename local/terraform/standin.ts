@@ -8,7 +8,8 @@
 //     unchanged — in a copy without the project's lock file.
 // Neither is ever used by `make deploy`: only commands given TF_CLI_CONFIG_FILE see them.
 //
-//   node --import tsx local/terraform/standin.ts [out-dir]   (default: build/terraform-standin)
+//   node --import tsx local/terraform/standin.ts [out-dir]   (default: build/terraform-standin;
+//   rebuilt only when its sources or the lock file are newer)
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -135,6 +136,6 @@ export async function ensureStandIn(dir = DEFAULT_DIR): Promise<StandIn> {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const standIn = await buildStandIn(process.argv[2]);
-  console.log(`stand-in providers: ${standIn.dir} (${PROVIDERS.map((p) => `hashicorp/${p}`).join(', ')})`);
+  const standIn = await ensureStandIn(process.argv[2]);
+  console.log(`stand-in provider: ${standIn.dir} (${PROVIDERS.map((p) => `hashicorp/${p}`).join(', ')})`);
 }
