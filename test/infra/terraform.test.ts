@@ -116,3 +116,12 @@ t.test('the handler Terraform deploys is a file and export in the zip build.mjs 
   const bundle = (await import(join(dir, `${file}.mjs`))) as Record<string, unknown>;
   t.type(bundle[exportName!], 'function', `${file}.mjs exports ${exportName}`);
 });
+
+t.test("the bundle's esbuild target runs on every runtime the runtime variable accepts", async (t) => {
+  const variables = await readFile(join(root, 'variables.tf'), 'utf8');
+  const accepted = [...(/contains\(\[([^\]]*)\], var\.runtime\)/.exec(variables)?.[1] ?? '').matchAll(/"nodejs(\d+)\.x"/g)].map((m) => Number(m[1]));
+  t.ok(accepted.length >= 3, `runtimes accepted: ${accepted.map((v) => `nodejs${v}.x`).join(', ')}`);
+  const target = Number(/target: 'node(\d+)'/.exec(await readFile(join(root, 'build.mjs'), 'utf8'))?.[1]);
+  t.ok(target > 0, `build.mjs targets node${target}`);
+  for (const major of accepted) t.ok(target <= major, `node${target} code runs on nodejs${major}.x`);
+});
