@@ -75,7 +75,7 @@ load: install build ## 10k requests at concurrency 50 through the local HTTP API
 fuzz: install ## The long property-based run: 100k events (FUZZ_SEED=<seed> replays a failure)
 	FUZZ_RUNS=100000 FUZZ_VALID_RUNS=2000 npx tap --timeout=3600 --disable-coverage test/lambda/fuzz.test.ts
 
-audit: install ## npm audit of the runtime dependencies: fails on high or critical findings
+audit: install ## npm audit of the dependencies (what is bundled and what builds it): fails on high or critical findings
 	npm audit --omit=dev --audit-level=high
 
 clean: ## Remove build output and test caches
