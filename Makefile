@@ -30,10 +30,9 @@ help: ## List the targets
 system-deps: ## Check for (and on Debian install) the tools the local stack and tests need; deploying needs none
 	@scripts/system-deps.sh
 
-install: $(DEV_STAMP) ## Install everything the local stack and the tests need (system tools, npm ci)
+install: system-deps $(DEV_STAMP) ## Install everything the local stack and the tests need (system tools, npm ci)
 
 $(DEV_STAMP): package.json package-lock.json
-	@scripts/system-deps.sh
 	npm ci --no-audit --no-fund
 	@touch $@ $(BUILD_STAMP)
 
@@ -60,7 +59,7 @@ validate: build standin ## terraform fmt -check, validate and test (tests/*.tfte
 rehearse: build standin ## The deploy path offline: make deploy, outputs, destroy in a temporary copy, against the stand-in
 	scripts/rehearse.sh
 
-test: system-deps install build typecheck validate rehearse ## Install what is needed, build, type-check, validate, rehearse and run every test
+test: install build typecheck validate rehearse ## Install what is needed, build, type-check, validate, rehearse and run every test
 	npx tap
 
 dev: install build standin ## Run the API locally: HTTP API on PORT (3000), Lambda Invoke API on LAMBDA_PORT (3001)

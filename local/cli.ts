@@ -39,6 +39,7 @@ console.log(`
 
   curl -sS -X POST ${httpUrl}/generate -H 'Content-Type: application/json' -d '{"url": "https://example.com"}'
   curl -sS '${httpUrl}/generate?url=https%3A%2F%2Fexample.com' -o qr.png
+  # AWS CLI v2:
   aws lambda invoke --endpoint-url ${lambdaUrl} --region ${config.region} --no-sign-request \\
     --function-name ${fn.name} --cli-binary-format raw-in-base64-out \\
     --payload '{"body": "{\\"url\\": \\"https://example.com\\"}"}' out.json

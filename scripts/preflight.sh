@@ -44,8 +44,10 @@ for need in "$@"; do
       elif cli=$(find_awscli); then
         # The CLI's own words: no network, an expired token, an unknown profile are each fixed differently.
         if ! why=$("$cli" sts get-caller-identity --output text --query Arn 2>&1 >/dev/null); then
+          reasons=()
+          while IFS= read -r line; do [ -n "${line// /}" ] && reasons+=("$line"); done <<<"$why"
           fail "AWS credentials are not usable: aws sts get-caller-identity failed:" \
-            "${why:-"(no message)"}" \
+            "${reasons[@]:-(no message)}" \
             "Configure them with 'aws configure' or 'aws sso login', or export AWS_PROFILE," \
             "or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."
         fi

@@ -12,6 +12,12 @@ config="$root/build/terraform-standin/dev.tfrc"
 [ -f "$config" ] || { echo "terraform-validate: no stand-in providers at $config (run make standin)" >&2; exit 1; }
 cd "${1:-.}"
 export TF_CLI_CONFIG_FILE="$config" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
+# `terraform test` with expect_failures came with Terraform 1.6.
+version=$(terraform version -json | node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(0, "utf8")).terraform_version)')
+if ! node -e 'const [a, b] = process.argv[1].split(".").map(Number); process.exit(a > 1 || (a === 1 && b >= 6) ? 0 : 1)' "$version"; then
+  echo "terraform-validate: Terraform $version is too old: terraform test needs >= 1.6" >&2
+  exit 1
+fi
 
 echo "==> terraform fmt -check"
 terraform fmt -check -diff . tests
