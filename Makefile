@@ -60,7 +60,7 @@ rehearse: build standin ## The deploy path offline: make deploy, outputs, destro
 	scripts/rehearse.sh
 
 test: install build typecheck validate rehearse ## Install what is needed, build, type-check, validate, rehearse and run every test
-	npx tap
+	npx c8 npx tap
 
 dev: install build standin ## Run the API locally: HTTP API on PORT (3000), Lambda Invoke API on LAMBDA_PORT (3001)
 	node --import tsx local/cli.ts
@@ -72,7 +72,7 @@ load: install build ## 10k requests at concurrency 50 through the local HTTP API
 	node --import tsx bench/load.ts
 
 fuzz: install ## The long property-based run: 100k events (FUZZ_SEED=<seed> replays a failure)
-	FUZZ_RUNS=100000 FUZZ_VALID_RUNS=2000 npx tap --timeout=3600 --disable-coverage test/lambda/fuzz.test.ts
+	FUZZ_RUNS=100000 FUZZ_VALID_RUNS=2000 FUZZ_SEED=$${FUZZ_SEED:-random} npx tap --timeout=3600 test/lambda/fuzz.test.ts
 
 audit: install ## npm audit of the dependencies (what is bundled and what builds it): fails on high or critical findings
 	npm audit --omit=dev --audit-level=high

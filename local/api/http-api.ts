@@ -18,6 +18,8 @@ export interface HttpApiOptions {
   readonly throttling?: { readonly rateLimit: number; readonly burstLimit: number } | undefined;
   readonly pool: FunctionPool;
   readonly apiId?: string;
+  /** Milliseconds on a monotonic clock, for the throttle's refill; tests pass their own. */
+  readonly now?: () => number;
 }
 
 interface Route {
@@ -34,7 +36,7 @@ interface Route {
 export function createHttpApi(options: HttpApiOptions): Server {
   const apiId = options.apiId ?? randomBytes(5).toString('hex').slice(0, 10);
   const routes = options.routeKeys.map(parseRouteKey);
-  const throttle = options.throttling ? tokenBucket(options.throttling.rateLimit, options.throttling.burstLimit) : () => true;
+  const throttle = options.throttling ? tokenBucket(options.throttling.rateLimit, options.throttling.burstLimit, options.now) : () => true;
   const server = createServer((request, response) => {
     void handle(request, response).catch(() => gatewayError(response, 500, 'Internal Server Error'));
   });
@@ -93,11 +95,11 @@ export function createHttpApi(options: HttpApiOptions): Server {
 }
 
 /** Takes a token if one is left; tokens refill continuously at `rate` a second, up to `burst`. */
-function tokenBucket(rate: number, burst: number): () => boolean {
+function tokenBucket(rate: number, burst: number, clock: () => number = () => performance.now()): () => boolean {
   let tokens = burst;
-  let last = performance.now();
+  let last = clock();
   return () => {
-    const now = performance.now();
+    const now = clock();
     tokens = Math.min(burst, tokens + ((now - last) / 1000) * rate);
     last = now;
     if (tokens < 1) return false;

@@ -1,5 +1,5 @@
 import { unzipSync } from 'fflate';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FunctionDefinition } from './function.js';
@@ -85,9 +85,34 @@ export class FunctionPool {
   }
 }
 
+// Task folders carry the id of the process that made them: one killed before it could
+// clean up (SIGKILL) leaves folders that the next process sweeps away.
+const TASK_PREFIX = 'lambda-task-';
+let swept: Promise<void> | undefined;
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+export async function sweepOrphanedTaskRoots(): Promise<void> {
+  const entries = await readdir(tmpdir()).catch(() => [] as string[]);
+  await Promise.all(
+    entries
+      .map((name) => ({ name, pid: Number(new RegExp(`^${TASK_PREFIX}(\\d+)-`).exec(name)?.[1]) }))
+      .filter(({ pid }) => pid > 0 && !alive(pid))
+      .map(({ name }) => rm(join(tmpdir(), name), { recursive: true, force: true })),
+  );
+}
+
 /** The function's code in a folder of its own, as Lambda unpacks it to /var/task: unzipped, or copied. */
 async function copyCode(code: string): Promise<string> {
-  const taskRoot = await mkdtemp(join(tmpdir(), 'lambda-task-'));
+  await (swept ??= sweepOrphanedTaskRoots());
+  const taskRoot = await mkdtemp(join(tmpdir(), `${TASK_PREFIX}${process.pid}-`));
   if (code.endsWith('.zip')) {
     for (const [name, data] of Object.entries(unzipSync(await readFile(code)))) {
       if (name.endsWith('/')) continue;

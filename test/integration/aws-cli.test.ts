@@ -3,7 +3,7 @@
 import t from 'tap';
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,9 @@ const target = await openTarget();
 t.teardown(() => target.close());
 
 t.test('aws lambda invoke with the documented payload', async (t) => {
-  const out = join(await mkdtemp(join(tmpdir(), 'aws-cli-')), 'out.json');
+  const dir = await mkdtemp(join(tmpdir(), 'aws-cli-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const out = join(dir, 'out.json');
   const endpoint = target.lambdaUrl ? ['--endpoint-url', target.lambdaUrl, '--no-sign-request'] : [];
   // Asynchronously: the local stack answering the CLI runs in this very process.
   const run = await promisify(execFile)(

@@ -16,9 +16,9 @@ const cors = { allowOrigins: ['https://app.example'], allowMethods: ['GET', 'POS
 async function serve(
   pool: FunctionPool,
   routeKeys: string[],
-  extra: { integrationTimeoutMs?: number; stage?: string; throttling?: { rateLimit: number; burstLimit: number } } = {},
+  extra: { integrationTimeoutMs?: number; stage?: string; throttling?: { rateLimit: number; burstLimit: number }; now?: () => number } = {},
 ) {
-  const server = createHttpApi({ routeKeys, stage: extra.stage ?? '$default', integrationTimeoutMs: extra.integrationTimeoutMs ?? 30_000, cors, throttling: extra.throttling, pool });
+  const server = createHttpApi({ routeKeys, stage: extra.stage ?? '$default', integrationTimeoutMs: extra.integrationTimeoutMs ?? 30_000, cors, throttling: extra.throttling, now: extra.now, pool });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   t.teardown(() => server.close());
@@ -189,12 +189,16 @@ t.test('under load, a function that exceeds its timeout: every call answered, an
 });
 
 t.test('stage throttling: beyond the burst, 429 Too Many Requests until tokens refill', async (t) => {
-  const url = await serve(mirror, ['GET /t'], { throttling: { rateLimit: 1, burstLimit: 2 } });
+  let clock = 0;
+  const url = await serve(mirror, ['GET /t'], { throttling: { rateLimit: 1, burstLimit: 2 }, now: () => clock });
   const statuses = [];
   for (let i = 0; i < 3; i++) statuses.push((await fetch(`${url}/t`)).status);
   t.same(statuses, [200, 200, 429]);
   const throttled = await fetch(`${url}/t`);
   t.same(await throttled.json(), { message: 'Too Many Requests' });
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  clock += 900;
+  t.equal((await fetch(`${url}/t`)).status, 429, 'not yet after 0.9 s');
+  clock += 100;
   t.equal((await fetch(`${url}/t`)).status, 200, 'a token again after a second');
+  t.equal((await fetch(`${url}/t`)).status, 429, 'and only one');
 });

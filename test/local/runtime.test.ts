@@ -34,8 +34,8 @@ t.test('concurrent invocations run in separate environments', async (t) => {
 t.test('reserved concurrency caps the environments: TooManyRequestsException', async (t) => {
   const pool = new FunctionPool(fixtureFunction('counter', { reservedConcurrency: 1 }));
   t.teardown(() => pool.close());
+  // The first call claims the only environment before it yields, so the second finds none.
   const held = invoke(pool, { holdMs: 400 });
-  await new Promise((resolve) => setTimeout(resolve, 50));
   await t.rejects(invoke(pool, {}), { name: 'TooManyRequestsException' });
   await held;
 });
@@ -140,4 +140,20 @@ t.test('JSON log format: structured lines, platform.start and platform.report', 
   t.match(lines[0], { type: 'platform.start', record: { requestId: result.requestId, version: '$LATEST' } });
   t.match(lines.find((line) => line.message === 'sleeping 1 ms'), { level: 'INFO', requestId: result.requestId });
   t.match(lines.at(-1), { type: 'platform.report', record: { requestId: result.requestId, status: 'success', metrics: { memorySizeMB: 128, initDurationMs: Number } } });
+});
+
+t.test('task folders of a process that was killed before it cleaned up are swept; live ones are kept', async (t) => {
+  const { spawnSync } = await import('node:child_process');
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const { existsSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { sweepOrphanedTaskRoots } = await import('../../local/runtime/pool.js');
+  const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  const orphan = await mkdtemp(join(tmpdir(), `lambda-task-${ended.stdout}-`));
+  const ours = await mkdtemp(join(tmpdir(), `lambda-task-${process.pid}-`));
+  t.teardown(() => rm(ours, { recursive: true, force: true }));
+  await sweepOrphanedTaskRoots();
+  t.notOk(existsSync(orphan), 'the ended process’s folder is gone');
+  t.ok(existsSync(ours), 'a live process’s folder stays');
 });

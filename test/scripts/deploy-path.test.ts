@@ -48,8 +48,9 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
 
 /** The project as a fresh clone has it: no node_modules, no build, no state. */
 async function cloneOfProject(): Promise<string> {
-  const dir = join(await mkdtemp(join(tmpdir(), 'deploy-path-')), 'qr-lambda');
-  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const parent = await mkdtemp(join(tmpdir(), 'deploy-path-'));
+  t.teardown(() => rm(parent, { recursive: true, force: true }));
+  const dir = join(parent, 'qr-lambda');
   await mkdir(dir);
   const files = await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], root, process.env);
   const tar = spawn('tar', ['-C', dir, '-xf', '-'], { stdio: ['pipe', 'ignore', 'inherit'] });

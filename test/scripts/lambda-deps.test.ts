@@ -25,6 +25,7 @@ async function elfMachine(file: string): Promise<number> {
 
 t.test('installs the linux/arm64 binary of a per-platform package, whatever the host', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'lambda-deps-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
   await cp(join(root, 'test/fixtures/native-deps'), dir, { recursive: true });
   const run = spawnSync(process.execPath, [join(root, 'scripts/lambda-deps.mjs'), dir], { encoding: 'utf8' });
   t.equal(run.status, 0, `exit status (stderr: ${run.stderr.slice(-300)})`);
@@ -42,6 +43,7 @@ t.test('installs the linux/arm64 binary of a per-platform package, whatever the 
 
 t.test('with nothing external to install, it says so and writes nothing', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'lambda-deps-empty-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
   const run = spawnSync(process.execPath, [join(root, 'scripts/lambda-deps.mjs'), dir], { encoding: 'utf8' });
   t.equal(run.status, 0);
   t.match(run.stdout, /no external packages; nothing to install/);
