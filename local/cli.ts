@@ -2,7 +2,8 @@
 // function the .tf files deploy (as Terraform plans it), running build/lambda as Lambda would. Rebuilds and
 // reloads when lambda/ changes; Ctrl-C stops everything it started.
 import { spawnSync } from 'node:child_process';
-import { watch } from 'node:fs';
+import { mkdirSync, watch } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStack } from './stack.js';
 
@@ -29,6 +30,8 @@ try {
 }
 
 const { config, httpUrl, lambdaUrl } = stack;
+// What the commands below write goes to out/, which git ignores.
+mkdirSync(join(root, 'out'), { recursive: true });
 const fn = config.function;
 console.log(`
   Function  ${fn.name}  (${fn.runtime}, ${fn.memorySize} MB, ${fn.timeoutSeconds} s, from ${fn.code})
@@ -38,11 +41,11 @@ console.log(`
   Lambda    ${lambdaUrl}   (Invoke API)
 
   curl -sS -X POST ${httpUrl}/generate -H 'Content-Type: application/json' -d '{"url": "https://example.com"}'
-  curl -sS '${httpUrl}/generate?url=https%3A%2F%2Fexample.com' -o qr.png
+  curl -sS '${httpUrl}/generate?url=https%3A%2F%2Fexample.com' -o out/qr.png
   # AWS CLI v2:
   aws lambda invoke --endpoint-url ${lambdaUrl} --region ${config.region} --no-sign-request \\
     --function-name ${fn.name} --cli-binary-format raw-in-base64-out \\
-    --payload '{"body": "{\\"url\\": \\"https://example.com\\"}"}' out.json
+    --payload '{"body": "{\\"url\\": \\"https://example.com\\"}"}' out/invoke.json
 
   Watching lambda/ — edits rebuild and reload; restart after editing .tf or .tfvars files. Ctrl-C stops.
 `);
