@@ -194,13 +194,14 @@ interface EventInput {
 }
 
 function toEvent({ request, url, body, route, pathParameters, requestId, apiId, stage, host }: EventInput): APIGatewayProxyEventV2 {
-  const headers: Record<string, string> = {};
+  // Without a prototype, names such as `constructor` or `__proto__` are names like any other.
+  const headers: Record<string, string> = Object.create(null) as Record<string, string>;
   let cookies: string[] = [];
   for (let i = 0; i < request.rawHeaders.length; i += 2) {
     const name = request.rawHeaders[i]!.toLowerCase();
     const value = request.rawHeaders[i + 1]!;
     if (name === 'cookie') cookies = cookies.concat(value.split(';').map((c) => c.trim()).filter(Boolean));
-    else headers[name] = name in headers ? `${headers[name]},${value}` : value;
+    else headers[name] = Object.hasOwn(headers, name) ? `${headers[name]},${value}` : value;
   }
   const sourceIp = (request.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
   headers['x-forwarded-for'] = headers['x-forwarded-for'] ? `${headers['x-forwarded-for']}, ${sourceIp}` : sourceIp;
@@ -209,9 +210,9 @@ function toEvent({ request, url, body, route, pathParameters, requestId, apiId, 
   headers['x-amzn-trace-id'] ??= `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
 
   const rawQueryString = url.search.startsWith('?') ? url.search.slice(1) : '';
-  const queryStringParameters: Record<string, string> = {};
+  const queryStringParameters: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [key, value] of new URLSearchParams(rawQueryString)) {
-    queryStringParameters[key] = key in queryStringParameters ? `${queryStringParameters[key]},${value}` : value;
+    queryStringParameters[key] = Object.hasOwn(queryStringParameters, key) ? `${queryStringParameters[key]},${value}` : value;
   }
   const now = new Date();
   const event: APIGatewayProxyEventV2 = {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { functionArn } from '../runtime/function.js';
 import { TooManyRequestsError, type FunctionPool } from '../runtime/pool.js';
+import { refusalOf } from '../loopback.js';
 import { BodyTooLargeError, headerValue, readBody, send } from './http-util.js';
 
 /** Lambda's limit for a synchronous invocation's payload. */
@@ -25,6 +26,8 @@ export function createInvokeApi(pools: ReadonlyMap<string, FunctionPool>, region
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const refusal = refusalOf(request);
+    if (refusal) return awsError(response, 403, 'AccessDeniedException', refusal);
     const url = new URL(request.url ?? '/', 'http://localhost');
     const match = INVOKE_PATH.exec(url.pathname);
     if (!match || request.method !== 'POST') {

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { refusalOf } from '../loopback.js';
 
 const PREFIX = '/2018-06-01/runtime';
 /** What Lambda accepts as one synchronous response. */
@@ -83,6 +84,13 @@ export class RuntimeApi {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const refusal = refusalOf(request);
+    if (refusal) {
+      request.resume();
+      response.writeHead(403, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ errorMessage: refusal, errorType: 'Forbidden' }));
+      return;
+    }
     const url = request.url ?? '';
     const body = await readBody(request);
     if (request.method === 'GET' && url === `${PREFIX}/invocation/next`) {

@@ -202,3 +202,11 @@ t.test('stage throttling: beyond the burst, 429 Too Many Requests until tokens r
   t.equal((await fetch(`${url}/t`)).status, 200, 'a token again after a second');
   t.equal((await fetch(`${url}/t`)).status, 429, 'and only one');
 });
+
+t.test('query parameters and headers named like Object.prototype members are ordinary names', async (t) => {
+  const response = await raw('/exact?constructor=x&__proto__=y&toString=1&toString=2', 'GET', [['Constructor', 'c'], ['__proto__', 'p']]);
+  const event = JSON.parse(response.body.toString()) as { queryStringParameters: Record<string, string>; headers: Record<string, string> };
+  t.same(Object.entries(event.queryStringParameters).sort(), [['__proto__', 'y'], ['constructor', 'x'], ['toString', '1,2']]);
+  t.equal(event.headers.constructor, 'c');
+  t.equal(Object.getOwnPropertyDescriptor(event.headers, '__proto__')?.value, 'p');
+});
