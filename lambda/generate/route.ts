@@ -31,6 +31,11 @@ type Representation = typeof JSON_TYPE | (typeof CONTENT_TYPES)[ImageFormat];
  * base64; the image itself when the Accept header prefers it.
  */
 export function generateJson(request: HttpRequest): HttpResponse {
+  // Options in the query of a POST would otherwise be ignored without a word.
+  const queryNames = [...new Set(request.query.keys())];
+  if (queryNames.length > 0) {
+    throw badRequest(`POST /generate takes its options in the JSON body, not in the query string (${queryNames.join(', ')})`);
+  }
   const spec = parseQrSpec(jsonObjectOf(request.body));
   const offers: Representation[] = spec.formatGiven
     ? [JSON_TYPE, CONTENT_TYPES[spec.format]]

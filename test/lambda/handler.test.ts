@@ -182,6 +182,7 @@ t.test('client errors: 4xx with a JSON error naming the problem', async (t) => {
     ['data over capacity', { url: 'x'.repeat(3000) }, 413, /does not fit a QR code at ecLevel L: it holds at most 2953 bytes/],
     ['bad option', { url: 'x', size: 5000 }, 400, /'size' must be a whole number from 21 to 2048/],
     ['size too small', { url: TUTORIAL_URL, size: 30 }, 400, /needs at least 37 px/],
+    ['POST with options in the query', httpApiEvent({ method: 'POST', query: 'size=100&ecLevel=H', body: '{"url": "x"}' }), 400, /options in the JSON body, not in the query string \(size, ecLevel\)/],
     ['GET without url', httpApiEvent({}), 400, /'url' is required/],
     ['GET repeated parameter', httpApiEvent({ query: 'url=a&url=b' }), 400, /more than once/],
     ['GET unknown parameter', httpApiEvent({ query: 'url=a&utm_source=x' }), 400, /unknown option 'utm_source'/],
