@@ -39,7 +39,7 @@ function fromHttpApiEvent(event: APIGatewayProxyEventV2): HttpRequest {
     method: method.toUpperCase(),
     path: withoutStage(rawPath, event.requestContext.stage),
     headers: lowerCaseHeaders(event.headers),
-    query: new URLSearchParams(stringOr(event.rawQueryString, '')),
+    query: strictQuery(stringOr(event.rawQueryString, '')),
     body: bodyOf(event.body, event.isBase64Encoded),
   };
 }
@@ -135,3 +135,27 @@ function withoutStage(path: string, stage: unknown): string {
 }
 
 const stringOr = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);
+
+/**
+ * The query as the client sent it, decoded as URLSearchParams would (`+` is a space, a `%`
+ * not followed by two hex digits is itself) except that bytes which are not UTF-8 (`%E9`,
+ * an encoded lone surrogate) are refused, not turned into U+FFFD.
+ */
+function strictQuery(raw: string): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const pair of raw.split('&')) {
+    if (pair === '') continue;
+    const at = pair.indexOf('=');
+    const name = at < 0 ? pair : pair.slice(0, at);
+    query.append(decodeQueryPart(name, name), decodeQueryPart(at < 0 ? '' : pair.slice(at + 1), name));
+  }
+  return query;
+}
+
+function decodeQueryPart(text: string, name: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' ').replace(/%(?![0-9A-Fa-f]{2})/g, '%25'));
+  } catch {
+    throw badRequest(`the query parameter '${name.slice(0, 40)}' is not valid UTF-8 once percent-decoded`);
+  }
+}

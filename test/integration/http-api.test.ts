@@ -71,6 +71,8 @@ t.test('client errors come back as JSON 4xx', async (t) => {
     ['/generate', { method: 'POST', body: '{}' }, 400, /'url' is required/],
     ['/generate?url=x&size=1', {}, 400, /'size'/],
     ['/generate', { method: 'POST', body: JSON.stringify({ url: 'x'.repeat(3000) }) }, 413, /does not fit/],
+    ['/generate?url=caf%E9', {}, 400, /query parameter 'url' is not valid UTF-8/],
+    ['/generate?size=100', { method: 'POST', body: JSON.stringify({ url: 'x' }) }, 400, /options in the JSON body/],
   ];
   for (const [path, init, status, message] of cases) {
     const response = await api(path, init);

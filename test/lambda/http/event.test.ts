@@ -44,3 +44,15 @@ t.test('direct invocations are POST /generate', async (t) => {
 t.test('not an object: 400', async (t) => {
   for (const event of [null, [], 'x', 1]) t.throws(() => toHttpRequest(event), { name: 'HttpError', statusCode: 400 });
 });
+
+t.test('the query is decoded strictly: bytes that are not UTF-8 are a 400 naming the parameter', async (t) => {
+  const query = (rawQueryString: string) => toHttpRequest(httpApiEvent({ query: rawQueryString })).query;
+  t.equal(query('url=caf%C3%A9').get('url'), 'café', 'UTF-8 percent-encoding');
+  t.equal(query('url=a+b%2Bc').get('url'), 'a b+c', '+ is a space, %2B a plus');
+  t.equal(query('url=100%&size=%zz').get('url'), '100%', 'a % that starts no escape is itself, as URLSearchParams reads it');
+  t.equal(query('size=%zz').get('size'), '%zz');
+  t.same([...query('a=1&&b&c=').entries()], [['a', '1'], ['b', ''], ['c', '']], 'empty pairs skipped, missing values empty');
+  t.throws(() => query('url=caf%E9'), { statusCode: 400, message: /query parameter 'url' is not valid UTF-8/ }, 'Latin-1 é');
+  t.throws(() => query('url=%ED%A0%80'), { statusCode: 400, message: /'url' is not valid UTF-8/ }, 'an encoded lone surrogate');
+  t.throws(() => query('caf%E9=1'), { statusCode: 400, message: /'caf%E9' is not valid UTF-8/ }, 'a name that is not UTF-8');
+});
