@@ -1,11 +1,12 @@
 // `make dev`: the HTTP API and the Lambda Invoke API on 127.0.0.1, in front of the
 // function the .tf files deploy (as Terraform plans it), running build/lambda as Lambda would. Rebuilds and
 // reloads when lambda/ changes; Ctrl-C stops everything it started.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, watch } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startStack } from './stack.js';
+import { startStack, type LocalStack } from './stack.js';
+import { watchTree } from './watch.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
@@ -13,7 +14,7 @@ const lambdaPort = Number(process.env.LAMBDA_PORT ?? 3001);
 
 const dim = (text: string): string => (process.stdout.isTTY ? `\x1b[2m${text}\x1b[0m` : text);
 
-let stack;
+let stack: LocalStack;
 try {
   stack = await startStack({
     dir: root,
@@ -50,19 +51,50 @@ console.log(`
   Watching lambda/ — edits rebuild and reload; restart after editing .tf or .tfvars files. Ctrl-C stops.
 `);
 
-let rebuilding: NodeJS.Timeout | undefined;
-const watcher = watch(fileURLToPath(new URL('../lambda', import.meta.url)), { recursive: true }, () => {
-  clearTimeout(rebuilding);
-  rebuilding = setTimeout(() => {
-    const build = spawnSync(process.execPath, ['build.mjs'], { cwd: root, stdio: 'inherit' });
-    if (build.status === 0) void stack.reload().then(() => console.log(dim('reloaded: the next invocation cold-starts on the new build')));
-  }, 200);
-});
+/** Runs build.mjs in its own process, so the servers keep answering while it works. */
+function build(): Promise<{ ok: boolean; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['build.mjs'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (code) => resolve({ ok: code === 0, output }));
+  });
+}
 
+// One build at a time; saves made during a build are built once it ends.
+let building = false;
+let again = false;
+async function rebuild(): Promise<void> {
+  if (building) {
+    again = true;
+    return;
+  }
+  building = true;
+  const started = performance.now();
+  const { ok, output } = await build();
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (ok) {
+    await stack.reload();
+    console.log(dim(`rebuilt in ${seconds} s: the next invocation cold-starts on the new build`));
+  } else {
+    console.log(`${output.trim()}
+build failed after ${seconds} s: the previous build is still serving`);
+  }
+  building = false;
+  if (again) {
+    again = false;
+    void rebuild();
+  }
+}
+
+const watcher = watchTree(fileURLToPath(new URL('../lambda', import.meta.url)), () => void rebuild());
+
+// The first Ctrl-C stops everything in order; a second one exits at once.
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    if (stopping) return;
+    if (stopping) process.exit(130);
     stopping = true;
     watcher.close();
     void stack.close().then(() => process.exit(0));
