@@ -5,7 +5,7 @@ import { createHttpApi } from './api/http-api.js';
 import { createInvokeApi } from './api/invoke-api.js';
 import type { FunctionDefinition } from './runtime/function.js';
 import type { LogSink } from './runtime/instance.js';
-import { FunctionPool } from './runtime/pool.js';
+import { DEFAULT_MAX_ENVIRONMENTS, FunctionPool } from './runtime/pool.js';
 import { loadStackConfig, type StackConfig } from './terraform/stack-config.js';
 
 export interface StackOptions {
@@ -37,9 +37,10 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
   const config = await loadStackConfig(options.dir, options.env ?? {});
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? (() => {});
-  const main = new FunctionPool(config.function, log);
+  const maxEnvironments = maxEnvironmentsOf(options.env ?? {});
+  const main = new FunctionPool(config.function, log, maxEnvironments);
   const pools = new Map<string, FunctionPool>([[config.function.name, main]]);
-  for (const fn of options.extraFunctions ?? []) pools.set(fn.name, new FunctionPool(fn, log));
+  for (const fn of options.extraFunctions ?? []) pools.set(fn.name, new FunctionPool(fn, log, maxEnvironments));
 
   const http = createHttpApi({ ...config.http, pool: main });
   const lambda = createInvokeApi(pools, config.region);
@@ -69,6 +70,15 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
       await Promise.all([...pools.values()].map((pool) => pool.close()));
     },
   };
+}
+
+/** LAMBDA_MAX_ENVIRONMENTS: how many processes a function without reserved concurrency may run at once. */
+function maxEnvironmentsOf(env: NodeJS.ProcessEnv): number {
+  const given = env.LAMBDA_MAX_ENVIRONMENTS;
+  if (given === undefined || given === '') return DEFAULT_MAX_ENVIRONMENTS;
+  const value = Number(given);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`LAMBDA_MAX_ENVIRONMENTS must be a whole number from 1, not "${given}"`);
+  return value;
 }
 
 async function listen(server: Server, port: number, host: string): Promise<void> {

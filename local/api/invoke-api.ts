@@ -59,7 +59,8 @@ export function createInvokeApi(pools: ReadonlyMap<string, FunctionPool>, region
     const common = { 'x-amzn-requestid': requestId, 'x-amz-executed-version': '$LATEST' };
     if (invocationType === 'DryRun') return send(response, 204, common);
     if (invocationType === 'Event') {
-      const run = pool.invoke(payload, { requestId, clientContext: decodeClientContext(clientContext) }).catch(() => undefined);
+      // Lambda keeps an Event invocation until it can run it: it waits here, never dropped.
+      const run = pool.invoke(payload, { requestId, clientContext: decodeClientContext(clientContext), queue: true }).catch(() => undefined);
       background.add(run);
       void run.finally(() => background.delete(run));
       return send(response, 202, common);

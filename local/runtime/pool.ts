@@ -1,12 +1,16 @@
 import { unzipSync } from 'fflate';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FunctionDefinition } from './function.js';
 import { ExecutionEnvironment, type InvocationResult, type InvokeOptions, type LogSink } from './instance.js';
 
-/** Lambda's default account-wide concurrency; a reserved value lowers it. */
-const ACCOUNT_CONCURRENCY = 1000;
+/**
+ * How many environments the local stack runs for a function without reserved concurrency:
+ * Lambda would start up to 1000, each a Node process here; past this many, invocations wait
+ * for one to be free. LAMBDA_MAX_ENVIRONMENTS overrides it.
+ */
+export const DEFAULT_MAX_ENVIRONMENTS = Math.max(4, availableParallelism() * 2);
 
 export class TooManyRequestsError extends Error {
   override readonly name = 'TooManyRequestsException';
@@ -22,10 +26,14 @@ export class FunctionPool {
   private readonly environments = new Set<ExecutionEnvironment>();
   private starting = 0;
   private taskRoot: Promise<string>;
+  /** Invocations waiting for an environment, first come first served. */
+  private readonly waiting: (() => void)[] = [];
+  private closed = false;
 
   constructor(
     readonly fn: FunctionDefinition,
     private readonly sink: LogSink = () => {},
+    private readonly maxEnvironments = DEFAULT_MAX_ENVIRONMENTS,
   ) {
     this.taskRoot = copyCode(fn.code);
   }
@@ -39,14 +47,36 @@ export class FunctionPool {
     return [...this.environments].flatMap((environment) => (environment.pid === undefined ? [] : [environment.pid]));
   }
 
-  async invoke(payload: Buffer, options: InvokeOptions = {}): Promise<InvocationResult> {
-    // invoke() marks an environment busy before it yields, so picking an idle one and
-    // calling it with no await in between never hands one environment to two callers.
-    const environment = [...this.environments].find((candidate) => candidate.idle) ?? (await this.startEnvironment());
+  /**
+   * Runs one invocation in an idle environment, or a new one (a cold start). At reserved
+   * concurrency a synchronous call is refused, as Lambda throttles it; `queue` (an Event
+   * invocation, which Lambda keeps and retries) waits instead. At the local cap without
+   * reserved concurrency every call waits for a free environment.
+   */
+  async invoke(payload: Buffer, options: InvokeOptions & { queue?: boolean } = {}): Promise<InvocationResult> {
+    const environment = await this.acquire(options.queue === true);
     try {
       return await environment.invoke(payload, options);
     } finally {
       if (!environment.alive) this.environments.delete(environment);
+      this.waiting.shift()?.();
+    }
+  }
+
+  private async acquire(queue: boolean): Promise<ExecutionEnvironment> {
+    for (;;) {
+      if (this.closed) throw new Error(`${this.fn.name} is shut down`);
+      // invoke() marks an environment busy before it yields, so picking an idle one and
+      // calling it with no await in between never hands one environment to two callers.
+      const idle = [...this.environments].find((candidate) => candidate.idle);
+      if (idle) return idle;
+      const reserved = this.fn.reservedConcurrency;
+      const limit = reserved ?? this.maxEnvironments;
+      if (this.environments.size + this.starting < limit) return this.startEnvironment();
+      if (reserved !== null && !queue) {
+        throw new TooManyRequestsError(`Rate Exceeded. (concurrency limit ${reserved} reached for ${this.fn.name})`);
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
   }
 
@@ -59,20 +89,22 @@ export class FunctionPool {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    for (const wake of this.waiting.splice(0)) wake();
     await this.stopAll();
     await rm(await this.taskRoot, { recursive: true, force: true });
   }
 
   private async startEnvironment(): Promise<ExecutionEnvironment> {
-    const limit = this.fn.reservedConcurrency ?? ACCOUNT_CONCURRENCY;
-    if (this.environments.size + this.starting >= limit) {
-      throw new TooManyRequestsError(`Rate Exceeded. (concurrency limit ${limit} reached for ${this.fn.name})`);
-    }
     this.starting++;
     try {
       const environment = await ExecutionEnvironment.start(this.fn, await this.taskRoot, this.sink);
       this.environments.add(environment);
       return environment;
+    } catch (error) {
+      // The place it would have taken is free for the next waiting invocation.
+      this.waiting.shift()?.();
+      throw error;
     } finally {
       this.starting--;
     }

@@ -92,7 +92,7 @@ export class RuntimeApi {
       return;
     }
     const url = request.url ?? '';
-    const body = await readBody(request);
+    const { bytes: body, size } = await readBody(request);
     if (request.method === 'GET' && url === `${PREFIX}/invocation/next`) {
       const listeners = this.readyListeners;
       this.readyListeners = [];
@@ -114,9 +114,9 @@ export class RuntimeApi {
       }
       const { settle } = this.current;
       this.current = undefined;
-      if (kind === 'response' && body.length > MAX_RESPONSE_BYTES) {
+      if (size > MAX_RESPONSE_BYTES) {
         reply(response, 413, { errorMessage: 'Response payload size exceeded maximum allowed payload size (6291556 bytes).', errorType: 'RequestEntityTooLarge' });
-        const payload = JSON.stringify({ errorMessage: `Response payload size (${body.length} bytes) exceeded maximum allowed payload size (6291556 bytes).`, errorType: 'Function.ResponseSizeTooLarge' });
+        const payload = JSON.stringify({ errorMessage: `Response payload size (${size} bytes) exceeded maximum allowed payload size (6291556 bytes).`, errorType: 'Function.ResponseSizeTooLarge' });
         return settle({ kind: 'error', payload: Buffer.from(payload), errorType: 'Function.ResponseSizeTooLarge' });
       }
       reply(response, 202, { status: 'OK' });
@@ -157,8 +157,17 @@ const header = (request: IncomingMessage, name: string): string | undefined => {
   return Array.isArray(value) ? value[0] : value;
 };
 
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/**
+ * The body and its size; past `limit` bytes only the size is kept, counted as the body
+ * streams past, so a runaway response is measured, never held.
+ */
+async function readBody(request: IncomingMessage, limit = MAX_RESPONSE_BYTES): Promise<{ bytes: Buffer; size: number }> {
+  let chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size <= limit) chunks.push(chunk as Buffer);
+    else chunks = [];
+  }
+  return { bytes: Buffer.concat(chunks), size };
 }

@@ -69,3 +69,30 @@ t.test('unknown operations are refused', async (t) => {
   t.equal(response.status, 404);
   t.equal(response.headers.get('x-amzn-errortype'), 'UnknownOperationException');
 });
+
+t.test('an Event invocation beyond reserved concurrency is queued and runs, never dropped', async (t) => {
+  const reserved = new FunctionPool(fixtureFunction('counter', { name: 'fixture-reserved', reservedConcurrency: 1 }));
+  const api = createInvokeApi(new Map([['fixture-reserved', reserved]]), 'eu-west-1');
+  api.listen(0, '127.0.0.1');
+  await once(api, 'listening');
+  t.teardown(async () => {
+    api.close();
+    await reserved.close();
+  });
+  const url = `http://127.0.0.1:${(api.address() as AddressInfo).port}/2015-03-31/functions/fixture-reserved/invocations`;
+  const held = fetch(url, { method: 'POST', body: JSON.stringify({ holdMs: 300 }) });
+  await new Promise((resolve) => setImmediate(resolve));
+  const event = await fetch(url, { method: 'POST', body: '{}', headers: { 'x-amz-invocation-type': 'Event' } });
+  t.equal(event.status, 202, 'accepted while the only environment is busy');
+  const throttled = await fetch(url, { method: 'POST', body: '{}' });
+  t.equal(throttled.status, 429, 'a synchronous call at the same moment is throttled');
+  await (await held).text();
+  // The environment is reused: the event was its second invocation once the first ended.
+  let after = 0;
+  for (let attempt = 0; attempt < 50 && after < 3; attempt++) {
+    const response = await fetch(url, { method: 'POST', body: '{}' });
+    if (response.status === 200) after = ((await response.json()) as { invocations: number }).invocations;
+    else await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  t.equal(after, 3, 'the queued event ran between the first call and this one');
+});

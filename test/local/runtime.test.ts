@@ -157,3 +157,22 @@ t.test('task folders of a process that was killed before it cleaned up are swept
   t.notOk(existsSync(orphan), 'the ended process’s folder is gone');
   t.ok(existsSync(ours), 'a live process’s folder stays');
 });
+
+t.test('without reserved concurrency, calls past the local cap wait for a free environment instead of starting more', async (t) => {
+  const pool = new FunctionPool(fixtureFunction('counter'), () => {}, 2);
+  t.teardown(() => pool.close());
+  const results = await Promise.all(Array.from({ length: 5 }, () => invoke(pool, { holdMs: 150 })));
+  t.equal(results.length, 5, 'every call answered');
+  t.ok(new Set(results.map((r) => json(r.payload).pid)).size <= 2, 'in at most two processes');
+  t.ok(pool.size <= 2);
+});
+
+t.test('at reserved concurrency an Event invocation waits its turn; a synchronous one is throttled', async (t) => {
+  const pool = new FunctionPool(fixtureFunction('counter', { reservedConcurrency: 1 }));
+  t.teardown(() => pool.close());
+  const held = invoke(pool, { holdMs: 300 });
+  const queued = pool.invoke(Buffer.from('{}'), { queue: true });
+  await t.rejects(invoke(pool, {}), { name: 'TooManyRequestsException' });
+  await held;
+  t.equal(json((await queued).payload).invocations, 2, 'the queued event ran next, in the same environment');
+});
