@@ -28,3 +28,16 @@ export const sameColor = (x: Rgba, y: Rgba): boolean => x.r === y.r && x.g === y
 /** `#rrggbb`, for SVG attributes (alpha goes in a separate opacity attribute). */
 export const toHexRgb = ({ r, g, b }: Rgba): string =>
   `#${((1 << 24) | (r << 16) | (g << 8) | b).toString(16).slice(1)}`;
+
+/** WCAG 2 relative luminance of a color as it shows on white: a translucent one is composited over it. */
+export function luminanceOnWhite({ r, g, b, a }: Rgba): number {
+  const linear = (channel: number): number => {
+    const v = (channel * a + 255 * (255 - a)) / 65025;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+}
+
+/** `#rrggbb`, or `#rrggbbaa` when translucent: how a color is named back to the client. */
+export const colorName = (color: Rgba): string =>
+  color.a === 255 ? toHexRgb(color) : `${toHexRgb(color)}${(256 | color.a).toString(16).slice(1)}`;

@@ -1,5 +1,5 @@
 import { HttpError, badRequest } from '../errors.js';
-import { BLACK, WHITE, parseHexColor, sameColor, type Rgba } from './color.js';
+import { BLACK, WHITE, colorName, luminanceOnWhite, parseHexColor, sameColor, type Rgba } from './color.js';
 
 export type ImageFormat = 'png' | 'svg';
 export type EcLevel = 'L' | 'M' | 'Q' | 'H';
@@ -118,6 +118,15 @@ function parseColors(fields: Readonly<Record<string, unknown>>): { dark: Rgba; l
   const dark = parseColor(fields, 'dark') ?? BLACK;
   const light = parseColor(fields, 'light') ?? WHITE;
   if (sameColor(dark, light)) throw badRequest("'dark' and 'light' must be different colors");
+  if (dark.a < 128) throw badRequest(`'dark' ${colorName(dark)} is more than half transparent: scanners would not see the modules`);
+  // Scanners look for dark modules on a light ground, and need the two told apart: WCAG's
+  // 3:1 for graphics, both colors as they show on white.
+  const darkLuminance = luminanceOnWhite(dark);
+  const lightLuminance = luminanceOnWhite(light);
+  const pair = `'dark' ${colorName(dark)} and 'light' ${colorName(light)}`;
+  if (darkLuminance >= lightLuminance) throw badRequest(`${pair}: 'dark' must be the darker color; many scanners cannot read light modules on a dark ground`);
+  const contrast = (lightLuminance + 0.05) / (darkLuminance + 0.05);
+  if (contrast < 3) throw badRequest(`${pair} have a contrast of ${contrast.toFixed(2)}:1; scanners need at least 3:1`);
   return { dark, light };
 }
 

@@ -72,6 +72,8 @@ t.test('client errors come back as JSON 4xx', async (t) => {
     ['/generate?url=x&size=1', {}, 400, /'size'/],
     ['/generate', { method: 'POST', body: JSON.stringify({ url: 'x'.repeat(3000) }) }, 413, /does not fit/],
     ['/generate?url=caf%E9', {}, 400, /query parameter 'url' is not valid UTF-8/],
+    ['/generate?url=x&dark=777&light=888', {}, 400, /contrast of 1\.\d\d:1; scanners need at least 3:1/],
+    ['/generate?url=x&dark=fff&light=000', {}, 400, /'dark' must be the darker color/],
     ['/generate?size=100', { method: 'POST', body: JSON.stringify({ url: 'x' }) }, 400, /options in the JSON body/],
   ];
   for (const [path, init, status, message] of cases) {

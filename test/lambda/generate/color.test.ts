@@ -19,3 +19,13 @@ t.test('helpers', async (t) => {
   t.ok(sameColor(parseHexColor('#fff')!, parseHexColor('ffffffff')!));
   t.notOk(sameColor(parseHexColor('#fff')!, parseHexColor('#fffe')!));
 });
+
+t.test('WCAG luminance as shown on white, and names for colors', async (t) => {
+  const { colorName, luminanceOnWhite } = await import('../../../lambda/generate/color.js');
+  t.equal(luminanceOnWhite(parseHexColor('#000')!), 0);
+  t.equal(luminanceOnWhite(parseHexColor('#fff')!), 1);
+  t.equal(luminanceOnWhite(parseHexColor('#00000000')!), 1, 'fully transparent shows as the white under it');
+  t.ok(Math.abs((1.05 / (luminanceOnWhite(parseHexColor('#767676')!) + 0.05)) - 4.54) < 0.01, '#767676 on white is 4.54:1');
+  t.equal(colorName(parseHexColor('#1a2b3c')!), '#1a2b3c');
+  t.equal(colorName(parseHexColor('#1a2b3c05')!), '#1a2b3c05');
+});

@@ -85,3 +85,24 @@ t.test('prototype keys are options like any other: refused as unknown', async (t
 t.test('a repeated query parameter is ambiguous: 400', async (t) => {
   t.throws(() => fieldsFromQuery(new URLSearchParams('url=a&url=b')), { statusCode: 400, message: /'url' is given more than once/ });
 });
+
+t.test('only readable codes: dark modules on a light ground, at WCAG 3:1 or more, as they show on white', async (t) => {
+  const refused: [Record<string, unknown>, RegExp][] = [
+    [{ dark: '777', light: '888' }, /'dark' #777777 and 'light' #888888 have a contrast of 1\.\d\d:1; scanners need at least 3:1/],
+    [{ dark: '#0000' }, /'dark' #00000000 is more than half transparent/],
+    [{ dark: '#0000007f' }, /more than half transparent/],
+    [{ dark: 'fff', light: '000' }, /'dark' #ffffff and 'light' #000000: 'dark' must be the darker color; many scanners cannot read light modules on a dark ground/],
+    [{ dark: '#333', light: '#000000' }, /'dark' must be the darker color/],
+    [{ dark: '#999', light: '#ffffff00' }, /contrast of 2\.\d\d:1/],
+  ];
+  for (const [colors, message] of refused) t.throws(() => parseQrSpec({ url: 'a', ...colors }), { statusCode: 400, message }, JSON.stringify(colors));
+  const accepted: Record<string, unknown>[] = [
+    { dark: '#000', light: '#fff' },
+    { dark: '#767676', light: '#fff' }, // 4.5:1
+    { dark: '#949494', light: '#fff' }, // just over 3:1
+    { dark: '#000', light: '#ffffff00' }, // a transparent ground with opaque modules
+    { dark: '#00000080', light: '#fff' }, // half transparent black is grey enough
+    { dark: '#203040', light: '#fafad2' },
+  ];
+  for (const colors of accepted) t.doesNotThrow(() => parseQrSpec({ url: 'a', ...colors }), JSON.stringify(colors));
+});
