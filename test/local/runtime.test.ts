@@ -176,3 +176,13 @@ t.test('at reserved concurrency an Event invocation waits its turn; a synchronou
   await held;
   t.equal(json((await queued).payload).invocations, 2, 'the queued event ran next, in the same environment');
 });
+
+t.test('a response over 6 MB is Function.ResponseSizeTooLarge, with its size, and the environment answers again', async (t) => {
+  const pool = new FunctionPool(fixtureFunction('big'));
+  t.teardown(() => pool.close());
+  const tooBig = await invoke(pool, { bytes: 7_000_000 });
+  t.equal(tooBig.functionError, 'Unhandled');
+  t.match(json(tooBig.payload), { errorType: 'Function.ResponseSizeTooLarge', errorMessage: /Response payload size \(7000002 bytes\) exceeded/ });
+  const fine = await invoke(pool, { bytes: 10 });
+  t.equal(fine.payload.toString(), JSON.stringify('x'.repeat(10)));
+});

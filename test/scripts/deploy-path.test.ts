@@ -6,11 +6,12 @@ import t from 'tap';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStack } from '../../local/stack.js';
+import { cloneOfProject } from '../helpers/clone.js';
 import { decodeQrText } from '../helpers/qr-decode.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -44,20 +45,6 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
-}
-
-/** The project as a fresh clone has it: no node_modules, no build, no state. */
-async function cloneOfProject(): Promise<string> {
-  const parent = await mkdtemp(join(tmpdir(), 'deploy-path-'));
-  t.teardown(() => rm(parent, { recursive: true, force: true }));
-  const dir = join(parent, 'qr-lambda');
-  await mkdir(dir);
-  const files = await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], root, process.env);
-  const tar = spawn('tar', ['-C', dir, '-xf', '-'], { stdio: ['pipe', 'ignore', 'inherit'] });
-  const pack = spawn('tar', ['-C', root, '--null', '-T', '-', '-cf', '-'], { stdio: ['pipe', tar.stdin, 'inherit'] });
-  pack.stdin.end(files.stdout);
-  await new Promise((resolve) => tar.on('close', resolve));
-  return dir;
 }
 
 // Terraform without the user's CLI configuration, data folder or workspace.

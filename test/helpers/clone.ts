@@ -1,0 +1,25 @@
+import t from 'tap';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * The project as a fresh clone has it — the files git knows, committed or not, and
+ * nothing else: no node_modules, no build, no state — in a temporary folder the test removes.
+ */
+export async function cloneOfProject(): Promise<string> {
+  const parent = await mkdtemp(join(tmpdir(), 'clone-'));
+  t.teardown(() => rm(parent, { recursive: true, force: true }));
+  const dir = join(parent, 'qr-lambda');
+  await mkdir(dir);
+  const files = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'buffer' }).stdout;
+  const unpack = spawn('tar', ['-C', dir, '-xf', '-'], { stdio: ['pipe', 'ignore', 'inherit'] });
+  const pack = spawn('tar', ['-C', root, '--null', '-T', '-', '-cf', '-'], { stdio: ['pipe', unpack.stdin, 'inherit'] });
+  pack.stdin.end(files);
+  await new Promise((resolve) => unpack.on('close', resolve));
+  return dir;
+}
