@@ -1,7 +1,7 @@
 // `make dev`: the HTTP API and the Lambda Invoke API on 127.0.0.1, in front of the
 // function the .tf files deploy (as Terraform plans it), running build/lambda as Lambda would. Rebuilds and
 // reloads when lambda/ changes; Ctrl-C stops everything it started.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,14 +51,21 @@ console.log(`
   Watching lambda/ — edits rebuild and reload; restart after editing .tf or .tfvars files. Ctrl-C stops.
 `);
 
+/** The build under way, if any: stopping ends it too. */
+let buildProcess: ChildProcess | undefined;
+
 /** Runs build.mjs in its own process, so the servers keep answering while it works. */
 function build(): Promise<{ ok: boolean; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['build.mjs'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    buildProcess = child;
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (code) => resolve({ ok: code === 0, output }));
+    child.on('close', (code) => {
+      buildProcess = undefined;
+      resolve({ ok: code === 0, output });
+    });
   });
 }
 
@@ -97,6 +104,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) process.exit(130);
     stopping = true;
     watcher.close();
+    buildProcess?.kill('SIGKILL');
     void stack.close().then(() => process.exit(0));
   });
 }

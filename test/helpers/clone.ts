@@ -13,7 +13,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  */
 export async function cloneOfProject(): Promise<string> {
   const parent = await mkdtemp(join(tmpdir(), 'clone-'));
-  t.teardown(() => rm(parent, { recursive: true, force: true }));
+  // Retried: a process the test stopped may still be closing files in it.
+  t.teardown(() => rm(parent, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }));
   const dir = join(parent, 'qr-lambda');
   await mkdir(dir);
   const files = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'buffer' }).stdout;
