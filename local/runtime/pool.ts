@@ -120,6 +120,7 @@ export class FunctionPool {
 // Task folders carry the id of the process that made them: one killed before it could
 // clean up (SIGKILL) leaves folders that the next process sweeps away.
 const TASK_PREFIX = 'lambda-task-';
+const TASK_ROOT_OWNER = new RegExp(`^${TASK_PREFIX}(\\d+)-`);
 let swept: Promise<void> | undefined;
 
 const alive = (pid: number): boolean => {
@@ -135,7 +136,7 @@ export async function sweepOrphanedTaskRoots(): Promise<void> {
   const entries = await readdir(tmpdir()).catch(() => [] as string[]);
   await Promise.all(
     entries
-      .map((name) => ({ name, pid: Number(new RegExp(`^${TASK_PREFIX}(\\d+)-`).exec(name)?.[1]) }))
+      .map((name) => ({ name, pid: Number(TASK_ROOT_OWNER.exec(name)?.[1]) }))
       .filter(({ pid }) => pid > 0 && !alive(pid))
       .map(({ name }) => rm(join(tmpdir(), name), { recursive: true, force: true })),
   );
