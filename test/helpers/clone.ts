@@ -1,6 +1,6 @@
 import t from 'tap';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,5 +22,17 @@ export async function cloneOfProject(): Promise<string> {
   const pack = spawn('tar', ['-C', root, '--null', '-T', '-', '-cf', '-'], { stdio: ['pipe', unpack.stdin, 'inherit'] });
   pack.stdin.end(files);
   await new Promise((resolve) => unpack.on('close', resolve));
+  return dir;
+}
+
+/**
+ * The .tf files (and, with `tests`, tests/*.tftest.hcl) in a temporary folder the test
+ * removes, whose build/ is the project's: a module to change without touching the project.
+ */
+export async function copyOfModule({ tests = false } = {}): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'module-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  for (const file of ['main.tf', 'variables.tf', 'outputs.tf', ...(tests ? ['tests'] : [])]) await cp(join(root, file), join(dir, file), { recursive: true });
+  await symlink(join(root, 'build'), join(dir, 'build'));
   return dir;
 }

@@ -2,11 +2,11 @@
 // copy of the project broken in each way a hand edit breaks it fails, with Terraform's
 // own message. (The unbroken project passes: `make validate` runs in `make test`.)
 import t from 'tap';
-import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copyOfModule } from '../helpers/clone.js';
+import { run } from '../helpers/processes.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -64,27 +64,14 @@ const plain = (output: string): string =>
     .replace(/[│╷╵├─]/g, ' ')
     .replace(/\s+/g, ' ');
 
-function validate(dir: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(join(root, 'scripts/terraform-validate.sh'), [dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
-
 for (const [name, breakage] of Object.entries(breakages)) {
   t.test(`${name} fails make validate with Terraform's message`, async (t) => {
-    const dir = await mkdtemp(join(tmpdir(), 'broken-tf-'));
-    t.teardown(() => rm(dir, { recursive: true, force: true }));
-    for (const file of ['main.tf', 'variables.tf', 'outputs.tf', 'tests']) await cp(join(root, file), join(dir, file), { recursive: true });
-    await symlink(join(root, 'build'), join(dir, 'build'));
+    const dir = await copyOfModule({ tests: true });
     const original = await readFile(join(dir, breakage.file), 'utf8');
     t.ok(original.includes(breakage.from), `${breakage.file} has the text this breaks`);
     await writeFile(join(dir, breakage.file), original.replace(breakage.from, breakage.to));
-    const { code, output } = await validate(dir);
+    const { code, stdout, stderr } = await run(join(root, 'scripts/terraform-validate.sh'), [dir], root);
     t.not(code, 0, 'make validate fails');
-    t.match(plain(output), breakage.message);
+    t.match(plain(stdout + stderr), breakage.message);
   });
 }

@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStack } from '../../local/stack.js';
+import { copyOfModule } from '../helpers/clone.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -40,12 +41,8 @@ t.test('local/ imports nothing from lambda/', async (t) => {
 });
 
 t.test('variables as Terraform takes them: tfvars files over TF_VAR_*, strings converted to numbers', async (t) => {
-  const { cp, mkdtemp, rm, symlink, writeFile } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
-  const dir = await mkdtemp(join(tmpdir(), 'tfvars-'));
-  t.teardown(() => rm(dir, { recursive: true, force: true }));
-  for (const file of ['main.tf', 'variables.tf', 'outputs.tf']) await cp(join(root, file), join(dir, file));
-  await symlink(join(root, 'build'), join(dir, 'build'));
+  const { writeFile } = await import('node:fs/promises');
+  const dir = await copyOfModule();
   // A word where a number is expected: Terraform converts "512"; *.auto.tfvars.json names the function.
   await writeFile(join(dir, 'terraform.tfvars'), 'memory_size = "512"\nfunction_name = "from-tfvars"\n');
   await writeFile(join(dir, 'names.auto.tfvars.json'), JSON.stringify({ function_name: 'from-auto-json' }));

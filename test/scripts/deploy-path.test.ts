@@ -3,7 +3,6 @@
 // targets that need a deployment say so before there is one, and any text reaches the
 // deployed API intact.
 import t from 'tap';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
@@ -12,6 +11,7 @@ import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStack } from '../../local/stack.js';
 import { cloneOfProject } from '../helpers/clone.js';
+import { run } from '../helpers/processes.js';
 import { decodeQrText } from '../helpers/qr-decode.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -29,22 +29,6 @@ async function barePath(): Promise<string> {
     }
   }
   return bin;
-}
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 // Terraform without the user's CLI configuration, data folder or workspace.

@@ -8,8 +8,7 @@ import { isObject, isWhollyKnown, type ObjectValue } from './cty.js';
 import { stringOf, type ProviderDefinition, type ResourceBehaviour } from './definition.js';
 import { renderPolicyDocument } from './policy-document.js';
 import { loadProviderSchema } from './providers-schema.js';
-
-export const ACCOUNT_ID = '000000000000';
+import { LOCAL_ACCOUNT_ID as ACCOUNT_ID } from '../../runtime/function.js';
 /** Where the stand-in's region comes from when neither the configuration nor the environment names one. */
 export const FALLBACK_REGION = 'us-east-1';
 

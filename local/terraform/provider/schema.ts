@@ -144,23 +144,25 @@ export function unknownComputed(planned: ObjectValue, config: Value, block: Bloc
   return result;
 }
 
-/** Replaces every unknown left in `value` by `fill(path, type)`, walking the schema. */
-export function fillUnknowns(value: ObjectValue, block: BlockSchema, fill: (path: string, type: CtyType) => Value, prefix = ''): ObjectValue {
+/**
+ * Every unknown left in `value` as its type's zero value, walking the schema: what apply
+ * makes of a computed attribute no behaviour describes.
+ */
+export function zeroUnknowns(value: ObjectValue, block: BlockSchema): ObjectValue {
   const result: ObjectValue = { ...value };
   for (const [name, attribute] of sorted(block.attributes)) {
-    if (result[name] === UNKNOWN) result[name] = fill(`${prefix}${name}`, attribute.type);
+    if (result[name] === UNKNOWN) result[name] = zeroOf(attribute.type);
   }
   for (const [name, nested] of sorted(block.block_types)) {
     const items = result[name];
     if (items === UNKNOWN) result[name] = nested.nesting_mode === 'single' || nested.nesting_mode === 'group' ? null : [];
-    else if (Array.isArray(items)) result[name] = items.map((item) => (isObject(item) ? fillUnknowns(item, nested.block, fill, `${prefix}${name}.`) : item));
-    else if (isObject(items) && nested.nesting_mode !== 'map') result[name] = fillUnknowns(items, nested.block, fill, `${prefix}${name}.`);
+    else if (Array.isArray(items)) result[name] = items.map((item) => (isObject(item) ? zeroUnknowns(item, nested.block) : item));
+    else if (isObject(items) && nested.nesting_mode !== 'map') result[name] = zeroUnknowns(items, nested.block);
   }
   return result;
 }
 
-/** The zero value of a type: what a computed attribute nobody describes becomes on apply. */
-export function zeroOf(type: CtyType): Value {
+function zeroOf(type: CtyType): Value {
   if (type === 'string') return '';
   if (type === 'number') return 0;
   if (type === 'bool') return false;

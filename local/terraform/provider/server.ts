@@ -4,7 +4,7 @@
 import type { ServerUnaryCall, sendUnaryData, UntypedServiceImplementation } from '@grpc/grpc-js';
 import { UNKNOWN, fromDynamic, isObject, isWhollyKnown, toDynamic, type DynamicValue, type ObjectValue, type Value } from './cty.js';
 import { DiagnosticError, type ProviderDefinition } from './definition.js';
-import { conform, fillUnknowns, schemaMessage, unknownComputed, zeroOf, type Schema } from './schema.js';
+import { conform, schemaMessage, unknownComputed, zeroUnknowns, type Schema } from './schema.js';
 
 interface Diagnostic {
   severity: 'ERROR' | 'WARNING';
@@ -109,7 +109,7 @@ export function providerService<Context>(definition: ProviderDefinition<Context>
       if (!isObject(planned)) return { new_state: toDynamic(null), diagnostics: [], legacy_type_system: true };
       const known = behaviour(request.type_name).applied?.(planned, context) ?? {};
       const withKnown: ObjectValue = Object.fromEntries(Object.entries(planned).map(([name, value]) => [name, value === UNKNOWN && name in known ? known[name]! : value]));
-      const state = fillUnknowns(withKnown, block, (_path, type) => zeroOf(type));
+      const state = zeroUnknowns(withKnown, block);
       return { new_state: toDynamic(state), diagnostics: [], legacy_type_system: true, private: request.planned_private };
     }),
     ImportResourceState: unary((request) => ({
@@ -123,8 +123,7 @@ export function providerService<Context>(definition: ProviderDefinition<Context>
       const reader = definition.dataSources[String(request.type_name)];
       if (!reader) throw new DiagnosticError('Unsupported data source', `the stand-in cannot read ${String(request.type_name)}`);
       const read = await reader.read(config, context);
-      const state = fillUnknowns(conform({ ...config, ...read }, block), block, (_path, type) => zeroOf(type));
-      return { state: toDynamic(state), diagnostics: [] };
+      return { state: toDynamic(conform({ ...config, ...read }, block)), diagnostics: [] };
     }),
     StopProvider: unary(() => ({ Error: '' })),
   };
