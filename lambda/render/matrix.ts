@@ -1,7 +1,7 @@
-import { create } from 'qrcode/lib/core/qrcode.js';
 import { HttpError } from '../errors.js';
-import { applyBestMask } from './mask.js';
 import type { EcLevel } from '../generate/options.js';
+import { CapacityExceededError } from '../qr/errors.js';
+import { encodeSymbol } from '../qr/symbol.js';
 
 /** The modules of a QR symbol: `size` × `size`, row by row, 1 = dark. */
 export interface QrMatrix {
@@ -18,20 +18,14 @@ export const CAPACITY: Readonly<Record<EcLevel, { bytes: number; alphanumeric: n
   H: { bytes: 1273, alphanumeric: 1852, digits: 3057 },
 };
 
-/**
- * Encodes `text` (as UTF-8, in the smallest version that holds it) with qrcode's encoder,
- * and picks the mask as it would, faster (see mask.ts).
- */
+/** Encodes `text` (as UTF-8, in the smallest version that holds it); see lambda/qr. */
 export function encodeMatrix(text: string, ecLevel: EcLevel): QrMatrix {
-  let symbol;
   try {
-    symbol = create(text, { errorCorrectionLevel: ecLevel, maskPattern: 0 });
+    return encodeSymbol(text, ecLevel);
   } catch (error) {
-    if (error instanceof Error && error.message.includes('too big')) throw tooBig(text, ecLevel);
+    if (error instanceof CapacityExceededError) throw tooBig(text, ecLevel);
     throw error;
   }
-  const { size, data, reservedBit } = symbol.modules;
-  return { size, modules: applyBestMask(size, data, reservedBit, symbol.errorCorrectionLevel), version: symbol.version };
 }
 
 /** Calls `visit(row, start, end)` for each horizontal run of dark modules [start, end), row by row. */

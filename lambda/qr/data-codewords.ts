@@ -1,0 +1,49 @@
+import { Mode, MODE_INDICATOR, countIndicatorBits, type Segment } from './segments.js';
+
+/** The 45 characters of alphanumeric mode, in the order of their values (§7.4.4, table 5). */
+const ALPHANUMERIC = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
+
+const PAD_CODEWORDS = [0xec, 0x11];
+
+/**
+ * The data bit stream (§7.4): each segment as mode indicator, character count and data,
+ * then the terminator, zero bits to a codeword boundary and the alternating pad
+ * codewords (§7.4.10), cut into `dataCodewords` 8-bit codewords.
+ */
+export function encodeDataCodewords(segments: readonly Segment[], version: number, dataCodewords: number): Uint8Array {
+  const out = new Uint8Array(dataCodewords);
+  let bitLength = 0;
+  const put = (value: number, bits: number): void => {
+    for (let i = bits - 1; i >= 0; i--, bitLength++) {
+      if ((value >>> i) & 1) out[bitLength >>> 3]! |= 0x80 >>> (bitLength & 7);
+    }
+  };
+  for (const segment of segments) {
+    put(MODE_INDICATOR[segment.mode]!, 4);
+    put(segment.length, countIndicatorBits(segment.mode, version));
+    writeSegmentData(segment, put);
+  }
+  const capacityBits = dataCodewords * 8;
+  // Terminator: four zero bits where they fit. Zero bits are already zero in `out`.
+  if (bitLength + 4 <= capacityBits) bitLength += 4;
+  const usedCodewords = (bitLength + 7) >>> 3;
+  for (let i = 0; usedCodewords + i < dataCodewords; i++) out[usedCodewords + i] = PAD_CODEWORDS[i % 2]!;
+  return out;
+}
+
+function writeSegmentData({ mode, text }: Segment, put: (value: number, bits: number) => void): void {
+  if (mode === Mode.Numeric) {
+    // Groups of three digits in 10 bits; a last group of two in 7, of one in 4 (§7.4.3).
+    let i = 0;
+    for (; i + 3 <= text.length; i += 3) put(Number(text.slice(i, i + 3)), 10);
+    if (i < text.length) put(Number(text.slice(i)), (text.length - i) * 3 + 1);
+  } else if (mode === Mode.Alphanumeric) {
+    // Pairs as 45 × first + second in 11 bits; a last single character in 6 (§7.4.4).
+    let i = 0;
+    for (; i + 2 <= text.length; i += 2) put(ALPHANUMERIC.indexOf(text[i]!) * 45 + ALPHANUMERIC.indexOf(text[i + 1]!), 11);
+    if (i < text.length) put(ALPHANUMERIC.indexOf(text[i]!), 6);
+  } else {
+    // The UTF-8 bytes, 8 bits each (§7.4.5).
+    for (const byte of Buffer.from(text, 'utf8')) put(byte, 8);
+  }
+}

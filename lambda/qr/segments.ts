@@ -1,0 +1,246 @@
+/**
+ * Data modes (ISO/IEC 18004 §7.3) and the split of a text into segments of those modes
+ * (§7.4, annex J). The split is qrcode's own, reproduced exactly, ties included, so that
+ * every symbol comes out module for module as `qrcode` would draw it: qrcode's `fromString`
+ * builds a graph of candidate segments with edge weights that depend on the order they are
+ * computed in, and takes dijkstrajs's path through it, whose priority queue breaks ties
+ * first in, first out.
+ */
+export const enum Mode {
+  Numeric = 0,
+  Alphanumeric = 1,
+  Byte = 2,
+}
+
+/** The mode indicator of each mode (§7.4.2, table 2). */
+export const MODE_INDICATOR: readonly number[] = [0b0001, 0b0010, 0b0100];
+
+export interface Segment {
+  readonly mode: Mode;
+  /** Characters (numeric, alphanumeric) or UTF-8 bytes (byte mode). */
+  readonly text: string;
+  /** What the character count indicator counts: characters, or bytes in byte mode. */
+  readonly length: number;
+}
+
+/** Bits of the character count indicator (§7.4.2, table 3). */
+export function countIndicatorBits(mode: Mode, version: number): number {
+  const column = version < 10 ? 0 : version < 27 ? 1 : 2;
+  return mode === Mode.Numeric ? [10, 12, 14][column]! : mode === Mode.Alphanumeric ? [9, 11, 13][column]! : [8, 16, 16][column]!;
+}
+
+/** Bits the data of `length` characters (bytes) takes in `mode`, without header (§7.4.3–7.4.5). */
+export function dataBits(mode: Mode, length: number): number {
+  if (mode === Mode.Numeric) return 10 * Math.floor(length / 3) + (length % 3 ? (length % 3) * 3 + 1 : 0);
+  if (mode === Mode.Alphanumeric) return 11 * Math.floor(length / 2) + 6 * (length % 2);
+  return length * 8;
+}
+
+const enum CharClass {
+  Digit = 0,
+  /** Alphanumeric but not a digit: A–Z, space, $ % * + - . / : */
+  Letter = 1,
+  Other = 2,
+}
+
+const ALPHANUMERIC_SYMBOLS = ' $%*+-./:';
+
+function charClass(code: number): CharClass {
+  if (code >= 48 && code <= 57) return CharClass.Digit;
+  if ((code >= 65 && code <= 90) || (code < 128 && ALPHANUMERIC_SYMBOLS.includes(String.fromCharCode(code)))) return CharClass.Letter;
+  return CharClass.Other;
+}
+
+/** UTF-8 bytes of a well-formed string, without encoding it. */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 2; // a surrogate pair: 4 bytes for 2 code units
+      i++;
+    } else if (code >= 0x800) bytes += 2;
+    else if (code >= 0x80) bytes += 1;
+  }
+  return bytes;
+}
+
+/**
+ * The text cut into maximal runs of digits, of other alphanumeric characters and of
+ * everything else — qrcode's "raw split", which the version estimate is made from.
+ */
+export function rawSegments(text: string): Segment[] {
+  const segments: Segment[] = [];
+  let start = 0;
+  let current = charClass(text.charCodeAt(0));
+  for (let i = 1; i <= text.length; i++) {
+    const next = i < text.length ? charClass(text.charCodeAt(i)) : -1;
+    if (next === current) continue;
+    const run = text.slice(start, i);
+    segments.push({ mode: current as number as Mode, text: run, length: current === CharClass.Other ? utf8Length(run) : run.length });
+    start = i;
+    current = next as CharClass;
+  }
+  return segments;
+}
+
+/**
+ * The segments that give the shortest bit stream at `version`, as qrcode's
+ * `Segments.fromString` finds them: each raw run may also be written in any wider mode
+ * (numeric → alphanumeric → byte), and a shortest path through those choices is taken.
+ */
+export function optimalSegments(text: string, version: number): Segment[] {
+  const raw = rawSegments(text);
+  // The candidates: for each raw run, the run in its own mode and in every wider one.
+  const modes: Mode[] = [];
+  const lengths: number[] = [];
+  const texts: string[] = [];
+  const groupStart: number[] = [];
+  for (const segment of raw) {
+    groupStart.push(modes.length);
+    for (let mode = segment.mode; mode <= Mode.Byte; mode++) {
+      modes.push(mode);
+      texts.push(segment.text);
+      lengths.push(segment.length); // the same in bytes for a run of ASCII
+    }
+  }
+  groupStart.push(modes.length);
+  const nodes = modes.length;
+  const START = nodes;
+  const END = nodes + 1;
+
+  // Edge weights in qrcode's order: for each candidate, from each candidate of the run
+  // before. `lastCount` belongs to the earlier candidate and is rewritten as it goes.
+  const edgeWeight: number[][] = [];
+  const lastCount = new Array<number>(nodes).fill(0);
+  for (let g = 0; g < raw.length; g++) {
+    const previous = g === 0 ? [START] : range(groupStart[g - 1]!, groupStart[g]!);
+    for (let to = groupStart[g]!; to < groupStart[g + 1]!; to++) {
+      const mode = modes[to]!;
+      const length = lengths[to]!;
+      for (const from of previous) {
+        let weight: number;
+        if (from !== START && modes[from] === mode) {
+          weight = dataBits(mode, lastCount[from]! + length) - dataBits(mode, lastCount[from]!);
+          lastCount[from]! += length;
+        } else {
+          if (from !== START) lastCount[from] = length;
+          weight = dataBits(mode, length) + 4 + countIndicatorBits(mode, version);
+        }
+        (edgeWeight[from] ??= [])[to - groupStart[g]!] = weight;
+      }
+    }
+  }
+
+  // dijkstrajs: a queue ordered by cost, first in first out on equal cost; a node's cost
+  // and predecessor change only on a strictly lower cost.
+  const cost = new Float64Array(nodes + 2).fill(Infinity);
+  const predecessor = new Int32Array(nodes + 2).fill(-1);
+  const queue = new MinQueue();
+  cost[START] = 0;
+  queue.push(START, 0);
+  while (!queue.empty()) {
+    const { node, cost: reached } = queue.pop();
+    if (node === END) continue;
+    const g = node === START ? -1 : groupOf(groupStart, node);
+    // Out of the last run, the only edge is to the end, of weight 0.
+    const first = g === raw.length - 1 ? END : groupStart[g + 1]!;
+    const count = g === raw.length - 1 ? 1 : groupStart[g + 2]! - first;
+    for (let k = 0; k < count; k++) {
+      const to = first + k;
+      const through = to === END ? reached : reached + edgeWeight[node]![k]!;
+      if (through < cost[to]!) {
+        cost[to] = through;
+        queue.push(to, through);
+        predecessor[to] = node;
+      }
+    }
+  }
+
+  const path: number[] = [];
+  for (let node = predecessor[END]!; node !== START; node = predecessor[node]!) path.push(node);
+  path.reverse();
+
+  // Adjacent candidates in the same mode become one segment.
+  const segments: Segment[] = [];
+  for (let i = 0; i < path.length; ) {
+    const mode = modes[path[i]!]!;
+    let joined = '';
+    while (i < path.length && modes[path[i]!] === mode) joined += texts[path[i++]!];
+    segments.push({ mode, text: joined, length: mode === Mode.Byte ? utf8Length(joined) : joined.length });
+  }
+  return segments;
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) out.push(i);
+  return out;
+}
+
+/** The run a candidate belongs to, by binary search over where each run's candidates start. */
+function groupOf(groupStart: readonly number[], node: number): number {
+  let low = 0;
+  let high = groupStart.length - 2;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (groupStart[middle]! <= node) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** A binary heap on (cost, insertion order): the order a stable sort after each push gives. */
+class MinQueue {
+  private readonly nodes: number[] = [];
+  private readonly costs: number[] = [];
+  private readonly orders: number[] = [];
+  private pushed = 0;
+
+  empty(): boolean {
+    return this.nodes.length === 0;
+  }
+
+  push(node: number, cost: number): void {
+    this.nodes.push(node);
+    this.costs.push(cost);
+    this.orders.push(this.pushed++);
+    let i = this.nodes.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >>> 1;
+      if (!this.before(i, parent)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  pop(): { node: number; cost: number } {
+    const top = { node: this.nodes[0]!, cost: this.costs[0]! };
+    const last = this.nodes.length - 1;
+    this.swap(0, last);
+    this.nodes.pop();
+    this.costs.pop();
+    this.orders.pop();
+    for (let i = 0; ; ) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let smallest = i;
+      if (left < last && this.before(left, smallest)) smallest = left;
+      if (right < last && this.before(right, smallest)) smallest = right;
+      if (smallest === i) break;
+      this.swap(i, smallest);
+      i = smallest;
+    }
+    return top;
+  }
+
+  private before(a: number, b: number): boolean {
+    return this.costs[a]! < this.costs[b]! || (this.costs[a] === this.costs[b] && this.orders[a]! < this.orders[b]!);
+  }
+
+  private swap(a: number, b: number): void {
+    [this.nodes[a], this.nodes[b]] = [this.nodes[b]!, this.nodes[a]!];
+    [this.costs[a], this.costs[b]] = [this.costs[b]!, this.costs[a]!];
+    [this.orders[a], this.orders[b]] = [this.orders[b]!, this.orders[a]!];
+  }
+}

@@ -1,0 +1,163 @@
+import { versionInformation } from './bch.js';
+import { setModule, wordsPerLine } from './bit-lines.js';
+import { symbolSize } from './capacity.js';
+
+/**
+ * Everything about a symbol that depends on its version alone, built once per version:
+ * the function patterns (§6.3), the cells kept for format and version information, the
+ * order data modules are placed in (§7.7.3) and the eight data mask patterns on the data
+ * modules (§7.8.2).
+ */
+export interface SymbolTemplate {
+  readonly version: number;
+  readonly size: number;
+  /** 32-bit words per row or column line (see bit-lines.ts). */
+  readonly words: number;
+  /** Dark function modules, as row lines and column lines; format information left light. */
+  readonly rows: Int32Array;
+  readonly columns: Int32Array;
+  /** Data modules (row * size + col), in placement order. */
+  readonly placement: Uint32Array;
+  /** Per mask pattern, the data modules it inverts, as row lines and column lines. */
+  readonly maskRows: readonly Int32Array[];
+  readonly maskColumns: readonly Int32Array[];
+  /** For each of the 15 format information bits, its two modules (row * size + col). */
+  readonly formatModules: Uint32Array;
+}
+
+const templates = new Map<number, SymbolTemplate>();
+
+export function symbolTemplate(version: number): SymbolTemplate {
+  let template = templates.get(version);
+  if (template === undefined) {
+    template = buildTemplate(version);
+    templates.set(version, template);
+  }
+  return template;
+}
+
+/** The data mask conditions (§7.8.2, table 10), row i, column j. */
+const MASK_CONDITIONS: readonly ((i: number, j: number) => boolean)[] = [
+  (i, j) => (i + j) % 2 === 0,
+  (i) => i % 2 === 0,
+  (_, j) => j % 3 === 0,
+  (i, j) => (i + j) % 3 === 0,
+  (i, j) => (Math.floor(i / 2) + Math.floor(j / 3)) % 2 === 0,
+  (i, j) => ((i * j) % 2) + ((i * j) % 3) === 0,
+  (i, j) => (((i * j) % 2) + ((i * j) % 3)) % 2 === 0,
+  (i, j) => (((i * j) % 3) + ((i + j) % 2)) % 2 === 0,
+];
+
+function buildTemplate(version: number): SymbolTemplate {
+  const size = symbolSize(version);
+  const dark = new Uint8Array(size * size);
+  const reserved = new Uint8Array(size * size);
+  const set = (row: number, col: number, value: boolean): void => {
+    dark[row * size + col] = value ? 1 : 0;
+    reserved[row * size + col] = 1;
+  };
+
+  // Finder patterns with their separators (§6.3.3, §6.3.4), in three corners.
+  for (const [top, left] of [[0, 0], [size - 7, 0], [0, size - 7]] as const) {
+    for (let r = -1; r <= 7; r++) {
+      for (let c = -1; c <= 7; c++) {
+        if (top + r < 0 || top + r >= size || left + c < 0 || left + c >= size) continue;
+        const ring = Math.max(Math.abs(r - 3), Math.abs(c - 3)); // 0 centre … 3 edge, 4 separator
+        set(top + r, left + c, ring !== 2 && ring !== 4);
+      }
+    }
+  }
+  // Timing patterns (§6.3.5).
+  for (let i = 8; i < size - 8; i++) {
+    set(i, 6, i % 2 === 0);
+    set(6, i, i % 2 === 0);
+  }
+  // Alignment patterns (§6.3.6), drawn over the timing patterns where they cross.
+  const centres = alignmentCentres(version, size);
+  for (const row of centres) {
+    for (const col of centres) {
+      if ((row === 6 && col === 6) || (row === 6 && col === size - 7) || (row === size - 7 && col === 6)) continue;
+      for (let r = -2; r <= 2; r++) {
+        for (let c = -2; c <= 2; c++) set(row + r, col + c, Math.max(Math.abs(r), Math.abs(c)) !== 1);
+      }
+    }
+  }
+  // Format information (§7.9.1): kept light here, written per mask; and the dark module.
+  const formatModules = new Uint32Array(30);
+  for (let i = 0; i < 15; i++) {
+    const verticalRow = i < 6 ? i : i < 8 ? i + 1 : size - 15 + i;
+    const horizontalCol = i < 8 ? size - i - 1 : i < 9 ? 15 - i : 14 - i;
+    formatModules[2 * i] = verticalRow * size + 8;
+    formatModules[2 * i + 1] = 8 * size + horizontalCol;
+    set(verticalRow, 8, false);
+    set(8, horizontalCol, false);
+  }
+  set(size - 8, 8, true);
+  // Version information (§7.10), versions 7 and up: two 6 × 3 blocks.
+  if (version >= 7) {
+    const bits = versionInformation(version);
+    for (let i = 0; i < 18; i++) {
+      const value = ((bits >>> i) & 1) === 1;
+      set(Math.floor(i / 3), (i % 3) + size - 11, value);
+      set((i % 3) + size - 11, Math.floor(i / 3), value);
+    }
+  }
+
+  const words = wordsPerLine(size);
+  const rows = new Int32Array(size * words);
+  const columns = new Int32Array(size * words);
+  for (let i = 0; i < size * size; i++) if (dark[i]) setModule(rows, columns, words, Math.floor(i / size), i % size);
+
+  const maskRows = MASK_CONDITIONS.map(() => new Int32Array(size * words));
+  const maskColumns = MASK_CONDITIONS.map(() => new Int32Array(size * words));
+  for (let row = 0; row < size; row++) {
+    for (let col = 0; col < size; col++) {
+      if (reserved[row * size + col]) continue;
+      MASK_CONDITIONS.forEach((inverts, mask) => {
+        if (inverts(row, col)) setModule(maskRows[mask]!, maskColumns[mask]!, words, row, col);
+      });
+    }
+  }
+
+  return { version, size, words, rows, columns, placement: placementOrder(size, reserved), maskRows, maskColumns, formatModules };
+}
+
+/**
+ * Row/column coordinates of alignment pattern centres (§6.3.6, annex E), as qrcode
+ * computes them: 6, then evenly spaced (an even step) up to size - 7.
+ */
+function alignmentCentres(version: number, size: number): number[] {
+  if (version === 1) return [];
+  const count = Math.floor(version / 7) + 2;
+  const step = size === 145 ? 26 : Math.ceil((size - 13) / (2 * count - 2)) * 2;
+  const centres = [size - 7];
+  for (let i = 1; i < count - 1; i++) centres.push(centres[i - 1]! - step);
+  centres.push(6);
+  return centres.reverse();
+}
+
+/**
+ * Data module placement (§7.7.3): two-module-wide columns from the right, upwards then
+ * downwards in turn, right module before left, skipping function modules and the
+ * vertical timing pattern's column.
+ */
+function placementOrder(size: number, reserved: Uint8Array): Uint32Array {
+  const order: number[] = [];
+  let row = size - 1;
+  let step = -1;
+  for (let col = size - 1; col > 0; col -= 2) {
+    if (col === 6) col--;
+    for (;;) {
+      for (let c = 0; c < 2; c++) {
+        if (!reserved[row * size + col - c]) order.push(row * size + col - c);
+      }
+      row += step;
+      if (row < 0 || row >= size) {
+        row -= step;
+        step = -step;
+        break;
+      }
+    }
+  }
+  return Uint32Array.from(order);
+}

@@ -1,0 +1,33 @@
+import { dataBitCapacity } from './capacity.js';
+import type { EcLevel } from './ec-level.js';
+import { Mode, countIndicatorBits, dataBits, type Segment } from './segments.js';
+
+/**
+ * The smallest version (1–40) whose data capacity at `level` holds `segments` (§7.3.1),
+ * by qrcode's own arithmetic — including its per-mode character capacity when there is a
+ * single segment — or undefined when none does.
+ */
+export function smallestVersion(segments: readonly Segment[], level: EcLevel): number | undefined {
+  for (let version = 1; version <= 40; version++) {
+    if (fits(segments, version, level)) return version;
+  }
+  return undefined;
+}
+
+function fits(segments: readonly Segment[], version: number, level: EcLevel): boolean {
+  const capacity = dataBitCapacity(version, level);
+  if (segments.length === 1) {
+    const { mode, length } = segments[0]!;
+    const usable = capacity - (countIndicatorBits(mode, version) + 4);
+    const characters =
+      mode === Mode.Numeric
+        ? Math.floor((usable / 10) * 3)
+        : mode === Mode.Alphanumeric
+          ? Math.floor((usable / 11) * 2)
+          : Math.floor(usable / 8);
+    return length <= characters;
+  }
+  let bits = 0;
+  for (const { mode, length } of segments) bits += 4 + countIndicatorBits(mode, version) + dataBits(mode, length);
+  return bits <= capacity;
+}

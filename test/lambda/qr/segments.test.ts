@@ -1,0 +1,48 @@
+import t from 'tap';
+import { deepStrictEqual } from 'node:assert';
+import fc from 'fast-check';
+import { fromString } from 'qrcode/lib/core/segments.js';
+import { Mode, optimalSegments, rawSegments, utf8Length } from '../../../lambda/qr/segments.js';
+
+const MODE_IDS = ['Numeric', 'Alphanumeric', 'Byte'];
+
+/** qrcode's segments as (mode, text, count) — byte data back to text. */
+const theirs = (text: string, version: number) =>
+  fromString(text, version).map((s) => ({
+    mode: s.mode.id,
+    text: typeof s.data === 'string' ? s.data : Buffer.from(s.data).toString('utf8'),
+    length: s.getLength(),
+  }));
+const ours = (text: string, version: number) => optimalSegments(text, version).map((s) => ({ ...s, mode: MODE_IDS[s.mode] }));
+
+t.test('the tutorial URL: one byte segment then "087" in numeric, a tie qrcode breaks by queue order', async (t) => {
+  t.same(ours('https://www.youtube.com/@RayanSlim087', 3), [
+    { mode: 'Byte', text: 'https://www.youtube.com/@RayanSlim', length: 34 },
+    { mode: 'Numeric', text: '087', length: 3 },
+  ]);
+  t.same(ours('https://www.youtube.com/@RayanSlim087', 3), theirs('https://www.youtube.com/@RayanSlim087', 3));
+});
+
+t.test('random texts in every character class, at versions from each count-indicator range, split as qrcode splits them', async (t) => {
+  const text = fc
+    .array(fc.oneof(fc.constantFrom(...'0123456789'), fc.constantFrom(...'ABCXYZ $%*+-./:'), fc.constantFrom(...'abc?é€🎉\n')), { minLength: 1, maxLength: 120 })
+    .map((c) => c.join(''));
+  fc.assert(
+    fc.property(text, fc.constantFrom(1, 9, 10, 26, 27, 40), (text, version) => deepStrictEqual(ours(text, version), theirs(text, version))),
+    { seed: 2026, numRuns: 3000 },
+  );
+  t.pass('3000 texts');
+});
+
+t.test('the raw split and UTF-8 lengths', async (t) => {
+  t.same(
+    rawSegments('ab12CD€'),
+    [
+      { mode: Mode.Byte, text: 'ab', length: 2 },
+      { mode: Mode.Numeric, text: '12', length: 2 },
+      { mode: Mode.Alphanumeric, text: 'CD', length: 2 },
+      { mode: Mode.Byte, text: '€', length: 3 },
+    ],
+  );
+  for (const text of ['', 'a', 'é', '€', '🎉', 'a🎉é€x']) t.equal(utf8Length(text), Buffer.byteLength(text), JSON.stringify(text));
+});
