@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { HttpRequest } from '../http/request.js';
 import { bytesResponse, type HttpResponse } from '../http/response.js';
+import { sha256 } from '../http/sha256.js';
 import { BODY, SCRIPT, STYLE } from './html.js';
 
-const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const cspHash = (text: string): string => `'sha256-${sha256(text).digest('base64')}'`;
 
 let page: { html: Buffer; csp: string } | undefined;
 
@@ -17,8 +17,8 @@ function buildPage(): { html: Buffer; csp: string } {
   // downloads to this origin only.
   const csp = [
     "default-src 'none'",
-    `style-src ${sha256(STYLE)}`,
-    `script-src ${sha256(SCRIPT)}`,
+    `style-src ${cspHash(STYLE)}`,
+    `script-src ${cspHash(SCRIPT)}`,
     "img-src 'self' data:",
     "connect-src 'self'",
     "form-action 'self'",

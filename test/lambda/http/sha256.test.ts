@@ -1,0 +1,33 @@
+import t from 'tap';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { sha256 } from '../../../lambda/http/sha256.js';
+
+const bundle = fileURLToPath(new URL('../../../build/lambda/index.mjs', import.meta.url));
+
+t.test('sha256 is node:crypto’s', async (t) => {
+  t.equal(sha256('abc').digest('hex'), createHash('sha256').update('abc').digest('hex'));
+  t.equal(sha256(Buffer.from([0, 255])).digest('base64'), createHash('sha256').update(Buffer.from([0, 255])).digest('base64'));
+});
+
+t.test('the built bundle loads node:crypto only when a request hashes: never for POST /generate', async (t) => {
+  // A fresh process, as a cold start: which crypto modules has Node loaded after each step?
+  const script = `
+    const loaded = () => process.moduleLoadList.some((name) => name === 'NativeModule crypto');
+    const { handler } = await import(${JSON.stringify(bundle)});
+    const print = process.stdout.write.bind(process.stdout);
+    process.stdout.write = () => true; // the handler's log lines
+    const steps = { import: loaded() };
+    const post = await handler({ body: JSON.stringify({ url: 'https://example.com/' }) }, {});
+    steps.post = [post.statusCode, loaded()];
+    const get = await handler({ version: '2.0', rawPath: '/generate', rawQueryString: 'url=x', headers: {}, requestContext: { http: { method: 'GET', path: '/generate' } } }, {});
+    steps.get = [get.statusCode, loaded()];
+    print(JSON.stringify(steps));`;
+  // Through env -u: the test runner adds NODE_OPTIONS to every child it sees start, and
+  // its hooks load node:crypto themselves.
+  const steps = JSON.parse(
+    execFileSync('env', ['-u', 'NODE_OPTIONS', process.execPath, '--input-type=module', '-e', script], { encoding: 'utf8' }),
+  ) as unknown;
+  t.same(steps, { import: false, post: [200, false], get: [200, true] });
+});
