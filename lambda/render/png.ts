@@ -1,7 +1,7 @@
 import { crc32, deflateSync } from 'node:zlib';
 import type { Rgba } from '../generate/color.js';
 import type { Layout } from './layout.js';
-import { forEachDarkRun, type QrMatrix } from './matrix.js';
+import type { QrMatrix } from './matrix.js';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const COLOR_TYPE_GRAYSCALE = 0;
@@ -12,7 +12,8 @@ const DEFLATE_LEVEL = 6;
 /**
  * A 1-bit PNG: grayscale when the colors are opaque black and white, otherwise a
  * two-entry palette (with tRNS when a color is translucent). Every pixel row of a
- * module row is the same, so each is drawn once and copied. Rows are unfiltered
+ * module row is the same, so each is drawn once and copied, and the file is written
+ * into one buffer. Rows are unfiltered
  * (filter type 0 is the zero byte Buffer.alloc leaves): repeated rows deflate to
  * back-references either way, and "Up"-filtered zero rows came out larger.
  */
@@ -21,35 +22,45 @@ export function encodePng(matrix: QrMatrix, { scale, margin, pixels }: Layout, d
   // Grayscale bit 1 is white; palette index 0 is the light color.
   const lightByte = grayscale && light.r === 255 ? 0xff : 0x00;
   const stride = 1 + ((pixels + 7) >>> 3);
-  const raw = Buffer.alloc(stride * pixels);
-  const quietRows = margin * scale;
-  // Every row starts light (quiet zone included), after its filter-type byte.
-  if (lightByte !== 0) {
-    raw.fill(lightByte);
-    for (let y = 0; y < pixels; y++) raw[y * stride] = 0;
+  const raw = Buffer.alloc(stride * pixels, lightByte);
+  // Every row starts with its filter-type byte, 0, then light pixels (quiet zone included).
+  if (lightByte !== 0) for (let offset = 0; offset < raw.length; offset += stride) raw[offset] = 0;
+
+  const { size, modules } = matrix;
+  for (let row = 0; row < size; row++) {
+    const first = (margin * scale + row * scale) * stride;
+    for (let col = 0; col < size; ) {
+      if (modules[row * size + col] === 0) {
+        col++;
+        continue;
+      }
+      const start = col;
+      while (col < size && modules[row * size + col] !== 0) col++;
+      flipBits(raw, first + 1, (margin + start) * scale, (margin + col) * scale);
+    }
+    for (let copy = 1; copy < scale; copy++) raw.copyWithin(first + copy * stride, first, first + stride);
   }
 
-  const firstRowOf = (moduleRow: number): number => (quietRows + moduleRow * scale) * stride;
-  forEachDarkRun(matrix, (row, start, end) => flipBits(raw, firstRowOf(row) + 1, (margin + start) * scale, (margin + end) * scale));
-  for (let row = 0; row < matrix.size; row++) {
-    const first = firstRowOf(row);
-    for (let copy = 1; copy < scale; copy++) raw.copy(raw, first + copy * stride, first, first + stride);
-  }
-
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(pixels, 0);
-  header.writeUInt32BE(pixels, 4);
-  header[8] = 1; // bit depth
-  header[9] = grayscale ? COLOR_TYPE_GRAYSCALE : COLOR_TYPE_PALETTE;
-  // compression, filter and interlace methods: 0
-
-  const chunks = [SIGNATURE, chunk('IHDR', header)];
-  if (!grayscale) {
-    chunks.push(chunk('PLTE', Buffer.from([light.r, light.g, light.b, dark.r, dark.g, dark.b])));
-    if (light.a < 255 || dark.a < 255) chunks.push(chunk('tRNS', Buffer.from([light.a, dark.a])));
-  }
-  chunks.push(chunk('IDAT', deflateSync(raw, { level: DEFLATE_LEVEL })), chunk('IEND', Buffer.alloc(0)));
-  return Buffer.concat(chunks);
+  const idat = deflateSync(raw, { level: DEFLATE_LEVEL });
+  const palette = grayscale ? undefined : Uint8Array.of(light.r, light.g, light.b, dark.r, dark.g, dark.b);
+  const transparency = palette !== undefined && (light.a < 255 || dark.a < 255) ? Uint8Array.of(light.a, dark.a) : undefined;
+  const out = Buffer.allocUnsafe(
+    SIGNATURE.length + 12 + 13 + (palette ? 12 + 6 : 0) + (transparency ? 12 + 2 : 0) + 12 + idat.length + 12,
+  );
+  SIGNATURE.copy(out, 0);
+  let offset = SIGNATURE.length;
+  offset = writeChunk(out, offset, 'IHDR', 13, (at) => {
+    out.writeUInt32BE(pixels, at);
+    out.writeUInt32BE(pixels, at + 4);
+    out[at + 8] = 1; // bit depth
+    out[at + 9] = grayscale ? COLOR_TYPE_GRAYSCALE : COLOR_TYPE_PALETTE;
+    out[at + 10] = out[at + 11] = out[at + 12] = 0; // compression, filter and interlace methods
+  });
+  if (palette) offset = writeChunk(out, offset, 'PLTE', palette.length, (at) => out.set(palette, at));
+  if (transparency) offset = writeChunk(out, offset, 'tRNS', transparency.length, (at) => out.set(transparency, at));
+  offset = writeChunk(out, offset, 'IDAT', idat.length, (at) => idat.copy(out, at));
+  writeChunk(out, offset, 'IEND', 0, () => {});
+  return out;
 }
 
 const isOpaqueBlackOrWhite = ({ r, g, b, a }: Rgba): boolean =>
@@ -72,11 +83,11 @@ function flipBits(buffer: Buffer, offset: number, from: number, to: number): voi
   }
 }
 
-function chunk(type: string, data: Buffer): Buffer {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'latin1');
-  data.copy(out, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-  return out;
+/** Writes a chunk (length, type, data by `fill`, CRC of type and data) at `offset`; returns where it ends. */
+function writeChunk(out: Buffer, offset: number, type: string, length: number, fill: (at: number) => void): number {
+  out.writeUInt32BE(length, offset);
+  out.write(type, offset + 4, 'latin1');
+  fill(offset + 8);
+  out.writeUInt32BE(crc32(out.subarray(offset + 4, offset + 8 + length)), offset + 8 + length);
+  return offset + 12 + length;
 }
