@@ -29,6 +29,15 @@ export type LogSink = (functionName: string, line: string) => void;
 /** Lambda's limit on the init phase of an on-demand environment. */
 const INIT_LIMIT_MS = 10_000;
 const LAUNCHER = fileURLToPath(new URL('./launch.mjs', import.meta.url));
+const PYTHON_BOOTSTRAP = fileURLToPath(new URL('./python-bootstrap.py', import.meta.url));
+
+/** How an environment starts its runtime: Node through aws-lambda-ric, python3.x through our bootstrap. */
+function runtimeCommand(fn: FunctionDefinition): [string, string[]] {
+  if (fn.runtime.startsWith('python')) return ['python3', ['-u', PYTHON_BOOTSTRAP]];
+  // As the managed runtime starts Node: a heap sized from the configured memory.
+  const heapMb = Math.floor(fn.memorySize * 0.9);
+  return [process.execPath, ['--expose-gc', `--max-old-space-size=${heapMb}`, LAUNCHER]];
+}
 
 const errorPayload = (errorType: string, errorMessage: string): Buffer =>
   Buffer.from(JSON.stringify({ errorType, errorMessage }));
@@ -86,9 +95,8 @@ export class ExecutionEnvironment {
   static async start(fn: FunctionDefinition, taskRoot: string, sink: LogSink): Promise<ExecutionEnvironment> {
     const api = await RuntimeApi.start();
     const env = functionEnvironment(fn, { runtimeApi: api.address, taskRoot, logStream: logStreamName() });
-    // As the managed runtime starts Node: a heap sized from the configured memory.
-    const heapMb = Math.floor(fn.memorySize * 0.9);
-    const child = spawn(process.execPath, ['--expose-gc', `--max-old-space-size=${heapMb}`, LAUNCHER], {
+    const [command, args] = runtimeCommand(fn);
+    const child = spawn(command, args, {
       cwd: taskRoot,
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
