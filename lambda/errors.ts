@@ -9,9 +9,12 @@ export class HttpError extends Error {
     readonly statusCode: number,
     message: string,
     readonly headers: Readonly<Record<string, string>> = {},
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
-export const badRequest = (message: string): HttpError => new HttpError(400, message);
+/** A 400; `cause` is the domain error it reports, when there is one. */
+export const badRequest = (message: string, cause?: Error): HttpError =>
+  new HttpError(400, message, {}, cause === undefined ? undefined : { cause });

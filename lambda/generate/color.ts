@@ -1,13 +1,4 @@
-export interface Rgba {
-  readonly r: number;
-  readonly g: number;
-  readonly b: number;
-  /** 0 (transparent) … 255 (opaque). */
-  readonly a: number;
-}
-
-export const BLACK: Rgba = { r: 0, g: 0, b: 0, a: 255 };
-export const WHITE: Rgba = { r: 255, g: 255, b: 255, a: 255 };
+import { toHexRgb, type Rgba } from '../render/color.js';
 
 const HEX_COLOR = /^#?(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 
@@ -23,11 +14,6 @@ export function parseHexColor(text: string): Rgba | undefined {
   return { r: channel(0), g: channel(1), b: channel(2), a: hex.length === 8 ? channel(3) : 255 };
 }
 
-export const sameColor = (x: Rgba, y: Rgba): boolean => x.r === y.r && x.g === y.g && x.b === y.b && x.a === y.a;
-
-/** `#rrggbb`, for SVG attributes (alpha goes in a separate opacity attribute). */
-export const toHexRgb = ({ r, g, b }: Rgba): string =>
-  `#${((1 << 24) | (r << 16) | (g << 8) | b).toString(16).slice(1)}`;
 
 /** WCAG 2 relative luminance of a color as it shows on white: a translucent one is composited over it. */
 export function luminanceOnWhite({ r, g, b, a }: Rgba): number {

@@ -1,23 +1,13 @@
 import { HttpError, badRequest } from '../errors.js';
-import { BLACK, WHITE, colorName, luminanceOnWhite, parseHexColor, sameColor, type Rgba } from './color.js';
-
-export type ImageFormat = 'png' | 'svg';
-export type EcLevel = 'L' | 'M' | 'Q' | 'H';
+import { EC_LEVELS, type EcLevel } from '../qr/ec-level.js';
+import { BLACK, WHITE, sameColor, type Rgba } from '../render/color.js';
+import type { ImageFormat, RenderSpec } from '../render/spec.js';
+import { colorName, luminanceOnWhite, parseHexColor } from './color.js';
 
 /** A validated request to draw one QR code. */
-export interface QrSpec {
-  /** The data to encode, exactly as given. */
-  readonly text: string;
-  readonly format: ImageFormat;
+export interface QrSpec extends RenderSpec {
   /** Whether the client chose the format (rather than taking the default). */
   readonly formatGiven: boolean;
-  /** Upper bound for the image's width and height in pixels; absent: 10 px per module. */
-  readonly size: number | undefined;
-  /** Quiet zone, in modules. */
-  readonly margin: number;
-  readonly ecLevel: EcLevel;
-  readonly dark: Rgba;
-  readonly light: Rgba;
 }
 
 export const LIMITS = {
@@ -27,11 +17,10 @@ export const LIMITS = {
   textLength: 7089,
 } as const;
 
-export const DEFAULTS = { format: 'png', margin: 4, ecLevel: 'L', modulePixels: 10 } as const;
+export const DEFAULTS = { format: 'png', margin: 4, ecLevel: 'L' } as const;
 
 const FIELDS = ['url', 'text', 'format', 'size', 'margin', 'ecLevel', 'dark', 'light'] as const;
 const FORMATS: readonly ImageFormat[] = ['png', 'svg'];
-const EC_LEVELS: readonly EcLevel[] = ['L', 'M', 'Q', 'H'];
 
 /**
  * Validates the options of a POST body or a GET query (whose values are all strings).

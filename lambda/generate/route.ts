@@ -1,10 +1,13 @@
 import { HttpError, badRequest } from '../errors.js';
 import { negotiate } from '../http/accept.js';
+import { isRecord } from '../is-record.js';
 import { etagOf, ifNoneMatchHits } from '../http/etag.js';
 import type { HttpRequest, RequestBody } from '../http/request.js';
 import { bytesResponse, emptyResponse, jsonResponse, type HttpResponse } from '../http/response.js';
-import { CONTENT_TYPES, renderQr } from '../render/render.js';
-import { fieldsFromQuery, parseQrSpec, type ImageFormat } from './options.js';
+import { CONTENT_TYPES } from '../render/render.js';
+import type { ImageFormat } from '../render/spec.js';
+import { renderImage } from './image.js';
+import { fieldsFromQuery, parseQrSpec } from './options.js';
 
 export const SUCCESS_MESSAGE = 'QR Code generated successfully';
 
@@ -16,7 +19,7 @@ const IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 /** `GET /generate?url=…`: the image itself, cacheable and conditional. */
 export function generateImage(request: HttpRequest): HttpResponse {
-  const image = renderQr(parseQrSpec(fieldsFromQuery(request.query)));
+  const image = renderImage(parseQrSpec(fieldsFromQuery(request.query)));
   const etag = etagOf(image.bytes);
   const caching = { etag, 'cache-control': IMMUTABLE };
   if (ifNoneMatchHits(request.headers['if-none-match'], etag)) return emptyResponse(304, caching);
@@ -46,10 +49,10 @@ export function generateJson(request: HttpRequest): HttpResponse {
   }
   const vary = { vary: 'accept' };
   if (chosen !== JSON_TYPE) {
-    const image = renderQr({ ...spec, format: chosen === CONTENT_TYPES.svg ? 'svg' : 'png' });
+    const image = renderImage({ ...spec, format: chosen === CONTENT_TYPES.svg ? 'svg' : 'png' });
     return bytesResponse(200, image.contentType, image.bytes, { ...vary, 'content-security-policy': IMAGE_CSP });
   }
-  const image = renderQr(spec);
+  const image = renderImage(spec);
   return jsonResponse(
     200,
     {
@@ -77,8 +80,6 @@ function jsonObjectOf(body: RequestBody): Readonly<Record<string, unknown>> {
       throw badRequest(`the request body is not valid JSON; send a JSON object such as ${JSON_EXAMPLE}`);
     }
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw badRequest(`the request body must be a JSON object such as ${JSON_EXAMPLE}`);
-  }
-  return value as Record<string, unknown>;
+  if (!isRecord(value)) throw badRequest(`the request body must be a JSON object such as ${JSON_EXAMPLE}`);
+  return value;
 }

@@ -1,11 +1,8 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyEventV2 } from 'aws-lambda';
 import { HttpError, badRequest } from '../errors.js';
+import { isRecord } from '../is-record.js';
 import { MAX_BODY_BYTES, type HttpRequest, type RequestBody } from './request.js';
 
-type JsonObject = Record<string, unknown>;
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Turns whatever the function was invoked with into an HttpRequest:
@@ -15,12 +12,12 @@ const isObject = (value: unknown): value is JsonObject =>
  *   all of which mean `POST /generate`.
  */
 export function toHttpRequest(event: unknown): HttpRequest {
-  if (!isObject(event)) {
+  if (!isRecord(event)) {
     throw badRequest(
       'the event must be a JSON object: an API Gateway event, {"body": "{\\"url\\": \\"…\\"}"} or {"url": "…"}',
     );
   }
-  if (isObject(event.requestContext) && isObject(event.requestContext.http)) {
+  if (isRecord(event.requestContext) && isRecord(event.requestContext.http)) {
     return fromHttpApiEvent(event as unknown as APIGatewayProxyEventV2);
   }
   if (typeof event.httpMethod === 'string') {
@@ -31,9 +28,9 @@ export function toHttpRequest(event: unknown): HttpRequest {
 
 function fromHttpApiEvent(event: APIGatewayProxyEventV2): HttpRequest {
   const http: unknown = event.requestContext.http;
-  const method = isObject(http) ? http.method : undefined;
+  const method = isRecord(http) ? http.method : undefined;
   if (typeof method !== 'string') throw badRequest('malformed event: requestContext.http.method must be a string');
-  const rawPath = typeof event.rawPath === 'string' ? event.rawPath : isObject(http) ? http.path : undefined;
+  const rawPath = typeof event.rawPath === 'string' ? event.rawPath : isRecord(http) ? http.path : undefined;
   if (typeof rawPath !== 'string') throw badRequest('malformed event: rawPath must be a string');
   return {
     method: method.toUpperCase(),
@@ -46,7 +43,7 @@ function fromHttpApiEvent(event: APIGatewayProxyEventV2): HttpRequest {
 
 function fromRestApiEvent(event: APIGatewayProxyEvent): HttpRequest {
   const headers = lowerCaseHeaders(event.headers);
-  if (isObject(event.multiValueHeaders)) {
+  if (isRecord(event.multiValueHeaders)) {
     for (const [name, values] of Object.entries(event.multiValueHeaders)) {
       if (Array.isArray(values) && values.every((v) => typeof v === 'string')) {
         headers[name.toLowerCase()] = values.join(',');
@@ -56,14 +53,14 @@ function fromRestApiEvent(event: APIGatewayProxyEvent): HttpRequest {
   const query = new URLSearchParams();
   const multi: unknown = event.multiValueQueryStringParameters;
   const single: unknown = event.queryStringParameters;
-  if (isObject(multi)) {
+  if (isRecord(multi)) {
     for (const [key, values] of Object.entries(multi)) {
       if (Array.isArray(values)) for (const v of values) if (typeof v === 'string') query.append(key, v);
     }
-  } else if (isObject(single)) {
+  } else if (isRecord(single)) {
     for (const [key, value] of Object.entries(single)) if (typeof value === 'string') query.append(key, value);
   }
-  const stage = isObject(event.requestContext) ? event.requestContext.stage : undefined;
+  const stage = isRecord(event.requestContext) ? event.requestContext.stage : undefined;
   if (typeof event.path !== 'string') throw badRequest('malformed event: path must be a string');
   return {
     method: event.httpMethod.toUpperCase(),
@@ -75,7 +72,7 @@ function fromRestApiEvent(event: APIGatewayProxyEvent): HttpRequest {
   };
 }
 
-function fromDirectInvocation(event: JsonObject): HttpRequest {
+function fromDirectInvocation(event: Record<string, unknown>): HttpRequest {
   const hasBody = 'body' in event;
   let body: RequestBody;
   if (!hasBody) body = { kind: 'value', value: event };
@@ -117,7 +114,7 @@ const bodyTooLarge = (): HttpError =>
 
 function lowerCaseHeaders(headers: unknown): Record<string, string> {
   const result: Record<string, string> = {};
-  if (!isObject(headers)) return result;
+  if (!isRecord(headers)) return result;
   for (const [name, value] of Object.entries(headers)) {
     if (typeof value === 'string') result[name.toLowerCase()] = value;
   }

@@ -1,5 +1,5 @@
-import { badRequest } from '../errors.js';
-import { DEFAULTS } from '../generate/options.js';
+import { SizeTooSmallError } from './errors.js';
+import { MODULE_PIXELS } from './spec.js';
 
 /** Where the modules land in the image. */
 export interface Layout {
@@ -15,16 +15,11 @@ export interface Layout {
 
 /**
  * Whole pixels per module keep every module sharp, so a requested `size` is an upper
- * bound: the largest whole scale that fits. Without a size, 10 px per module.
+ * bound: the largest whole scale that fits. Without a size, MODULE_PIXELS per module.
  */
 export function layout(matrixSize: number, margin: number, size: number | undefined): Layout {
   const modulesAcross = matrixSize + 2 * margin;
-  const scale = size === undefined ? DEFAULTS.modulePixels : Math.floor(size / modulesAcross);
-  if (scale < 1) {
-    throw badRequest(
-      `'size' ${size} is too small for this code: it is ${modulesAcross} modules across ` +
-        `(margin included), so it needs at least ${modulesAcross} px`,
-    );
-  }
+  const scale = size === undefined ? MODULE_PIXELS : Math.floor(size / modulesAcross);
+  if (size !== undefined && scale < 1) throw new SizeTooSmallError(size, modulesAcross);
   return { scale, margin, modulesAcross, pixels: modulesAcross * scale };
 }

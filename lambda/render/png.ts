@@ -1,7 +1,7 @@
 import { crc32, deflateSync } from 'node:zlib';
-import type { Rgba } from '../generate/color.js';
+import type { QrSymbol } from '../qr/symbol.js';
+import type { Rgba } from './color.js';
 import type { Layout } from './layout.js';
-import type { QrMatrix } from './matrix.js';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const COLOR_TYPE_GRAYSCALE = 0;
@@ -17,7 +17,7 @@ const DEFLATE_LEVEL = 6;
  * (filter type 0 is the zero byte Buffer.alloc leaves): repeated rows deflate to
  * back-references either way, and "Up"-filtered zero rows came out larger.
  */
-export function encodePng(matrix: QrMatrix, { scale, margin, pixels }: Layout, dark: Rgba, light: Rgba): Buffer {
+export function encodePng(matrix: QrSymbol, { scale, margin, pixels }: Layout, dark: Rgba, light: Rgba): Buffer {
   const grayscale = isOpaqueBlackOrWhite(dark) && isOpaqueBlackOrWhite(light);
   // Grayscale bit 1 is white; palette index 0 is the light color.
   const lightByte = grayscale && light.r === 255 ? 0xff : 0x00;

@@ -1,7 +1,7 @@
-import type { ImageFormat, QrSpec } from '../generate/options.js';
+import { encodeSymbol } from '../qr/symbol.js';
 import { layout } from './layout.js';
-import { encodeMatrix } from './matrix.js';
 import { encodePng } from './png.js';
+import type { ImageFormat, RenderSpec } from './spec.js';
 import { encodeSvg } from './svg.js';
 
 export interface RenderedImage {
@@ -17,9 +17,12 @@ export const CONTENT_TYPES: Readonly<Record<ImageFormat, string>> = {
   svg: 'image/svg+xml',
 };
 
-/** The same spec always gives the same bytes. */
-export function renderQr(spec: QrSpec): RenderedImage {
-  const matrix = encodeMatrix(spec.text, spec.ecLevel);
+/**
+ * The same spec always gives the same bytes. Throws the QR core's CapacityExceededError
+ * when the text does not fit, and SizeTooSmallError when the size cannot hold the code.
+ */
+export function renderQr(spec: RenderSpec): RenderedImage {
+  const matrix = encodeSymbol(spec.text, spec.ecLevel);
   const geometry = layout(matrix.size, spec.margin, spec.size);
   const bytes =
     spec.format === 'png'

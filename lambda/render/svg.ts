@@ -1,13 +1,14 @@
-import { toHexRgb, type Rgba } from '../generate/color.js';
+import type { QrSymbol } from '../qr/symbol.js';
+import { toHexRgb, type Rgba } from './color.js';
 import type { Layout } from './layout.js';
-import { forEachDarkRun, type QrMatrix } from './matrix.js';
+import { forEachDarkRun } from './runs.js';
 
 /**
  * One `<path>` for the light background and one for the dark modules, each dark run
  * of a row drawn as a single rectangle, in module units scaled by `viewBox`. Only
  * numbers and validated colors reach the markup: the encoded text never does.
  */
-export function encodeSvg(matrix: QrMatrix, { margin, modulesAcross, pixels }: Layout, dark: Rgba, light: Rgba): string {
+export function encodeSvg(matrix: QrSymbol, { margin, modulesAcross, pixels }: Layout, dark: Rgba, light: Rgba): string {
   let runs = '';
   forEachDarkRun(matrix, (row, start, end) => {
     const x = margin + start;

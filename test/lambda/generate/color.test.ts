@@ -1,5 +1,6 @@
 import t from 'tap';
-import { parseHexColor, sameColor, toHexRgb } from '../../../lambda/generate/color.js';
+import { parseHexColor } from '../../../lambda/generate/color.js';
+import { sameColor, toHexRgb } from '../../../lambda/render/color.js';
 
 t.test('the four hex forms, with or without #', async (t) => {
   t.same(parseHexColor('#000'), { r: 0, g: 0, b: 0, a: 255 });

@@ -1,4 +1,5 @@
 import t from 'tap';
+import { SizeTooSmallError } from '../../../lambda/render/errors.js';
 import { layout } from '../../../lambda/render/layout.js';
 
 t.test('no size: 10 px a module', async (t) => {
@@ -12,6 +13,8 @@ t.test('a size is an upper bound met with whole pixels per module', async (t) =>
   t.same(layout(21, 0, 21), { scale: 1, margin: 0, modulesAcross: 21, pixels: 21 });
 });
 
-t.test('a size too small for the code is a 400 that says the minimum', async (t) => {
-  t.throws(() => layout(29, 4, 36), { statusCode: 400, message: /needs at least 37 px/ });
+t.test('a size too small for the code is a SizeTooSmallError with the minimum (generate/ makes it a 400)', async (t) => {
+  const error = t.throws(() => layout(29, 4, 36)) as unknown as SizeTooSmallError;
+  t.type(error, SizeTooSmallError);
+  t.match(error, { name: 'SizeTooSmallError', size: 36, modulesAcross: 37 });
 });

@@ -1,8 +1,9 @@
 import t, { type Test } from 'tap';
 import { create } from 'qrcode';
-import { parseHexColor, BLACK, WHITE, type Rgba } from '../../../lambda/generate/color.js';
+import { parseHexColor } from '../../../lambda/generate/color.js';
+import { BLACK, WHITE, type Rgba } from '../../../lambda/render/color.js';
 import { layout } from '../../../lambda/render/layout.js';
-import { encodeMatrix } from '../../../lambda/render/matrix.js';
+import { encodeSymbol } from '../../../lambda/qr/symbol.js';
 import { encodePng } from '../../../lambda/render/png.js';
 import { decodePng, pixelAt, type DecodedPng } from '../../helpers/png-decode.js';
 import { decodeQr, decodeQrText } from '../../helpers/qr-decode.js';
@@ -32,7 +33,7 @@ function assertPixelsMatchMatrix(t: Test, image: DecodedPng, text: string, scale
 }
 
 t.test('black on white: 1-bit grayscale, no palette, exact geometry, decodes', async (t) => {
-  const matrix = encodeMatrix(TUTORIAL_URL, 'L');
+  const matrix = encodeSymbol(TUTORIAL_URL, 'L');
   const png = encodePng(matrix, layout(matrix.size, 4, undefined), BLACK, WHITE);
   const image = decodePng(png);
   t.equal(image.colorType, 0, 'grayscale');
@@ -45,14 +46,14 @@ t.test('black on white: 1-bit grayscale, no palette, exact geometry, decodes', a
 });
 
 t.test('white on black is still grayscale, with the bits the other way round', async (t) => {
-  const matrix = encodeMatrix(TUTORIAL_URL, 'L');
+  const matrix = encodeSymbol(TUTORIAL_URL, 'L');
   const image = decodePng(encodePng(matrix, layout(matrix.size, 2, 60), WHITE, BLACK));
   t.equal(image.colorType, 0);
   assertPixelsMatchMatrix(t, image, TUTORIAL_URL, 1, 2, WHITE, BLACK);
 });
 
 t.test('other colors use a two-entry palette; translucent ones add tRNS', async (t) => {
-  const matrix = encodeMatrix(UTF8_TEXT, 'L');
+  const matrix = encodeSymbol(UTF8_TEXT, 'L');
   const dark = color('#1a2b3c');
   const light = color('#fafad2');
   const opaque = decodePng(encodePng(matrix, layout(matrix.size, 4, 300), dark, light));
@@ -71,7 +72,7 @@ t.test('other colors use a two-entry palette; translucent ones add tRNS', async 
 });
 
 t.test('margin 0 and odd widths that do not fill the last byte', async (t) => {
-  const matrix = encodeMatrix('A', 'L');
+  const matrix = encodeSymbol('A', 'L');
   for (const scale of [1, 3, 7]) {
     const image = decodePng(encodePng(matrix, layout(matrix.size, 0, 21 * scale), BLACK, WHITE));
     assertPixelsMatchMatrix(t, image, 'A', scale, 0, BLACK, WHITE);
@@ -79,7 +80,7 @@ t.test('margin 0 and odd widths that do not fill the last byte', async (t) => {
 });
 
 t.test('is deterministic', async (t) => {
-  const matrix = encodeMatrix(TUTORIAL_URL, 'L');
+  const matrix = encodeSymbol(TUTORIAL_URL, 'L');
   const geometry = layout(matrix.size, 4, undefined);
   t.ok(encodePng(matrix, geometry, BLACK, WHITE).equals(encodePng(matrix, geometry, BLACK, WHITE)));
 });

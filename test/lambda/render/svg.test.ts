@@ -1,15 +1,16 @@
 import t from 'tap';
 import { create } from 'qrcode';
-import { BLACK, WHITE, parseHexColor } from '../../../lambda/generate/color.js';
+import { parseHexColor } from '../../../lambda/generate/color.js';
+import { BLACK, WHITE } from '../../../lambda/render/color.js';
 import { layout } from '../../../lambda/render/layout.js';
-import { encodeMatrix } from '../../../lambda/render/matrix.js';
+import { encodeSymbol } from '../../../lambda/qr/symbol.js';
 import { encodeSvg } from '../../../lambda/render/svg.js';
 import { parseSvg, rasterizeSvg } from '../../helpers/svg-raster.js';
 import { decodeQr, decodeQrText } from '../../helpers/qr-decode.js';
 import { TUTORIAL_URL, UTF8_TEXT } from '../../helpers/fixtures.js';
 
 t.test('the dark path covers exactly the dark modules, offset by the margin', async (t) => {
-  const matrix = encodeMatrix(TUTORIAL_URL, 'L');
+  const matrix = encodeSymbol(TUTORIAL_URL, 'L');
   const svg = parseSvg(encodeSvg(matrix, layout(matrix.size, 4, undefined), BLACK, WHITE));
   t.equal(svg.units, 37, 'viewBox in modules, quiet zone included');
   t.equal(svg.width, 370, 'width in pixels, 10 a module');
@@ -35,7 +36,7 @@ t.test('the dark path covers exactly the dark modules, offset by the margin', as
 });
 
 t.test('UTF-8 text round-trips through the SVG', async (t) => {
-  const matrix = encodeMatrix(UTF8_TEXT, 'Q');
+  const matrix = encodeSymbol(UTF8_TEXT, 'Q');
   const svg = parseSvg(encodeSvg(matrix, layout(matrix.size, 2, 500), BLACK, WHITE));
   const decoded = await decodeQr(rasterizeSvg(svg, 3));
   t.same(decoded.bytes, Buffer.from(UTF8_TEXT, 'utf8'));
@@ -43,7 +44,7 @@ t.test('UTF-8 text round-trips through the SVG', async (t) => {
 });
 
 t.test('colors: hex fill, alpha as fill-opacity, a transparent background is left out', async (t) => {
-  const matrix = encodeMatrix('hello', 'L');
+  const matrix = encodeSymbol('hello', 'L');
   const geometry = layout(matrix.size, 4, undefined);
   const translucent = parseSvg(encodeSvg(matrix, geometry, parseHexColor('#11223380')!, parseHexColor('#abc')!));
   t.match(translucent.paths, [{ fill: '#aabbcc', opacity: 1 }, { fill: '#112233', opacity: 0.502 }]);
@@ -54,7 +55,7 @@ t.test('colors: hex fill, alpha as fill-opacity, a transparent background is lef
 
 t.test('the encoded text never appears in the markup', async (t) => {
   const text = '<script>alert(1)</script>"&';
-  const matrix = encodeMatrix(text, 'L');
+  const matrix = encodeSymbol(text, 'L');
   const svg = encodeSvg(matrix, layout(matrix.size, 4, undefined), BLACK, WHITE);
   t.notMatch(svg, /script|alert|&/);
   t.doesNotThrow(() => parseSvg(svg), 'nothing but the expected elements');
