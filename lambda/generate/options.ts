@@ -20,7 +20,7 @@ export const LIMITS = {
 export const DEFAULTS = { format: 'png', margin: 4, ecLevel: 'L' } as const;
 
 const FIELDS = ['url', 'text', 'format', 'size', 'margin', 'ecLevel', 'dark', 'light'] as const;
-const FORMATS: readonly ImageFormat[] = ['png', 'svg'];
+const FORMATS: readonly ImageFormat[] = ['png', 'svg', 'txt'];
 
 /**
  * Validates the options of a POST body or a GET query (whose values are all strings).
@@ -33,6 +33,7 @@ export function parseQrSpec(fields: Readonly<Record<string, unknown>>): QrSpec {
     }
   }
   const format = parseChoice(fields, 'format', FORMATS, (v) => v.toLowerCase());
+  if (format === 'txt') refuseImageOptions(fields);
   return {
     text: parseText(fields),
     format: format ?? DEFAULTS.format,
@@ -42,6 +43,18 @@ export function parseQrSpec(fields: Readonly<Record<string, unknown>>): QrSpec {
     ecLevel: parseChoice(fields, 'ecLevel', EC_LEVELS, (v) => v.toUpperCase()) ?? DEFAULTS.ecLevel,
     ...parseColors(fields),
   };
+}
+
+/** A text code is one character per module in the terminal's own colours: pixel options do not apply. */
+function refuseImageOptions(fields: Readonly<Record<string, unknown>>): void {
+  if (fields.size !== undefined) {
+    throw badRequest("'size' does not apply to format txt: the code is one character per module, sized by the terminal's font");
+  }
+  for (const name of ['dark', 'light']) {
+    if (fields[name] !== undefined) {
+      throw badRequest(`'${name}' does not apply to format txt: the terminal's own colours draw it (made for light text on a dark background)`);
+    }
+  }
 }
 
 /** Query parameters as option fields; a repeated parameter is ambiguous, so refused. */

@@ -39,17 +39,21 @@ export function generateJson(request: HttpRequest): HttpResponse {
   if (queryNames.length > 0) {
     throw badRequest(`POST /generate takes its options in the JSON body, not in the query string (${queryNames.join(', ')})`);
   }
-  const spec = parseQrSpec(jsonObjectOf(request.body));
+  const fields = jsonObjectOf(request.body);
+  const spec = parseQrSpec(fields);
+  // Text has no pixels or colours: offered only when none were asked for.
+  const textFits = fields.size === undefined && fields.dark === undefined && fields.light === undefined;
   const offers: Representation[] = spec.formatGiven
     ? [JSON_TYPE, CONTENT_TYPES[spec.format]]
-    : [JSON_TYPE, CONTENT_TYPES.png, CONTENT_TYPES.svg];
+    : [JSON_TYPE, CONTENT_TYPES.png, CONTENT_TYPES.svg, ...(textFits ? [CONTENT_TYPES.txt] : [])];
   const chosen = negotiate(request.headers.accept, offers);
   if (chosen === undefined) {
     throw new HttpError(406, `the Accept header allows none of the types this can answer with: ${offers.join(', ')}`);
   }
   const vary = { vary: 'accept' };
   if (chosen !== JSON_TYPE) {
-    const image = renderImage({ ...spec, format: chosen === CONTENT_TYPES.svg ? 'svg' : 'png' });
+    const format = (Object.keys(CONTENT_TYPES) as ImageFormat[]).find((name) => CONTENT_TYPES[name] === chosen)!;
+    const image = renderImage({ ...spec, format });
     return bytesResponse(200, image.contentType, image.bytes, { ...vary, 'content-security-policy': IMAGE_CSP });
   }
   const image = renderImage(spec);

@@ -25,7 +25,7 @@ export function negotiate<T extends string>(accept: string | undefined, offers: 
 }
 
 function qualityOf(mediaType: string, ranges: readonly MediaRange[]): number {
-  const [type, subtype] = mediaType.split('/');
+  const [type, subtype] = mediaType.split(';')[0]!.trim().split('/');
   let specificity = -1;
   let quality = 0;
   for (const range of ranges) {

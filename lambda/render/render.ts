@@ -3,18 +3,20 @@ import { layout } from './layout.js';
 import { encodePng } from './png.js';
 import type { ImageFormat, RenderSpec } from './spec.js';
 import { encodeSvg } from './svg.js';
+import { encodeText } from './text.js';
 
 export interface RenderedImage {
   readonly format: ImageFormat;
   readonly contentType: string;
   readonly bytes: Buffer;
-  /** Width and height, in pixels. */
+  /** Width and height, in pixels; for text, characters across (the code is half as many lines). */
   readonly pixels: number;
 }
 
 export const CONTENT_TYPES: Readonly<Record<ImageFormat, string>> = {
   png: 'image/png',
   svg: 'image/svg+xml',
+  txt: 'text/plain; charset=utf-8',
 };
 
 /**
@@ -23,10 +25,15 @@ export const CONTENT_TYPES: Readonly<Record<ImageFormat, string>> = {
  */
 export function renderQr(spec: RenderSpec): RenderedImage {
   const matrix = encodeSymbol(spec.text, spec.ecLevel);
+  const contentType = CONTENT_TYPES[spec.format];
+  if (spec.format === 'txt') {
+    // Characters, not pixels: size and colours are the terminal's.
+    return { format: 'txt', contentType, bytes: Buffer.from(encodeText(matrix, spec.margin), 'utf8'), pixels: matrix.size + 2 * spec.margin };
+  }
   const geometry = layout(matrix.size, spec.margin, spec.size);
   const bytes =
     spec.format === 'png'
       ? encodePng(matrix, geometry, spec.dark, spec.light)
       : Buffer.from(encodeSvg(matrix, geometry, spec.dark, spec.light), 'utf8');
-  return { format: spec.format, contentType: CONTENT_TYPES[spec.format], bytes, pixels: geometry.pixels };
+  return { format: spec.format, contentType, bytes, pixels: geometry.pixels };
 }

@@ -1,7 +1,8 @@
 import type { EcLevel } from '../qr/ec-level.js';
 import type { Rgba } from './color.js';
 
-export type ImageFormat = 'png' | 'svg';
+/** PNG, SVG, or text (Unicode half blocks, for terminals). */
+export type ImageFormat = 'png' | 'svg' | 'txt';
 
 /** What to draw: one QR code, in one format, at one size, in two colours. */
 export interface RenderSpec {

@@ -4,6 +4,7 @@ import { openTarget } from '../helpers/target.js';
 import { TUTORIAL_URL, UTF8_TEXT } from '../helpers/fixtures.js';
 import { decodeQr, decodeQrText } from '../helpers/qr-decode.js';
 import { parseSvg, rasterizeSvg } from '../helpers/svg-raster.js';
+import { rasterizeText } from '../helpers/text-raster.js';
 
 const target = await openTarget();
 t.teardown(() => target.close());
@@ -63,6 +64,14 @@ t.test('GET /generate?format=svg', async (t) => {
   const response = await api('/generate?url=svg%20text&format=svg');
   t.equal(response.headers.get('content-type'), 'image/svg+xml');
   t.equal(await decodeQrText(rasterizeSvg(parseSvg(await response.text()), 3)), 'svg text');
+});
+
+t.test('GET /generate?format=txt: a code curl prints, as UTF-8 text', async (t) => {
+  const response = await api(`/generate?url=${encodeURIComponent(UTF8_TEXT)}&format=txt`);
+  t.equal(response.headers.get('content-type'), 'text/plain; charset=utf-8');
+  const text = await response.text();
+  t.match(text, /^[ ▀▄█\n]+$/u);
+  t.equal(await decodeQrText(rasterizeText(text)), UTF8_TEXT);
 });
 
 t.test('client errors come back as JSON 4xx', async (t) => {

@@ -56,7 +56,7 @@ t.test('text longer than any QR code can hold is a 413 that says the limit', asy
 });
 
 t.test('invalid options are 400s that say what is allowed', async (t) => {
-  rejects(t, { url: 'a', format: 'gif' }, 400, /'format' must be one of png, svg, not "gif"/);
+  rejects(t, { url: 'a', format: 'gif' }, 400, /'format' must be one of png, svg, txt, not "gif"/);
   rejects(t, { url: 'a', format: 1 }, 400, /'format' must be one of png, svg/);
   rejects(t, { url: 'a', ecLevel: 'X' }, 400, /'ecLevel' must be one of L, M, Q, H/);
   for (const size of [20, 2049, 1.5, -1, '100px', '', ' 100', '1e3', null, true]) {
