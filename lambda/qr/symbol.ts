@@ -1,5 +1,4 @@
 import { formatInformation } from './bch.js';
-import { setModule } from './bit-lines.js';
 import { blockStructure } from './capacity.js';
 import { encodeDataCodewords } from './data-codewords.js';
 import { EC_LEVEL_BITS, type EcLevel } from './ec-level.js';
@@ -36,15 +35,15 @@ export function encodeSymbol(text: string, ecLevel: EcLevel): QrSymbol {
   const codewords = finalCodewords(encodeDataCodewords(segments, version, structure.dataCodewords), structure);
 
   const template = symbolTemplate(version);
-  const { size, words, placement } = template;
+  const { size, words, placementRowWord, placementRowBit, placementColumnWord, placementColumnBit } = template;
   const rows = template.rows.slice();
   const columns = template.columns.slice();
   // Codeword bits, most significant first, into the data modules in placement order;
   // modules left over (remainder bits, §7.7.3) stay light.
   for (let bit = 0; bit < codewords.length * 8; bit++) {
     if ((codewords[bit >>> 3]! >>> (7 - (bit & 7))) & 1) {
-      const cell = placement[bit]!;
-      setModule(rows, columns, words, Math.floor(cell / size), cell % size);
+      rows[placementRowWord[bit]!]! |= placementRowBit[bit]!;
+      columns[placementColumnWord[bit]!]! |= placementColumnBit[bit]!;
     }
   }
 

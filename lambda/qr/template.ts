@@ -18,6 +18,11 @@ export interface SymbolTemplate {
   readonly columns: Int32Array;
   /** Data modules (row * size + col), in placement order. */
   readonly placement: Uint32Array;
+  /** For each data module in placement order: its word in the row lines and the column lines, and its bit in each. */
+  readonly placementRowWord: Uint16Array;
+  readonly placementRowBit: Int32Array;
+  readonly placementColumnWord: Uint16Array;
+  readonly placementColumnBit: Int32Array;
   /** Per mask pattern, the data modules it inverts, as row lines and column lines. */
   readonly maskRows: readonly Int32Array[];
   readonly maskColumns: readonly Int32Array[];
@@ -119,7 +124,24 @@ function buildTemplate(version: number): SymbolTemplate {
     }
   }
 
-  return { version, size, words, rows, columns, placement: placementOrder(size, reserved), maskRows, maskColumns, formatModules };
+  const placement = placementOrder(size, reserved);
+  const row = (cell: number): number => Math.floor(cell / size);
+  const col = (cell: number): number => cell % size;
+  return {
+    version,
+    size,
+    words,
+    rows,
+    columns,
+    placement,
+    placementRowWord: Uint16Array.from(placement, (cell) => row(cell) * words + (col(cell) >>> 5)),
+    placementRowBit: Int32Array.from(placement, (cell) => 1 << (col(cell) & 31)),
+    placementColumnWord: Uint16Array.from(placement, (cell) => col(cell) * words + (row(cell) >>> 5)),
+    placementColumnBit: Int32Array.from(placement, (cell) => 1 << (row(cell) & 31)),
+    maskRows,
+    maskColumns,
+    formatModules,
+  };
 }
 
 /**

@@ -38,7 +38,11 @@ export function encodePng(matrix: QrSymbol, { scale, margin, pixels }: Layout, d
       while (col < size && modules[row * size + col] !== 0) col++;
       flipBits(raw, first + 1, (margin + start) * scale, (margin + col) * scale);
     }
-    for (let copy = 1; copy < scale; copy++) raw.copyWithin(first + copy * stride, first, first + stride);
+    // The other scale - 1 pixel rows are copies: doubling what is done, so log2(scale) calls.
+    for (let done = 1; done < scale; done *= 2) {
+      const rows = Math.min(done, scale - done);
+      raw.copyWithin(first + done * stride, first, first + rows * stride);
+    }
   }
 
   const idat = deflateSync(raw, { level: DEFLATE_LEVEL });
