@@ -41,17 +41,27 @@ export function symbolTemplate(version: number): SymbolTemplate {
   return template;
 }
 
-/** The data mask conditions (§7.8.2, table 10), row i, column j. */
-const MASK_CONDITIONS: readonly ((i: number, j: number) => boolean)[] = [
-  (i, j) => (i + j) % 2 === 0,
-  (i) => i % 2 === 0,
-  (_, j) => j % 3 === 0,
-  (i, j) => (i + j) % 3 === 0,
-  (i, j) => (Math.floor(i / 2) + Math.floor(j / 3)) % 2 === 0,
-  (i, j) => ((i * j) % 2) + ((i * j) % 3) === 0,
-  (i, j) => (((i * j) % 2) + ((i * j) % 3)) % 2 === 0,
-  (i, j) => (((i * j) % 3) + ((i + j) % 2)) % 2 === 0,
-];
+/** Whether data mask pattern `mask` inverts the module at row i, column j (§7.8.2, table 10). */
+function maskInverts(mask: number, i: number, j: number): boolean {
+  switch (mask) {
+    case 0:
+      return (i + j) % 2 === 0;
+    case 1:
+      return i % 2 === 0;
+    case 2:
+      return j % 3 === 0;
+    case 3:
+      return (i + j) % 3 === 0;
+    case 4:
+      return (Math.floor(i / 2) + Math.floor(j / 3)) % 2 === 0;
+    case 5:
+      return ((i * j) % 2) + ((i * j) % 3) === 0;
+    case 6:
+      return (((i * j) % 2) + ((i * j) % 3)) % 2 === 0;
+    default:
+      return (((i * j) % 3) + ((i + j) % 2)) % 2 === 0;
+  }
+}
 
 function buildTemplate(version: number): SymbolTemplate {
   const size = symbolSize(version);
@@ -113,20 +123,37 @@ function buildTemplate(version: number): SymbolTemplate {
   const columns = new Int32Array(size * words);
   for (let i = 0; i < size * size; i++) if (dark[i]) setModule(rows, columns, words, Math.floor(i / size), i % size);
 
-  const maskRows = MASK_CONDITIONS.map(() => new Int32Array(size * words));
-  const maskColumns = MASK_CONDITIONS.map(() => new Int32Array(size * words));
-  for (let row = 0; row < size; row++) {
-    for (let col = 0; col < size; col++) {
-      if (reserved[row * size + col]) continue;
-      MASK_CONDITIONS.forEach((inverts, mask) => {
-        if (inverts(row, col)) setModule(maskRows[mask]!, maskColumns[mask]!, words, row, col);
-      });
+  // Built once per version, on a cold start among others: plain loops, no closures.
+  const maskRows: Int32Array[] = [];
+  const maskColumns: Int32Array[] = [];
+  for (let mask = 0; mask < 8; mask++) {
+    const patternRows = new Int32Array(size * words);
+    const patternColumns = new Int32Array(size * words);
+    for (let row = 0; row < size; row++) {
+      for (let col = 0; col < size; col++) {
+        if (reserved[row * size + col] === 0 && maskInverts(mask, row, col)) {
+          patternRows[row * words + (col >>> 5)]! |= 1 << (col & 31);
+          patternColumns[col * words + (row >>> 5)]! |= 1 << (row & 31);
+        }
+      }
     }
+    maskRows.push(patternRows);
+    maskColumns.push(patternColumns);
   }
 
   const placement = placementOrder(size, reserved);
-  const row = (cell: number): number => Math.floor(cell / size);
-  const col = (cell: number): number => cell % size;
+  const placementRowWord = new Uint16Array(placement.length);
+  const placementRowBit = new Int32Array(placement.length);
+  const placementColumnWord = new Uint16Array(placement.length);
+  const placementColumnBit = new Int32Array(placement.length);
+  for (let k = 0; k < placement.length; k++) {
+    const row = Math.floor(placement[k]! / size);
+    const col = placement[k]! - row * size;
+    placementRowWord[k] = row * words + (col >>> 5);
+    placementRowBit[k] = 1 << (col & 31);
+    placementColumnWord[k] = col * words + (row >>> 5);
+    placementColumnBit[k] = 1 << (row & 31);
+  }
   return {
     version,
     size,
@@ -134,10 +161,10 @@ function buildTemplate(version: number): SymbolTemplate {
     rows,
     columns,
     placement,
-    placementRowWord: Uint16Array.from(placement, (cell) => row(cell) * words + (col(cell) >>> 5)),
-    placementRowBit: Int32Array.from(placement, (cell) => 1 << (col(cell) & 31)),
-    placementColumnWord: Uint16Array.from(placement, (cell) => col(cell) * words + (row(cell) >>> 5)),
-    placementColumnBit: Int32Array.from(placement, (cell) => 1 << (row(cell) & 31)),
+    placementRowWord,
+    placementRowBit,
+    placementColumnWord,
+    placementColumnBit,
     maskRows,
     maskColumns,
     formatModules,
