@@ -1,8 +1,8 @@
 // Serves one implementation to the benchmark over fd 3 (stdout is the function's own
 // log, discarded). Started fresh, it first reports its init: import + first call.
 //   node node-worker.mjs <module> <event-json>
-// Commands, one per line: "warm N" → ms per call; "create N" → ms per QRCode.create
-// alone (the floor); "size" → bytes of the PNG; "rss N" → peak RSS after N more calls.
+// Commands, one per line: "warm N" → ms per call; "size" → bytes of the PNG; "rss N" →
+// peak RSS after N more calls.
 import { createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
@@ -28,12 +28,6 @@ for await (const line of createInterface({ input: process.stdin })) {
   if (command === 'warm') {
     const t0 = performance.now();
     for (let i = 0; i < n; i++) last = await handler(event, context);
-    reply({ msPerCall: (performance.now() - t0) / n });
-  } else if (command === 'create') {
-    const { create } = await import('qrcode/lib/core/qrcode.js');
-    const { url } = JSON.parse(event.body);
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) create(url, { errorCorrectionLevel: 'L' });
     reply({ msPerCall: (performance.now() - t0) / n });
   } else if (command === 'size') {
     reply({ bytes: png().length });

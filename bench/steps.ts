@@ -1,0 +1,89 @@
+// The warm call of POST /generate cut into its steps, each timed on its own over the same
+// input: where the time goes. Imports the sources (the bundle exports only the handler).
+import { deflateSync, inflateSync } from 'node:zlib';
+import { handler } from '../lambda/handler.js';
+import { blockStructure } from '../lambda/qr/capacity.js';
+import { encodeDataCodewords } from '../lambda/qr/data-codewords.js';
+import { finalCodewords } from '../lambda/qr/interleave.js';
+import { optimalSegments, rawSegments } from '../lambda/qr/segments.js';
+import { encodeSymbol } from '../lambda/qr/symbol.js';
+import { smallestVersion } from '../lambda/qr/version.js';
+import { layout } from '../lambda/render/layout.js';
+import { encodePng } from '../lambda/render/png.js';
+
+export interface StepTiming {
+  readonly step: string;
+  readonly microseconds: number;
+}
+
+const BLACK = { r: 0, g: 0, b: 0, a: 255 };
+const WHITE = { r: 255, g: 255, b: 255, a: 255 };
+
+/** Median microseconds per call of each step, over `rounds` interleaved rounds of about 20 ms each. */
+export async function profileSteps(text: string, rounds: number): Promise<{ steps: StepTiming[]; wholeCall: number }> {
+  const symbol = encodeSymbol(text, 'L');
+  const geometry = layout(symbol.size, 4, undefined);
+  const segments = optimalSegments(text, symbol.version);
+  const structure = blockStructure(symbol.version, 'L');
+  const data = encodeDataCodewords(segments, symbol.version, structure.dataCodewords);
+  const png = encodePng(symbol, geometry, BLACK, WHITE);
+  // The PNG's own pixel rows, to time deflate alone: its IDAT inflated back.
+  const raw = inflateSync(idatOf(png));
+  const event = { body: JSON.stringify({ url: text }) };
+  const context = { awsRequestId: 'bench' };
+
+  // Timed as they nest in the code; the table gets the parts by difference.
+  const timed: Record<string, () => unknown> = {
+    segments: () => smallestVersion(optimalSegments(text, smallestVersion(rawSegments(text), 'L') ?? 40), 'L'),
+    data: () => encodeDataCodewords(segments, symbol.version, structure.dataCodewords),
+    codewords: () => finalCodewords(data, structure),
+    symbol: () => encodeSymbol(text, 'L'),
+    png: () => encodePng(symbol, geometry, BLACK, WHITE),
+    deflate: () => deflateSync(raw, { level: 6 }),
+    response: () => JSON.stringify({ message: 'QR Code generated successfully', qr_code: png.toString('base64'), url: text }),
+    whole: () => handler(event, context),
+  };
+  const write = process.stdout.write;
+  process.stdout.write = (() => true) as typeof process.stdout.write; // the handler's log line
+  const samples: Record<string, number[]> = {};
+  try {
+    for (const fn of Object.values(timed)) for (let i = 0; i < 200; i++) await fn();
+    for (let round = 0; round < rounds; round++) {
+      for (const [name, fn] of Object.entries(timed)) {
+        let n = 0;
+        const started = performance.now();
+        while (performance.now() - started < 20) {
+          await fn();
+          n++;
+        }
+        (samples[name] ??= []).push(((performance.now() - started) * 1000) / n);
+      }
+    }
+  } finally {
+    process.stdout.write = write;
+  }
+  const median = (name: string): number => [...samples[name]!].sort((a, b) => a - b)[samples[name]!.length >> 1]!;
+  const [segmentsUs, dataUs, codewordsUs, symbolUs, pngUs, deflateUs, responseUs, wholeUs] = Object.keys(timed).map(median) as [
+    number, number, number, number, number, number, number, number,
+  ];
+  const steps: StepTiming[] = [
+    { step: 'segments and version (§7.3–7.4)', microseconds: segmentsUs },
+    { step: 'data codewords (§7.4.10)', microseconds: dataUs },
+    { step: 'Reed–Solomon and interleaving (§7.5–7.6)', microseconds: codewordsUs },
+    { step: 'placement and mask choice (§7.7–7.8), the rest of the symbol', microseconds: Math.max(0, symbolUs - segmentsUs - dataUs - codewordsUs) },
+    { step: 'PNG rows and chunks', microseconds: Math.max(0, pngUs - deflateUs) },
+    { step: 'deflate (zlib level 6)', microseconds: deflateUs },
+    { step: 'base64 and the JSON body', microseconds: responseUs },
+    { step: 'the rest: event, options, routing, log line', microseconds: Math.max(0, wholeUs - symbolUs - pngUs - responseUs) },
+  ];
+  return { steps, wholeCall: wholeUs };
+}
+
+function idatOf(png: Buffer): Buffer {
+  for (let offset = 8; offset < png.length; ) {
+    const length = png.readUInt32BE(offset);
+    if (png.toString('latin1', offset + 4, offset + 8) === 'IDAT') return png.subarray(offset + 8, offset + 8 + length);
+    offset += 12 + length;
+  }
+  throw new Error('no IDAT chunk');
+}
