@@ -22,7 +22,7 @@ TF_OUTPUT = terraform output -raw
 # Extra flags for terraform apply and destroy, e.g. APPLY_FLAGS=-auto-approve in a pipeline.
 APPLY_FLAGS ?=
 
-.PHONY: help system-deps install build typecheck standin validate rehearse test clean dev bench load fuzz record-responses audit lambda-deps deploy plan destroy outputs fmt invoke curl smoke
+.PHONY: help system-deps install build typecheck standin validate rehearse test clean dev bench load fuzz record-responses screenshots audit lambda-deps deploy plan destroy outputs fmt invoke curl smoke
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -73,6 +73,9 @@ load: install build ## 10k requests at concurrency 50 through the local HTTP API
 
 fuzz: install ## The long property-based run: 100k events (FUZZ_SEED=<seed> replays a failure)
 	FUZZ_RUNS=100000 FUZZ_VALID_RUNS=2000 FUZZ_SEED=$${FUZZ_SEED:-random} npx tap --timeout=3600 test/lambda/fuzz.test.ts
+
+screenshots: install build standin ## Retake the page's screenshots in docs/ (desktop, phone, busy, error) from the local stack
+	node --import tsx scripts/screenshots.ts
 
 record-responses: install ## Re-pin test/fixtures/responses/responses.json to today's responses (only for a deliberate change)
 	node --import tsx test/fixtures/responses/record.ts

@@ -12,53 +12,102 @@ form { display: grid; gap: .75rem; }
 label { display: grid; gap: .25rem; font-weight: 600; font-size: .9rem; }
 input, select, button { font: inherit; padding: .5rem; border-radius: .4rem; border: 1px solid #8b949e; min-height: 2.5rem; }
 input[type=color] { padding: .1rem; width: 100%; }
-.options { display: grid; grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr)); gap: .75rem; }
-button { background: var(--accent); color: #fff; border: none; font-weight: 600; cursor: pointer; }
+input[type=color]:disabled { opacity: .35; }
+.options { display: grid; grid-template-columns: repeat(2, 1fr); gap: .75rem; align-items: start; }
+@media (min-width: 36rem) { .options { grid-template-columns: repeat(3, 1fr); } }
+.check { display: flex; align-items: center; gap: .4rem; font-weight: 400; font-size: .85rem; }
+.check input { min-height: 0; margin: 0; }
+button { background: var(--accent); color: #fff; border: none; font-weight: 600; cursor: pointer; display: inline-flex; align-items: center; justify-content: center; gap: .5rem; }
+button:disabled { cursor: progress; opacity: .8; }
+button:disabled::before { content: ""; width: 1em; height: 1em; border: 2px solid currentColor; border-right-color: transparent; border-radius: 50%; animation: spin .8s linear infinite; }
+@keyframes spin { to { transform: rotate(1turn); } }
+@media (prefers-reduced-motion: reduce) { button:disabled::before { animation-duration: 3s; } }
 button:focus-visible, input:focus-visible, select:focus-visible, a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 #error { color: #b62324; background: #ffebe9; border-radius: .4rem; padding: .5rem .75rem; margin: .75rem 0 0; }
 #error:empty { display: none; }
-#result { margin-top: 1rem; display: grid; gap: .75rem; justify-items: center; }
+#result { margin-top: 1rem; display: grid; gap: .75rem; justify-items: center; scroll-margin: 1rem; }
 #result[hidden] { display: none; }
-#qr { max-width: 100%; height: auto; image-rendering: pixelated; background: #fff; }
+#qr { max-width: 100%; height: auto; image-rendering: pixelated; background: repeating-conic-gradient(#ddd 0 25%, #fff 0 50%) 0 0 / 16px 16px; }
 .downloads { display: flex; gap: 1rem; flex-wrap: wrap; }
 `;
 
 export const SCRIPT = `
 (function () {
   var form = document.getElementById('form');
+  var button = form.querySelector('button');
   var error = document.getElementById('error');
   var result = document.getElementById('result');
   var image = document.getElementById('qr');
   var png = document.getElementById('download-png');
   var svg = document.getElementById('download-svg');
+  var transparent = form.elements.transparent;
+  var reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+
+  transparent.addEventListener('change', function () { form.elements.light.disabled = transparent.checked; });
 
   function options() {
     return {
       url: form.elements.url.value,
       format: form.elements.format.value,
       size: Number(form.elements.size.value),
+      margin: Number(form.elements.margin.value),
       ecLevel: form.elements.ecLevel.value,
       dark: form.elements.dark.value,
-      light: form.elements.light.value
+      light: transparent.checked ? '#ffffff00' : form.elements.light.value
     };
   }
 
   function imageLink(body, format) {
-    var query = new URLSearchParams({ url: body.url, format: format, size: String(body.size), ecLevel: body.ecLevel, dark: body.dark, light: body.light });
+    var query = new URLSearchParams({ url: body.url, format: format, size: String(body.size), margin: String(body.margin), ecLevel: body.ecLevel, dark: body.dark, light: body.light });
     return 'generate?' + query.toString();
+  }
+
+  // The API's messages name fields and limits for programs; people get these.
+  function say(status, message) {
+    var text = String(message || '');
+    var needed = /at least (\\d+) px/.exec(text);
+    if (status === 429) return 'Too many codes at once. Wait a moment, then try again.';
+    if (status >= 500 || status === 0) return 'The QR service had a problem. Try again in a moment.';
+    if (status === 413) return 'That is too much text for one QR code at this error correction level. Shorten it, or choose a lower level (L holds the most).';
+    if (/^'size'/.test(text) && needed) return 'This code needs at least ' + needed[1] + ' pixels. Choose a larger size.';
+    if (/^'size'/.test(text)) return 'Choose a size from 21 to 2048 pixels.';
+    if (/^'margin'/.test(text)) return 'Choose a margin from 0 to 16.';
+    if (/^'(url|text)'/.test(text)) return 'Type a URL or some text to put in the code.';
+    if (/contrast|darker|different colors/.test(text)) return 'Scanners need a dark code on a light background: make Dark clearly darker than Light.';
+    return 'These settings cannot make a code. Check them and try again.';
+  }
+
+  function busy(on) {
+    button.disabled = on;
+    button.textContent = on ? 'Generating…' : 'Generate';
+    if (on) form.setAttribute('aria-busy', 'true'); else form.removeAttribute('aria-busy');
+  }
+
+  function fail(message) {
+    result.hidden = true;
+    error.textContent = message;
+    form.elements.url.focus();
   }
 
   form.addEventListener('submit', function (event) {
     event.preventDefault();
+    if (button.disabled) return;
     error.textContent = '';
     var body = options();
-    form.setAttribute('aria-busy', 'true');
+    if (body.url === '') return fail(say(400, "'url'"));
+    busy(true);
     fetch('generate', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) })
       .then(function (response) {
-        return response.json().then(function (json) { return { ok: response.ok, status: response.status, json: json }; });
+        return response.json().then(
+          function (json) { return { status: response.status, ok: response.ok, json: json }; },
+          function () { return { status: response.ok ? 500 : response.status, ok: false, json: {} }; }
+        );
+      }, function () {
+        return { status: -1, ok: false, json: {} };
       })
       .then(function (answer) {
-        if (!answer.ok) throw new Error(answer.json.error || ('The API answered ' + answer.status));
+        if (answer.status === -1) return fail('Could not reach the QR service. Check your connection and try again.');
+        if (!answer.ok) return fail(say(answer.status, answer.json.error));
         image.src = 'data:' + answer.json.content_type + ';base64,' + answer.json.qr_code;
         image.width = answer.json.width;
         image.height = answer.json.height;
@@ -66,13 +115,9 @@ export const SCRIPT = `
         png.href = imageLink(body, 'png');
         svg.href = imageLink(body, 'svg');
         result.hidden = false;
+        result.scrollIntoView({ block: 'nearest', behavior: reducedMotion.matches ? 'auto' : 'smooth' });
       })
-      .catch(function (failure) {
-        result.hidden = true;
-        error.textContent = failure.message;
-        form.elements.url.focus();
-      })
-      .finally(function () { form.removeAttribute('aria-busy'); });
+      .finally(function () { busy(false); });
   });
 })();
 `;
@@ -84,9 +129,10 @@ export const BODY = `<main>
   <div class="options">
     <label>Format<select name="format"><option value="png">PNG</option><option value="svg">SVG</option></select></label>
     <label>Size (px)<input name="size" type="number" min="21" max="2048" step="1" value="300" inputmode="numeric"></label>
+    <label>Margin (modules)<input name="margin" type="number" min="0" max="16" step="1" value="4" inputmode="numeric"></label>
     <label>Error correction<select name="ecLevel"><option value="L">L (7%)</option><option value="M">M (15%)</option><option value="Q">Q (25%)</option><option value="H">H (30%)</option></select></label>
     <label>Dark<input name="dark" type="color" value="#000000"></label>
-    <label>Light<input name="light" type="color" value="#ffffff"></label>
+    <div><label>Light<input name="light" type="color" value="#ffffff"></label><label class="check"><input name="transparent" type="checkbox">Transparent background</label></div>
   </div>
   <button type="submit">Generate</button>
 </form>

@@ -2,7 +2,7 @@
 import t from 'tap';
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Route } from 'playwright-core';
 import { openTarget } from '../helpers/target.js';
 import { decodeQr } from '../helpers/qr-decode.js';
 
@@ -68,18 +68,112 @@ t.test('type a UTF-8 URL, press Enter: the shown image decodes to exactly that t
   else t.match(origin, /^http:\/\/127\.0\.0\.1:/, 'which is localhost');
 });
 
-t.test('errors from the API appear inline in an alert', async (t) => {
+t.test('errors appear inline in the page’s own words, focus back on the input', async (t) => {
   const { context, page } = await openPage();
   t.teardown(() => context.close());
   const input = page.getByLabel('URL or text');
-  await input.press('Enter');
   const alert = page.getByRole('alert');
-  await t.resolves(alert.filter({ hasText: "'url' must not be empty" }).waitFor(), 'empty input');
+  await input.press('Enter');
+  await t.resolves(alert.filter({ hasText: 'Type a URL or some text to put in the code.' }).waitFor(), 'empty input');
   await input.fill('x'.repeat(3000));
   await input.press('Enter');
-  await t.resolves(alert.filter({ hasText: 'does not fit a QR code' }).waitFor(), 'text too long');
+  await t.resolves(alert.filter({ hasText: 'That is too much text for one QR code' }).waitFor(), 'text too long (413)');
   t.equal(await page.locator('#result').isHidden(), true, 'no stale image beside an error');
   t.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'url', 'focus back on the input');
+
+  const cases: [string, () => Promise<void>, RegExp][] = [
+    ['size too small for the code', () => page.getByLabel('Size (px)').fill('21'), /needs at least \d+ pixels/],
+    ['size out of range', () => page.getByLabel('Size (px)').fill('5000'), /Choose a size from 21 to 2048 pixels/],
+    ['margin out of range', async () => { await page.getByLabel('Size (px)').fill('300'); await page.getByLabel('Margin (modules)').fill('40'); }, /Choose a margin from 0 to 16/],
+    ['colours that scanners cannot tell apart', async () => { await page.getByLabel('Margin (modules)').fill('4'); await page.getByLabel('Dark').fill('#777777'); await page.getByLabel('Light').fill('#888888'); }, /make Dark clearly darker than Light/],
+  ];
+  await input.fill('https://example.com');
+  for (const [name, change, message] of cases) {
+    await change();
+    await input.press('Enter');
+    await t.resolves(alert.filter({ hasText: message }).waitFor(), name);
+  }
+  t.notMatch(await alert.textContent(), /'|ecLevel|dark'/, 'no API field names');
+});
+
+t.test('429, 5xx, a proxy’s HTML and no network at all: messages people can act on', async (t) => {
+  const { context, page } = await openPage();
+  t.teardown(() => context.close());
+  const input = page.getByLabel('URL or text');
+  const alert = page.getByRole('alert');
+  const answers: [string, (route: Route) => Promise<void>, RegExp][] = [
+    ['throttled', (route) => route.fulfill({ status: 429, contentType: 'application/json', body: '{"message":"Too Many Requests"}' }), /Too many codes at once/],
+    ['a server error', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"Internal error"}' }), /The QR service had a problem/],
+    ['an HTML error page', (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<html>Bad gateway</html>' }), /The QR service had a problem/],
+    ['no network', (route) => route.abort('internetdisconnected'), /Could not reach the QR service/],
+  ];
+  await input.fill('https://example.com');
+  for (const [name, answer, message] of answers) {
+    await page.unroute('**/generate');
+    await page.route('**/generate', answer);
+    await input.press('Enter');
+    await t.resolves(alert.filter({ hasText: message }).waitFor(), name);
+    t.notMatch(await alert.textContent(), /Failed to fetch|Unexpected token|JSON/, `${name}: no transport text`);
+  }
+});
+
+t.test('while a request is in flight the button says so and is disabled; the result is scrolled into view', async (t) => {
+  const { context, page } = await openPage(1024, 500);
+  t.teardown(() => context.close());
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/generate', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByLabel('URL or text').fill('https://example.com');
+  await page.getByLabel('Size (px)').fill('2048');
+  await page.getByLabel('URL or text').press('Enter');
+  const button = page.getByRole('button', { name: 'Generating…' });
+  await t.resolves(button.waitFor(), 'the button reads Generating…');
+  t.equal(await button.isDisabled(), true, 'and is disabled');
+  t.equal(await page.locator('form').getAttribute('aria-busy'), 'true');
+  await mkdir(outputDir, { recursive: true });
+  await page.screenshot({ path: `${outputDir}page-busy.png` });
+  release();
+  const image = page.locator('#qr');
+  await image.waitFor({ state: 'visible' });
+  await page.getByRole('button', { name: 'Generate', exact: true }).waitFor();
+  await page.waitForFunction(() => {
+    const box = document.getElementById('result')!.getBoundingClientRect();
+    return box.top < window.innerHeight && box.bottom > 0;
+  });
+  t.pass('the 2048 px result is in view');
+});
+
+t.test('at desktop width the six options make two full rows of three; at phone width three rows of two', async (t) => {
+  for (const [width, rows] of [[1024, 2], [375, 3]] as const) {
+    const { context, page } = await openPage(width, 800);
+    const tops = await page.locator('.options > *').evaluateAll((cells) => cells.map((cell) => Math.round(cell.getBoundingClientRect().top)));
+    t.equal(tops.length, 6, `${width} px: six option cells`);
+    t.equal(new Set(tops).size, rows, `${width} px: ${rows} rows, none left alone`);
+    await context.close();
+  }
+});
+
+t.test('margin and a transparent background reach the image and the download links', async (t) => {
+  const { context, page } = await openPage();
+  t.teardown(() => context.close());
+  await page.getByLabel('URL or text').fill('https://example.com');
+  await page.getByLabel('Margin (modules)').fill('1');
+  await page.getByLabel('Transparent background').check();
+  t.equal(await page.getByLabel('Light').isDisabled(), true, 'the light colour is off while transparent');
+  await page.getByLabel('URL or text').press('Enter');
+  const image = page.locator('#qr');
+  await image.waitFor({ state: 'visible' });
+  const png = Buffer.from((await image.getAttribute('src'))!.split(',')[1]!, 'base64');
+  t.equal(png[25], 3, 'a palette PNG');
+  t.ok(png.includes(Buffer.from('tRNS')), 'with transparency');
+  const href = (await page.getByRole('link', { name: 'Download PNG' }).getAttribute('href'))!;
+  const query = new URLSearchParams(href.split('?')[1]);
+  t.equal(query.get('margin'), '1');
+  t.equal(query.get('light'), '#ffffff00');
+  t.equal((await decodeQr(png)).bytes.toString(), 'https://example.com');
 });
 
 t.test('keyboard only, at phone width, SVG', async (t) => {
@@ -89,7 +183,7 @@ t.test('keyboard only, at phone width, SVG', async (t) => {
   await page.keyboard.type('keyboard');
   await page.keyboard.press('Tab');
   await page.keyboard.press('ArrowDown'); // Format: PNG → SVG
-  for (let i = 0; i < 5; i++) await page.keyboard.press('Tab'); // size, error correction, dark, light, Generate
+  for (let i = 0; i < 7; i++) await page.keyboard.press('Tab'); // size, margin, error correction, dark, light, transparent, Generate
   t.equal(await page.evaluate(() => document.activeElement?.textContent), 'Generate', 'Tab reaches the button');
   await page.keyboard.press('Enter');
   const image = page.locator('#qr');

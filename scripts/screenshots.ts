@@ -1,0 +1,58 @@
+// make screenshots: the page's states as README shows them, taken from the local stack in
+// Debian's Chromium: docs/page-desktop.png (a result), docs/page.png (a result at phone
+// width), docs/page-busy.png (a request in flight), docs/page-error.png (an error, in the
+// page's own words).
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startStack } from '../local/stack.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const docs = `${root}docs/`;
+const stack = await startStack({ dir: root, env: process.env });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+});
+try {
+  const open = async (width: number, height: number) => {
+    const page = await (await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 })).newPage();
+    await page.goto(`${stack.httpUrl}/`);
+    await page.getByLabel('URL or text').fill('https://example.com/menu');
+    return page;
+  };
+
+  const desktop = await open(1024, 900);
+  await desktop.getByLabel('Error correction').selectOption('M');
+  await desktop.getByLabel('Dark').fill('#1a237e');
+  await desktop.getByLabel('Transparent background').check();
+  await desktop.getByLabel('URL or text').press('Enter');
+  await desktop.locator('#qr').waitFor({ state: 'visible' });
+  await desktop.screenshot({ path: `${docs}page-desktop.png` });
+
+  const phone = await open(375, 740);
+  await phone.getByLabel('URL or text').press('Enter');
+  await phone.locator('#qr').waitFor({ state: 'visible' });
+  await phone.screenshot({ path: `${docs}page.png`, fullPage: true });
+
+  const busy = await open(375, 600);
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await busy.route('**/generate', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await busy.getByLabel('URL or text').press('Enter');
+  await busy.getByRole('button', { name: 'Generating…' }).waitFor();
+  await busy.screenshot({ path: `${docs}page-busy.png` });
+  release();
+
+  const error = await open(375, 600);
+  await error.getByLabel('URL or text').fill('x'.repeat(3000));
+  await error.getByLabel('URL or text').press('Enter');
+  await error.getByRole('alert').filter({ hasText: 'too much text' }).waitFor();
+  await error.screenshot({ path: `${docs}page-error.png` });
+  console.log('docs/page-desktop.png, docs/page.png, docs/page-busy.png, docs/page-error.png');
+} finally {
+  await browser.close();
+  await stack.close();
+}
