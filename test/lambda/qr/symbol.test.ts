@@ -1,12 +1,38 @@
 import t from 'tap';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { CapacityExceededError } from '../../../lambda/qr/errors.js';
+import { EC_LEVELS, type EcLevel } from '../../../lambda/qr/ec-level.js';
 import { encodeSymbol } from '../../../lambda/qr/symbol.js';
-import type { EcLevel } from '../../../lambda/qr/ec-level.js';
-import { comparesWithQrcodeAt, sameAsQrcode } from '../../helpers/qr-oracle.js';
+import { RUNS_PER_LEVEL, sameAsQrcode, type PropertyReport } from '../../helpers/qr-oracle.js';
 
-// Levels Q and H run in symbol-q-h.test.ts, in parallel with this file.
-comparesWithQrcodeAt(t, 'L');
-comparesWithQrcodeAt(t, 'M');
+const oracle = fileURLToPath(new URL('../../helpers/qr-oracle.ts', import.meta.url));
+
+/**
+ * One process per level, side by side. They run without the coverage counters (and the
+ * test runner's hooks): module-for-module comparison is a correctness check, and the
+ * counters would make it several times slower. The QR core's coverage comes from the
+ * other tests here.
+ */
+async function runAt(level: EcLevel): Promise<PropertyReport> {
+  const { stdout } = await promisify(execFile)(
+    'env',
+    ['-u', 'NODE_V8_COVERAGE', '-u', 'NODE_OPTIONS', process.execPath, '--import', 'tsx', oracle, level],
+    { maxBuffer: 1 << 20 },
+  );
+  return JSON.parse(stdout) as PropertyReport;
+}
+
+t.test(`${RUNS_PER_LEVEL} random texts at each level — numeric, alphanumeric, byte and mixed, versions 1-40 and their boundaries — are qrcode's symbols, module for module`, async (t) => {
+  const reports = await Promise.all(EC_LEVELS.map(runAt));
+  for (const report of reports) {
+    t.equal(report.failure, undefined, `${report.level}: every symbol the same`);
+    t.equal(report.runs, RUNS_PER_LEVEL, `${report.level}: ${report.runs} texts`);
+    t.equal(report.versions, 40, `${report.level}: every version drawn`);
+    t.equal(report.kinds, 4, `${report.level}: every kind of text drawn`);
+  }
+});
 
 t.test('texts chosen for their edge: ties in the segment choice, one character, capacity, non-ASCII', async (t) => {
   const cases: [string, EcLevel][] = [
