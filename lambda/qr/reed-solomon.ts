@@ -39,12 +39,15 @@ export function errorCorrectionCodewords(data: Uint8Array, degree: number): Uint
   const generator = generatorLogs(degree);
   const remainder = new Uint8Array(degree);
   for (let i = 0; i < data.length; i++) {
+    // Shift the remainder one place (dropping its first term) while adding factor × generator.
     const factor = data[i]! ^ remainder[0]!;
-    remainder.copyWithin(0, 1);
-    remainder[degree - 1] = 0;
-    if (factor !== 0) {
+    if (factor === 0) {
+      for (let j = 0; j < degree - 1; j++) remainder[j] = remainder[j + 1]!;
+      remainder[degree - 1] = 0;
+    } else {
       const logFactor = LOG[factor]!;
-      for (let j = 0; j < degree; j++) remainder[j]! ^= EXP[generator[j]! + logFactor]!;
+      for (let j = 0; j < degree - 1; j++) remainder[j] = remainder[j + 1]! ^ EXP[generator[j]! + logFactor]!;
+      remainder[degree - 1] = EXP[generator[degree - 1]! + logFactor]!;
     }
   }
   return remainder;

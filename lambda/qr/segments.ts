@@ -114,11 +114,12 @@ export function optimalSegments(text: string, version: number): Segment[] {
   const edgeWeight: number[][] = [];
   const lastCount = new Array<number>(nodes).fill(0);
   for (let g = 0; g < raw.length; g++) {
-    const previous = g === 0 ? [START] : range(groupStart[g - 1]!, groupStart[g]!);
+    const firstFrom = g === 0 ? START : groupStart[g - 1]!;
+    const endFrom = g === 0 ? START + 1 : groupStart[g]!;
     for (let to = groupStart[g]!; to < groupStart[g + 1]!; to++) {
       const mode = modes[to]!;
       const length = lengths[to]!;
-      for (const from of previous) {
+      for (let from = firstFrom; from < endFrom; from++) {
         let weight: number;
         if (from !== START && modes[from] === mode) {
           weight = dataBits(mode, lastCount[from]! + length) - dataBits(mode, lastCount[from]!);
@@ -170,12 +171,6 @@ export function optimalSegments(text: string, version: number): Segment[] {
     segments.push({ mode, text: joined, length: mode === Mode.Byte ? utf8Length(joined) : joined.length });
   }
   return segments;
-}
-
-function range(from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let i = from; i < to; i++) out.push(i);
-  return out;
 }
 
 /** The run a candidate belongs to, by binary search over where each run's candidates start. */
@@ -239,8 +234,14 @@ class MinQueue {
   }
 
   private swap(a: number, b: number): void {
-    [this.nodes[a], this.nodes[b]] = [this.nodes[b]!, this.nodes[a]!];
-    [this.costs[a], this.costs[b]] = [this.costs[b]!, this.costs[a]!];
-    [this.orders[a], this.orders[b]] = [this.orders[b]!, this.orders[a]!];
+    const node = this.nodes[a]!;
+    const cost = this.costs[a]!;
+    const order = this.orders[a]!;
+    this.nodes[a] = this.nodes[b]!;
+    this.costs[a] = this.costs[b]!;
+    this.orders[a] = this.orders[b]!;
+    this.nodes[b] = node;
+    this.costs[b] = cost;
+    this.orders[b] = order;
   }
 }
