@@ -9,13 +9,42 @@ import { optimalSegments, rawSegments, utf8Length } from './segments.js';
 import { symbolTemplate } from './template.js';
 import { smallestVersion } from './version.js';
 
-/** A QR symbol: `size` × `size` modules, row by row, 1 = dark. */
+/** A QR symbol: `size` × `size` modules. */
 export interface QrSymbol {
   readonly version: number;
   readonly size: number;
-  readonly modules: Uint8Array;
   readonly ecLevel: EcLevel;
   readonly mask: number;
+  /** 32-bit words per row (see bit-lines.ts). */
+  readonly words: number;
+  /** The modules as row lines: module (row, col) is bit `col & 31` of word `row * words + (col >>> 5)`, 1 = dark. */
+  readonly rows: Int32Array;
+  /** The same modules one byte each, row by row, 1 = dark: made on first use. */
+  readonly modules: Uint8Array;
+}
+
+class EncodedSymbol implements QrSymbol {
+  private bytes: Uint8Array | undefined;
+
+  constructor(
+    readonly version: number,
+    readonly size: number,
+    readonly ecLevel: EcLevel,
+    readonly mask: number,
+    readonly words: number,
+    readonly rows: Int32Array,
+  ) {}
+
+  get modules(): Uint8Array {
+    if (this.bytes === undefined) {
+      const { size, words, rows } = this;
+      this.bytes = new Uint8Array(size * size);
+      for (let row = 0; row < size; row++) {
+        for (let col = 0; col < size; col++) this.bytes[row * size + col] = (rows[row * words + (col >>> 5)]! >>> (col & 31)) & 1;
+      }
+    }
+    return this.bytes;
+  }
 }
 
 /**
@@ -49,9 +78,5 @@ export function encodeSymbol(text: string, ecLevel: EcLevel): QrSymbol {
 
   const levelBits = EC_LEVEL_BITS[ecLevel];
   const masked = chooseMask(template, rows, columns, (mask) => formatInformation(levelBits, mask));
-  const modules = new Uint8Array(size * size);
-  for (let row = 0; row < size; row++) {
-    for (let col = 0; col < size; col++) modules[row * size + col] = (masked.rows[row * words + (col >>> 5)]! >>> (col & 31)) & 1;
-  }
-  return { version, size, modules, ecLevel, mask: masked.mask };
+  return new EncodedSymbol(version, size, ecLevel, masked.mask, words, masked.rows);
 }

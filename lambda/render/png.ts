@@ -2,6 +2,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import type { QrSymbol } from '../qr/symbol.js';
 import type { Rgba } from './color.js';
 import type { Layout } from './layout.js';
+import { forEachDarkRun } from './runs.js';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const COLOR_TYPE_GRAYSCALE = 0;
@@ -26,24 +27,16 @@ export function encodePng(matrix: QrSymbol, { scale, margin, pixels }: Layout, d
   // Every row starts with its filter-type byte, 0, then light pixels (quiet zone included).
   if (lightByte !== 0) for (let offset = 0; offset < raw.length; offset += stride) raw[offset] = 0;
 
-  const { size, modules } = matrix;
-  for (let row = 0; row < size; row++) {
+  let firstOfRow = -1;
+  forEachDarkRun(matrix, (row, start, end) => {
     const first = (margin * scale + row * scale) * stride;
-    for (let col = 0; col < size; ) {
-      if (modules[row * size + col] === 0) {
-        col++;
-        continue;
-      }
-      const start = col;
-      while (col < size && modules[row * size + col] !== 0) col++;
-      flipBits(raw, first + 1, (margin + start) * scale, (margin + col) * scale);
+    if (first !== firstOfRow) {
+      if (firstOfRow >= 0) copyRows(raw, firstOfRow, stride, scale);
+      firstOfRow = first;
     }
-    // The other scale - 1 pixel rows are copies: doubling what is done, so log2(scale) calls.
-    for (let done = 1; done < scale; done *= 2) {
-      const rows = Math.min(done, scale - done);
-      raw.copyWithin(first + done * stride, first, first + rows * stride);
-    }
-  }
+    flipBits(raw, first + 1, (margin + start) * scale, (margin + end) * scale);
+  });
+  if (firstOfRow >= 0) copyRows(raw, firstOfRow, stride, scale);
 
   const idat = deflateSync(raw, { level: DEFLATE_LEVEL });
   const palette = grayscale ? undefined : Uint8Array.of(light.r, light.g, light.b, dark.r, dark.g, dark.b);
@@ -65,6 +58,14 @@ export function encodePng(matrix: QrSymbol, { scale, margin, pixels }: Layout, d
   offset = writeChunk(out, offset, 'IDAT', idat.length, (at) => idat.copy(out, at));
   writeChunk(out, offset, 'IEND', 0, () => {});
   return out;
+}
+
+/**
+ * The other scale - 1 pixel rows of a module row are copies of its first: doubling what
+ * is done, so log2(scale) calls. (A module row with no dark module is all light already.)
+ */
+function copyRows(raw: Buffer, first: number, stride: number, scale: number): void {
+  for (let done = 1; done < scale; done *= 2) raw.copyWithin(first + done * stride, first, first + Math.min(done, scale - done) * stride);
 }
 
 const isOpaqueBlackOrWhite = ({ r, g, b, a }: Rgba): boolean =>
