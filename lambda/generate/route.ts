@@ -65,8 +65,9 @@ export function generateJson(request: HttpRequest): HttpResponse {
       url: spec.text,
       format: image.format,
       content_type: image.contentType,
+      // Text: characters a line, and lines (two module rows each).
       width: image.pixels,
-      height: image.pixels,
+      height: image.format === 'txt' ? Math.ceil(image.pixels / 2) : image.pixels,
     },
     vary,
   );

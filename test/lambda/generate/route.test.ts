@@ -31,10 +31,10 @@ t.test('POST with Accept: text/plain answers the text itself', async (t) => {
   t.equal(withSize.statusCode, 406, 'a size asks for pixels: text is not offered');
 });
 
-t.test('POST {"format": "txt"} keeps the JSON contract: the text base64 in qr_code, characters across as width', async (t) => {
+t.test('POST {"format": "txt"} keeps the JSON contract: the text base64 in qr_code, characters a line and lines', async (t) => {
   const response = await post({ url: TUTORIAL_URL, format: 'txt' });
   const body = JSON.parse(response.body) as Record<string, unknown>;
-  t.match(body, { message: 'QR Code generated successfully', url: TUTORIAL_URL, format: 'txt', content_type: TEXT_TYPE, width: 37 });
+  t.match(body, { message: 'QR Code generated successfully', url: TUTORIAL_URL, format: 'txt', content_type: TEXT_TYPE, width: 37, height: 19 });
   const text = Buffer.from(String(body.qr_code), 'base64').toString('utf8');
   t.equal(await decodeQrText(rasterizeText(text)), TUTORIAL_URL);
 });
