@@ -2,7 +2,10 @@ import t from 'tap';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { handler } from '../../../lambda/handler.js';
 import { sha256 } from '../../../lambda/http/sha256.js';
+import { httpApiEvent } from '../../helpers/events.js';
+import { captureStdout } from '../../helpers/stdout.js';
 
 const bundle = fileURLToPath(new URL('../../../build/lambda/index.mjs', import.meta.url));
 
@@ -30,4 +33,24 @@ t.test('the built bundle loads node:crypto only when a request hashes: never for
     execFileSync('env', ['-u', 'NODE_OPTIONS', process.execPath, '--input-type=module', '-e', script], { encoding: 'utf8' }),
   ) as unknown;
   t.same(steps, { import: false, post: [200, false], get: [200, true] });
+});
+
+t.test('on a Node 20 without process.getBuiltinModule (before 20.16) it loads crypto up front and hashes the same', async (t) => {
+  const script = `
+    delete process.getBuiltinModule;
+    const { handler } = await import(${JSON.stringify(bundle)});
+    const print = process.stdout.write.bind(process.stdout);
+    process.stdout.write = () => true;
+    const loaded = process.moduleLoadList.some((name) => name === 'NativeModule crypto');
+    const get = await handler({ version: '2.0', rawPath: '/generate', rawQueryString: 'url=x', headers: {}, requestContext: { http: { method: 'GET', path: '/generate' } } }, {});
+    print(JSON.stringify({ loaded, status: get.statusCode, etag: get.headers.etag }));`;
+  const result = JSON.parse(execFileSync('env', ['-u', 'NODE_OPTIONS', process.execPath, '--input-type=module', '-e', script], { encoding: 'utf8' })) as {
+    loaded: boolean;
+    status: number;
+    etag: string;
+  };
+  t.equal(result.loaded, true, 'loaded at import');
+  t.equal(result.status, 200);
+  const here = await captureStdout(() => handler(httpApiEvent({ query: 'url=x' }), {}));
+  t.equal(result.etag, here.result.headers.etag, 'the same ETag as with getBuiltinModule');
 });
