@@ -1,7 +1,7 @@
 // `make dev`: the HTTP API and the Lambda Invoke API on 127.0.0.1, in front of the
 // function the .tf files deploy (as Terraform plans it), running build/lambda as Lambda would. Rebuilds and
 // reloads when lambda/ changes; Ctrl-C stops everything it started.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,8 @@ const { config, httpUrl, lambdaUrl } = stack;
 // What the commands below write goes to out/, which git ignores.
 mkdirSync(join(root, 'out'), { recursive: true });
 const fn = config.function;
+// The AWS CLI v2 to show: a v1 may come first on PATH, and it does not know --cli-binary-format.
+const awsCli = spawnSync(join(root, 'scripts/preflight.sh'), ['awscli-path'], { encoding: 'utf8' }).stdout?.trim() || 'aws';
 console.log(`
   Function  ${fn.name}  (${fn.runtime}, ${fn.memorySize} MB, ${fn.timeoutSeconds} s, from ${fn.code})
   HTTP API  ${httpUrl}   routes: ${config.http.routeKeys.join(', ')}${
@@ -44,7 +46,7 @@ console.log(`
   curl -sS -X POST ${httpUrl}/generate -H 'Content-Type: application/json' -d '{"url": "https://example.com"}'
   curl -sS '${httpUrl}/generate?url=https%3A%2F%2Fexample.com' -o out/qr.png
   # AWS CLI v2:
-  aws lambda invoke --endpoint-url ${lambdaUrl} --region ${config.region} --no-sign-request \\
+  ${awsCli} lambda invoke --endpoint-url ${lambdaUrl} --region ${config.region} --no-sign-request \\
     --function-name ${fn.name} --cli-binary-format raw-in-base64-out \\
     --payload '{"body": "{\\"url\\": \\"https://example.com\\"}"}' out/invoke.json
 

@@ -48,7 +48,8 @@ export function generateJson(request: HttpRequest): HttpResponse {
     : [JSON_TYPE, CONTENT_TYPES.png, CONTENT_TYPES.svg, ...(textFits ? [CONTENT_TYPES.txt] : [])];
   const chosen = negotiate(request.headers.accept, offers);
   if (chosen === undefined) {
-    throw new HttpError(406, `the Accept header allows none of the types this can answer with: ${offers.join(', ')}`);
+    const why = textFits || spec.formatGiven ? '' : ` (${CONTENT_TYPES.txt} is not among them because size, dark or light was given)`;
+    throw new HttpError(406, `the Accept header allows none of the types this can answer with: ${offers.join(', ')}${why}`);
   }
   const vary = { vary: 'accept' };
   if (chosen !== JSON_TYPE) {

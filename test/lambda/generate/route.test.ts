@@ -29,6 +29,7 @@ t.test('POST with Accept: text/plain answers the text itself', async (t) => {
   t.equal(await decodeQrText(rasterizeText(response.body)), TUTORIAL_URL);
   const withSize = await post({ url: TUTORIAL_URL, size: 300 }, { accept: 'text/plain' });
   t.equal(withSize.statusCode, 406, 'a size asks for pixels: text is not offered');
+  t.match(JSON.parse(withSize.body), { error: /text\/plain; charset=utf-8 is not among them because size, dark or light was given/ });
 });
 
 t.test('POST {"format": "txt"} keeps the JSON contract: the text base64 in qr_code, characters a line and lines', async (t) => {
