@@ -1,4 +1,5 @@
 import { formatInformation } from './bch.js';
+import { isDark } from './bit-lines.js';
 import { blockStructure } from './capacity.js';
 import { encodeDataCodewords } from './data-codewords.js';
 import { EC_LEVEL_BITS, type EcLevel } from './ec-level.js';
@@ -40,7 +41,7 @@ class EncodedSymbol implements QrSymbol {
       const { size, words, rows } = this;
       this.bytes = new Uint8Array(size * size);
       for (let row = 0; row < size; row++) {
-        for (let col = 0; col < size; col++) this.bytes[row * size + col] = (rows[row * words + (col >>> 5)]! >>> (col & 31)) & 1;
+        for (let col = 0; col < size; col++) this.bytes[row * size + col] = isDark(rows, words, row, col) ? 1 : 0;
       }
     }
     return this.bytes;

@@ -14,8 +14,7 @@ const DEFLATE_LEVEL = 6;
  * A 1-bit PNG: grayscale when the colors are opaque black and white, otherwise a
  * two-entry palette (with tRNS when a color is translucent). Every pixel row of a
  * module row is the same, so each is drawn once and copied, and the file is written
- * into one buffer. Rows are unfiltered
- * (filter type 0 is the zero byte Buffer.alloc leaves): repeated rows deflate to
+ * into one buffer. Rows are unfiltered (filter type 0): repeated rows deflate to
  * back-references either way, and "Up"-filtered zero rows came out larger.
  */
 export function encodePng(matrix: QrSymbol, { scale, margin, pixels }: Layout, dark: Rgba, light: Rgba): Buffer {
