@@ -51,20 +51,6 @@ function charClass(code: number): CharClass {
   return CharClass.Other;
 }
 
-/** UTF-8 bytes of a well-formed string, without encoding it. */
-export function utf8Length(text: string): number {
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 2; // a surrogate pair: 4 bytes for 2 code units
-      i++;
-    } else if (code >= 0x800) bytes += 2;
-    else if (code >= 0x80) bytes += 1;
-  }
-  return bytes;
-}
-
 /**
  * The text cut into maximal runs of digits, of other alphanumeric characters and of
  * everything else — qrcode's "raw split", which the version estimate is made from.
@@ -77,7 +63,7 @@ export function rawSegments(text: string): Segment[] {
     const next = i < text.length ? charClass(text.charCodeAt(i)) : -1;
     if (next === current) continue;
     const run = text.slice(start, i);
-    segments.push({ mode: current as number as Mode, text: run, length: current === CharClass.Other ? utf8Length(run) : run.length });
+    segments.push({ mode: current as number as Mode, text: run, length: current === CharClass.Other ? Buffer.byteLength(run, 'utf8') : run.length });
     start = i;
     current = next as CharClass;
   }
@@ -168,7 +154,7 @@ export function optimalSegments(text: string, version: number): Segment[] {
     const mode = modes[path[i]!]!;
     let joined = '';
     while (i < path.length && modes[path[i]!] === mode) joined += texts[path[i++]!];
-    segments.push({ mode, text: joined, length: mode === Mode.Byte ? utf8Length(joined) : joined.length });
+    segments.push({ mode, text: joined, length: mode === Mode.Byte ? Buffer.byteLength(joined, 'utf8') : joined.length });
   }
   return segments;
 }

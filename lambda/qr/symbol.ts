@@ -6,7 +6,7 @@ import { EC_LEVEL_BITS, type EcLevel } from './ec-level.js';
 import { CapacityExceededError } from './errors.js';
 import { finalCodewords } from './interleave.js';
 import { chooseMask } from './mask.js';
-import { optimalSegments, rawSegments, utf8Length } from './segments.js';
+import { optimalSegments, rawSegments } from './segments.js';
 import { symbolTemplate } from './template.js';
 import { smallestVersion } from './version.js';
 
@@ -59,7 +59,7 @@ export function encodeSymbol(text: string, ecLevel: EcLevel): QrSymbol {
   const estimate = smallestVersion(rawSegments(text), ecLevel);
   const segments = optimalSegments(text, estimate ?? 40);
   const version = smallestVersion(segments, ecLevel);
-  if (version === undefined) throw new CapacityExceededError(ecLevel, utf8Length(text));
+  if (version === undefined) throw new CapacityExceededError(ecLevel, Buffer.byteLength(text, 'utf8'));
 
   const structure = blockStructure(version, ecLevel);
   const codewords = finalCodewords(encodeDataCodewords(segments, version, structure.dataCodewords), structure);
