@@ -45,15 +45,20 @@ export function parseQrSpec(fields: Readonly<Record<string, unknown>>): QrSpec {
   };
 }
 
-/** A text code is one character per module in the terminal's own colours: pixel options do not apply. */
+/** Options that only images have: text is one character per module, in the terminal's own colours. */
+const PIXEL_OPTIONS = ['size', 'dark', 'light'] as const;
+
+/** Whether any option that only an image can honour was given. */
+export const hasPixelOptions = (fields: Readonly<Record<string, unknown>>): boolean =>
+  PIXEL_OPTIONS.some((name) => fields[name] !== undefined);
+
 function refuseImageOptions(fields: Readonly<Record<string, unknown>>): void {
-  if (fields.size !== undefined) {
+  const name = PIXEL_OPTIONS.find((option) => fields[option] !== undefined);
+  if (name === 'size') {
     throw badRequest("'size' does not apply to format txt: the code is one character per module, sized by the terminal's font");
   }
-  for (const name of ['dark', 'light']) {
-    if (fields[name] !== undefined) {
-      throw badRequest(`'${name}' does not apply to format txt: the terminal's own colours draw it (made for light text on a dark background)`);
-    }
+  if (name !== undefined) {
+    throw badRequest(`'${name}' does not apply to format txt: the terminal's own colours draw it (made for light text on a dark background)`);
   }
 }
 

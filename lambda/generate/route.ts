@@ -7,7 +7,7 @@ import { bytesResponse, emptyResponse, jsonResponse, type HttpResponse } from '.
 import { CONTENT_TYPES } from '../render/render.js';
 import type { ImageFormat } from '../render/spec.js';
 import { renderImage } from './image.js';
-import { fieldsFromQuery, parseQrSpec } from './options.js';
+import { fieldsFromQuery, hasPixelOptions, parseQrSpec } from './options.js';
 
 export const SUCCESS_MESSAGE = 'QR Code generated successfully';
 
@@ -42,7 +42,7 @@ export function generateJson(request: HttpRequest): HttpResponse {
   const fields = jsonObjectOf(request.body);
   const spec = parseQrSpec(fields);
   // Text has no pixels or colours: offered only when none were asked for.
-  const textFits = fields.size === undefined && fields.dark === undefined && fields.light === undefined;
+  const textFits = !hasPixelOptions(fields);
   const offers: Representation[] = spec.formatGiven
     ? [JSON_TYPE, CONTENT_TYPES[spec.format]]
     : [JSON_TYPE, CONTENT_TYPES.png, CONTENT_TYPES.svg, ...(textFits ? [CONTENT_TYPES.txt] : [])];
