@@ -62,6 +62,8 @@ export const SCRIPT = `
     return 'generate?' + query.toString();
   }
 
+  var ASK_FOR_TEXT = 'Type a URL or some text to put in the code.';
+
   // The API's messages name fields and limits for programs; people get these.
   function say(status, message) {
     var text = String(message || '');
@@ -72,7 +74,7 @@ export const SCRIPT = `
     if (/^'size'/.test(text) && needed) return 'This code needs at least ' + needed[1] + ' pixels. Choose a larger size.';
     if (/^'size'/.test(text)) return 'Choose a size from 21 to 2048 pixels.';
     if (/^'margin'/.test(text)) return 'Choose a margin from 0 to 16.';
-    if (/^'(url|text)'/.test(text)) return 'Type a URL or some text to put in the code.';
+    if (/^'(url|text)'/.test(text)) return ASK_FOR_TEXT;
     if (/contrast|darker|different colors/.test(text)) return 'Scanners need a dark code on a light background: make Dark clearly darker than Light.';
     return 'These settings cannot make a code. Check them and try again.';
   }
@@ -94,7 +96,7 @@ export const SCRIPT = `
     if (button.disabled) return;
     error.textContent = '';
     var body = options();
-    if (body.url === '') return fail(say(400, "'url'"));
+    if (body.url === '') return fail(ASK_FOR_TEXT);
     busy(true);
     fetch('generate', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) })
       .then(function (response) {
