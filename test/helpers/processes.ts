@@ -1,17 +1,27 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
-/** Whether the processes have ended, allowing a moment for the kernel to deliver SIGKILL and reap them. */
+/**
+ * Whether the processes have ended. An ended process that was orphaned (its parent was
+ * SIGKILLed) stays a zombie until its new parent reaps it, and signal 0 still reaches a
+ * zombie; so on Linux a zombie counts as ended. Waits up to 10 s, returning as soon as all
+ * have ended: a loaded two-core CI machine once needed more than 2.
+ */
 export async function processesGone(pids: readonly number[]): Promise<boolean> {
   const alive = (pid: number): boolean => {
     try {
       process.kill(pid, 0);
-      return true;
     } catch {
       return false;
     }
+    try {
+      // /proc/<pid>/stat: "pid (name) state …"; Z is a zombie.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    } catch {
+      return true; // no /proc (not Linux): signal 0 is all there is
+    }
   };
-  // Up to 10 s: under make test every process writes its V8 coverage as it exits, which on a
-  // loaded two-core machine has taken longer than 2 s. A process that is gone returns at once.
   for (let attempt = 0; attempt < 500; attempt++) {
     if (!pids.some(alive)) return true;
     await new Promise((resolve) => setTimeout(resolve, 20));
