@@ -11,6 +11,29 @@ const COLOR_TYPE_PALETTE = 3;
 const DEFLATE_LEVEL = 6;
 
 /**
+ * zlib's output buffer. Its default, 16 KiB, is a fresh allocation on every call for the
+ * few hundred bytes a typical code deflates to; larger outputs take several chunks. The
+ * bytes deflate writes do not depend on it.
+ */
+const DEFLATE_CHUNK_BYTES = 1024;
+
+/**
+ * The pixel rows of the image being encoded, in one buffer kept between calls: a warm
+ * function draws into memory that is already mapped and cached rather than allocating
+ * (and zeroing) it each time. deflateSync has read it all before encodePng returns, and
+ * nothing keeps a view of it. Large images get their own buffer, so a rare
+ * 2048 px request does not hold half a megabyte for the life of the function.
+ */
+const SCRATCH_LIMIT_BYTES = 64 * 1024;
+let scratch: Buffer | undefined;
+
+function scratchRows(bytes: number): Buffer {
+  if (bytes > SCRATCH_LIMIT_BYTES) return Buffer.allocUnsafe(bytes);
+  scratch ??= Buffer.allocUnsafe(SCRATCH_LIMIT_BYTES);
+  return scratch.subarray(0, bytes);
+}
+
+/**
  * A 1-bit PNG: grayscale when the colors are opaque black and white, otherwise a
  * two-entry palette (with tRNS when a color is translucent). Every pixel row of a
  * module row is the same, so each is drawn once and copied, and the file is written
@@ -22,7 +45,7 @@ export function encodePng(matrix: QrSymbol, { scale, margin, pixels }: Layout, d
   // Grayscale bit 1 is white; palette index 0 is the light color.
   const lightByte = grayscale && light.r === 255 ? 0xff : 0x00;
   const stride = 1 + ((pixels + 7) >>> 3);
-  const raw = Buffer.alloc(stride * pixels, lightByte);
+  const raw = scratchRows(stride * pixels).fill(lightByte);
   // Every row starts with its filter-type byte, 0, then light pixels (quiet zone included).
   if (lightByte !== 0) for (let offset = 0; offset < raw.length; offset += stride) raw[offset] = 0;
 
@@ -37,7 +60,7 @@ export function encodePng(matrix: QrSymbol, { scale, margin, pixels }: Layout, d
   });
   if (firstOfRow >= 0) copyRows(raw, firstOfRow, stride, scale);
 
-  const idat = deflateSync(raw, { level: DEFLATE_LEVEL });
+  const idat = deflateSync(raw, { level: DEFLATE_LEVEL, chunkSize: DEFLATE_CHUNK_BYTES });
   const palette = grayscale ? undefined : Uint8Array.of(light.r, light.g, light.b, dark.r, dark.g, dark.b);
   const transparency = palette !== undefined && (light.a < 255 || dark.a < 255) ? Uint8Array.of(light.a, dark.a) : undefined;
   const out = Buffer.allocUnsafe(

@@ -84,3 +84,23 @@ t.test('is deterministic', async (t) => {
   const geometry = layout(matrix.size, 4, undefined);
   t.ok(encodePng(matrix, geometry, BLACK, WHITE).equals(encodePng(matrix, geometry, BLACK, WHITE)));
 });
+
+t.test('pixel rows drawn for one image never show through in the next', async (t) => {
+  // The row buffer is reused between calls: a small white-on-black image after a large
+  // black-on-white one, and a palette image between, must each be what they are alone.
+  const big = encodeSymbol('x'.repeat(300), 'H');
+  const small = encodeSymbol('A', 'L');
+  const bigImage = (): Buffer => encodePng(big, layout(big.size, 4, 200), BLACK, WHITE);
+  const smallImage = (): Buffer => encodePng(small, layout(small.size, 1, 23), WHITE, BLACK);
+  const paletteImage = (): Buffer => encodePng(small, layout(small.size, 2, 50), color('#102030'), color('#ffeeddaa'));
+  const alone = { big: bigImage(), small: smallImage(), palette: paletteImage() };
+  const inTurn = [bigImage(), smallImage(), paletteImage(), smallImage(), bigImage()];
+  t.ok(inTurn[1]!.equals(alone.small) && inTurn[3]!.equals(alone.small), 'small: same bytes as alone');
+  t.ok(inTurn[2]!.equals(alone.palette), 'palette: same bytes as alone');
+  t.ok(inTurn[0]!.equals(alone.big) && inTurn[4]!.equals(alone.big), 'big: same bytes as alone');
+  assertPixelsMatchMatrix(t, decodePng(inTurn[3]!), 'A', 1, 1, WHITE, BLACK);
+  // A size whose rows outgrow the kept buffer (2048 px: 257 × 2048 bytes) has its own.
+  const huge = decodePng(encodePng(small, layout(small.size, 0, 2048), BLACK, WHITE));
+  assertPixelsMatchMatrix(t, huge, 'A', 97, 0, BLACK, WHITE);
+  assertPixelsMatchMatrix(t, decodePng(smallImage()), 'A', 1, 1, WHITE, BLACK);
+});
