@@ -84,11 +84,17 @@ for (const implementation of implementations) results[implementation.key] = {};
 console.log(`warm calls: ${ROUNDS} interleaved rounds …`);
 const workers = new Map(implementations.map((implementation) => [implementation.key, new Worker(implementation)]));
 await Promise.all([...workers.values()].map((worker) => worker.ready));
+// Each implementation first runs for the same WARM_UP_MS, so that every round measures
+// the steady state a warm function is in: V8 optimises a function only after many calls,
+// and a fixed count of calls warms a fast handler for far less time than a slow one (70
+// calls, once, were 14 ms of ours and a second of the naive port's). The batch size comes
+// from 200 ms more of warm calls, so each batch is about 60 ms of the warm call.
+const WARM_UP_MS = 2000;
 const batch: Record<string, number> = {};
 for (const [key, worker] of workers) {
-  await worker.ask('warm 50');
-  const { msPerCall } = await worker.ask('warm 20');
-  batch[key] = Math.max(5, Math.round(60 / msPerCall!)); // about 60 ms a batch
+  await worker.ask(`warm-for ${WARM_UP_MS}`);
+  const { msPerCall } = await worker.ask('warm-for 200');
+  batch[key] = Math.max(5, Math.round(60 / msPerCall!));
 }
 const warm: Record<string, number[]> = {};
 for (let round = 0; round < ROUNDS; round++) {
@@ -234,12 +240,18 @@ const run = {
   }),
   pngBytes: ours.pngBytes!,
   bundleBytes: bundle.length,
+  warmUpMs: WARM_UP_MS,
 };
 const historyFile = `${root}bench/history.json`;
-const history = [...(existsSync(historyFile) ? (JSON.parse(readFileSync(historyFile, 'utf8')) as (typeof run)[]) : []), run].slice(-10);
+const history = [
+  ...(existsSync(historyFile) ? (JSON.parse(readFileSync(historyFile, 'utf8')) as Partial<typeof run>[]) : []),
+  run,
+].slice(-10);
 writeFileSync(historyFile, `${JSON.stringify(history, null, 2)}\n`);
+// Ranges only over runs measured the same way: runs from before the timed warm-up have no warmUpMs.
+const comparable = history.filter((entry) => entry.warmUpMs === WARM_UP_MS);
 const range = (key: 'warmVsPython' | 'warmVsNaive' | 'initVsPython' | 'coldStartVsPython', unit: string, digits: number): string => {
-  const values = history.map((entry) => entry[key]).filter((value): value is number => value !== undefined);
+  const values = comparable.map((entry) => entry[key]).filter((value): value is number => value !== undefined);
   return values.length === 0 ? '–' : `${Math.min(...values).toFixed(digits)}${unit} – ${Math.max(...values).toFixed(digits)}${unit}`;
 };
 
@@ -259,7 +271,8 @@ const pythonVersion = pythonMissing ? 'not available' : spawnSync(PYTHON, ['--ve
 const report = `# Benchmarks
 
 Written by \`make bench\` on ${run.date}. Timings come from one run on one machine, in interleaved
-rounds (medians of ${ROUNDS}); compare the ratios, not the absolute numbers, across machines.
+rounds of about 60 ms each (medians of ${ROUNDS}), after each implementation has first run for
+${WARM_UP_MS / 1000} s; compare the ratios, not the absolute numbers, across machines.
 
 - Machine: ${run.machine}, ${Math.round(totalmem() / 2 ** 30)} GiB
 - Node.js ${process.version}; ${pythonVersion}
@@ -281,7 +294,7 @@ ${targets.join('\n')}
 
 ## Ranges over runs
 
-The last ${history.length} runs of \`make bench\` (\`bench/history.json\`):
+The last ${comparable.length} runs of \`make bench\` with the same ${WARM_UP_MS / 1000} s warm-up (\`bench/history.json\`):
 
 | ratio | range |
 |---|---|

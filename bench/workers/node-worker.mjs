@@ -1,8 +1,8 @@
 // Serves one implementation to the benchmark over fd 3 (stdout is the function's own
 // log, discarded). Started fresh, it first reports its init: import + first call.
 //   node node-worker.mjs <module> <event-json>
-// Commands, one per line: "warm N" → ms per call; "size" → bytes of the PNG; "rss N" →
-// peak RSS after N more calls.
+// Commands, one per line: "warm N" → ms per call over N calls; "warm-for MS" → the same,
+// calling for MS milliseconds; "size" → bytes of the PNG; "rss N" → peak RSS after N more calls.
 import { createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
@@ -29,6 +29,14 @@ for await (const line of createInterface({ input: process.stdin })) {
     const t0 = performance.now();
     for (let i = 0; i < n; i++) last = await handler(event, context);
     reply({ msPerCall: (performance.now() - t0) / n });
+  } else if (command === 'warm-for') {
+    const t0 = performance.now();
+    let calls = 0;
+    while (performance.now() - t0 < n) {
+      last = await handler(event, context);
+      calls++;
+    }
+    reply({ msPerCall: (performance.now() - t0) / calls });
   } else if (command === 'size') {
     reply({ bytes: png().length });
   } else if (command === 'rss') {

@@ -28,6 +28,13 @@ for line in sys.stdin:
         for _ in range(n):
             last = lambda_handler(event, None)
         reply({"msPerCall": (time.perf_counter() - t0) * 1000 / n})
+    elif command == "warm-for":
+        t0 = time.perf_counter()
+        calls = 0
+        while (time.perf_counter() - t0) * 1000 < n:
+            last = lambda_handler(event, None)
+            calls += 1
+        reply({"msPerCall": (time.perf_counter() - t0) * 1000 / calls})
     elif command == "size":
         import base64
 
