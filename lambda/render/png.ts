@@ -7,15 +7,13 @@ import { forEachDarkRun } from './runs.js';
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const COLOR_TYPE_GRAYSCALE = 0;
 const COLOR_TYPE_PALETTE = 3;
-/** Level 6 gives the smallest files here; 9 is no smaller and several times slower on these rows. */
-const DEFLATE_LEVEL = 6;
-
 /**
- * zlib's output buffer. Its default, 16 KiB, is a fresh allocation on every call for the
- * few hundred bytes a typical code deflates to; larger outputs take several chunks. The
- * bytes deflate writes do not depend on it.
+ * How the pixel rows are deflated. Level 6 gives the smallest files here; 9 is no smaller and
+ * several times slower on these rows. The chunk is zlib's output buffer: its default, 16 KiB,
+ * is a fresh allocation on every call for the few hundred bytes a typical code deflates to;
+ * larger outputs take several chunks. The bytes deflate writes do not depend on it.
  */
-const DEFLATE_CHUNK_BYTES = 1024;
+export const DEFLATE_OPTIONS = { level: 6, chunkSize: 1024 } as const;
 
 /**
  * The pixel rows of the image being encoded, in one buffer kept between calls: a warm
@@ -60,7 +58,7 @@ export function encodePng(matrix: QrSymbol, { scale, margin, pixels }: Layout, d
   });
   if (firstOfRow >= 0) copyRows(raw, firstOfRow, stride, scale);
 
-  const idat = deflateSync(raw, { level: DEFLATE_LEVEL, chunkSize: DEFLATE_CHUNK_BYTES });
+  const idat = deflateSync(raw, DEFLATE_OPTIONS);
   const palette = grayscale ? undefined : Uint8Array.of(light.r, light.g, light.b, dark.r, dark.g, dark.b);
   const transparency = palette !== undefined && (light.a < 255 || dark.a < 255) ? Uint8Array.of(light.a, dark.a) : undefined;
   const out = Buffer.allocUnsafe(

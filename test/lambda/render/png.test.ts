@@ -86,21 +86,35 @@ t.test('is deterministic', async (t) => {
 });
 
 t.test('pixel rows drawn for one image never show through in the next', async (t) => {
-  // The row buffer is reused between calls: a small white-on-black image after a large
-  // black-on-white one, and a palette image between, must each be what they are alone.
+  // The row buffer is kept between calls. Each image is drawn in turn by this module, and
+  // alone by a module instance of its own (a fresh row buffer): the bytes must agree.
   const big = encodeSymbol('x'.repeat(300), 'H');
   const small = encodeSymbol('A', 'L');
-  const bigImage = (): Buffer => encodePng(big, layout(big.size, 4, 200), BLACK, WHITE);
-  const smallImage = (): Buffer => encodePng(small, layout(small.size, 1, 23), WHITE, BLACK);
-  const paletteImage = (): Buffer => encodePng(small, layout(small.size, 2, 50), color('#102030'), color('#ffeeddaa'));
-  const alone = { big: bigImage(), small: smallImage(), palette: paletteImage() };
-  const inTurn = [bigImage(), smallImage(), paletteImage(), smallImage(), bigImage()];
-  t.ok(inTurn[1]!.equals(alone.small) && inTurn[3]!.equals(alone.small), 'small: same bytes as alone');
-  t.ok(inTurn[2]!.equals(alone.palette), 'palette: same bytes as alone');
-  t.ok(inTurn[0]!.equals(alone.big) && inTurn[4]!.equals(alone.big), 'big: same bytes as alone');
-  assertPixelsMatchMatrix(t, decodePng(inTurn[3]!), 'A', 1, 1, WHITE, BLACK);
-  // A size whose rows outgrow the kept buffer (2048 px: 257 × 2048 bytes) has its own.
-  const huge = decodePng(encodePng(small, layout(small.size, 0, 2048), BLACK, WHITE));
-  assertPixelsMatchMatrix(t, huge, 'A', 97, 0, BLACK, WHITE);
-  assertPixelsMatchMatrix(t, decodePng(smallImage()), 'A', 1, 1, WHITE, BLACK);
+  const images: Record<string, Parameters<typeof encodePng>> = {
+    big: [big, layout(big.size, 4, 200), BLACK, WHITE],
+    small: [small, layout(small.size, 1, 23), WHITE, BLACK],
+    // The same size the other way round: rows of the same length, other bytes.
+    smallInverse: [small, layout(small.size, 1, 23), BLACK, WHITE],
+    palette: [small, layout(small.size, 2, 50), color('#102030'), color('#ffeeddaa')],
+    // 45 modules × 16 px = 720 px: 91 bytes a row (with its filter byte) × 720 rows =
+    // 65,520 bytes, the largest here that fits the kept buffer (64 KiB) ...
+    fillsTheBuffer: [small, layout(small.size, 12, 720), BLACK, WHITE],
+    // ... and 17 px a module, 74,205 bytes, which gets its own.
+    outgrowsTheBuffer: [small, layout(small.size, 12, 765), WHITE, BLACK],
+  };
+  t.equal(images.fillsTheBuffer![1].pixels, 720, '720 px across');
+  t.equal(images.outgrowsTheBuffer![1].pixels, 765, '765 px across');
+  const alone: Record<string, Buffer> = {};
+  for (const [name, args] of Object.entries(images)) {
+    const fresh = (await import(`../../../lambda/render/png.js?alone=${name}`)) as { encodePng: typeof encodePng };
+    t.not(fresh.encodePng, encodePng, `${name}: drawn alone by a module of its own`);
+    alone[name] = fresh.encodePng(...args);
+  }
+  const order = ['fillsTheBuffer', 'small', 'smallInverse', 'big', 'palette', 'small', 'outgrowsTheBuffer', 'small', 'fillsTheBuffer', 'big'];
+  for (const [index, name] of order.entries()) {
+    t.ok(encodePng(...images[name]!).equals(alone[name]!), `${index + 1}. ${name}: the same bytes as alone`);
+  }
+  assertPixelsMatchMatrix(t, decodePng(encodePng(...images.small!)), 'A', 1, 1, WHITE, BLACK);
+  assertPixelsMatchMatrix(t, decodePng(encodePng(...images.fillsTheBuffer!)), 'A', 16, 12, BLACK, WHITE);
+  assertPixelsMatchMatrix(t, decodePng(encodePng(...images.outgrowsTheBuffer!)), 'A', 17, 12, WHITE, BLACK);
 });
