@@ -409,7 +409,7 @@ Profiled with \`node --cpu-prof\` before each change.
 - How the warm call is measured: it used to be timed after a fixed 70 calls, which caught this bundle while
   V8 was still optimising it. It runs at about 1 ms a call at first and keeps getting faster for thousands
   of calls, while the naive port is steady after a few calls and Python has no JIT. On the same code the
-  naive ratio read 51–60× that way and reads about 80× in the steady state: the change of method, not of
+  naive ratio read 51–60× that way and 67–85× in the steady state: the change of method, not of
   code, is most of the difference between the runs in \`bench/history.json\` before and after it. The first
   ${FIRST_WARM_CALLS} warm calls of a fresh process are reported beside it, since a function that is seldom called
   spends its life there.

@@ -77,7 +77,7 @@ export async function profileSteps(text: string, rounds: number): Promise<{ step
     { step: 'PNG rows and chunks', microseconds: Math.max(0, pngUs - deflateUs) },
     { step: 'deflate (zlib level 6)', microseconds: deflateUs },
     { step: 'base64 and the JSON body', microseconds: responseUs },
-    { step: 'the rest: event, options, routing, the log line, and what the steps cost together that they do not alone (caches, garbage collection)', microseconds: Math.max(0, wholeUs - symbolUs - pngUs - responseUs) },
+    { step: 'the rest: event, options, routing, log line, and what running the steps together costs (caches, GC)', microseconds: Math.max(0, wholeUs - symbolUs - pngUs - responseUs) },
   ];
   return { steps, wholeCall: wholeUs };
 }
