@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startStack } from '../local/stack.js';
+import { holdRequests } from '../test/helpers/hold-requests.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const docs = `${root}docs/`;
@@ -35,12 +36,7 @@ try {
   await phone.screenshot({ path: `${docs}page.png`, fullPage: true });
 
   const busy = await open(375, 600);
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await busy.route('**/generate', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(busy, '**/generate');
   await busy.getByLabel('URL or text').press('Enter');
   await busy.getByRole('button', { name: 'Generating…' }).waitFor();
   await busy.screenshot({ path: `${docs}page-busy.png` });

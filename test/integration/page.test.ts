@@ -3,6 +3,7 @@ import t from 'tap';
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Route } from 'playwright-core';
+import { holdRequests } from '../helpers/hold-requests.js';
 import { openTarget } from '../helpers/target.js';
 import { decodeQr } from '../helpers/qr-decode.js';
 
@@ -120,12 +121,7 @@ t.test('429, 5xx, a proxy’s HTML and no network at all: messages people can ac
 t.test('while a request is in flight the button says so and is disabled; the result is scrolled into view', async (t) => {
   const { context, page } = await openPage(1024, 500);
   t.teardown(() => context.close());
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/generate', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, '**/generate');
   await page.getByLabel('URL or text').fill('https://example.com');
   await page.getByLabel('Size (px)').fill('2048');
   await page.getByLabel('URL or text').press('Enter');
