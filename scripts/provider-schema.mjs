@@ -61,6 +61,15 @@ const PROVIDERS = [
     ],
     dataSources: ['aws_caller_identity', 'aws_iam_policy_document', 'aws_partition', 'aws_region'],
   },
+  {
+    name: 'archive',
+    source: 'registry.terraform.io/hashicorp/archive',
+    package: '@cdktf/provider-archive',
+    packageVersion: '11.0.1',
+    generatedFrom: '2.7.1',
+    resources: [],
+    dataSources: ['archive_file'],
+  },
 ];
 
 // Provider configuration blocks are always arrays in the bindings, so their

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const providerSource = join(root, 'local/terraform/provider');
-export const PROVIDERS = ['aws'] as const;
+export const PROVIDERS = ['aws', 'archive'] as const;
 
 export interface StandIn {
   readonly dir: string;
