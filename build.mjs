@@ -1,12 +1,9 @@
-// Bundles lambda/handler.ts into build/lambda/index.mjs and zips that folder into
-// build/lambda.zip, the file Terraform uploads. Both are deterministic (same sources, same
-// bytes, on any machine), so the zip's hash changes only with the code, and a plan saved
-// on one machine applies on another that ran the same build.
+// Bundles lambda/handler.ts into build/lambda/index.mjs, deterministically (same sources,
+// same bytes, on any machine). Terraform zips that folder into build/lambda.zip at plan
+// time (data "archive_file" in main.tf), so the zip's hash changes only with the code.
 import { build, transform } from 'esbuild';
-import { zipSync } from 'fflate';
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -80,34 +77,8 @@ export async function bundle({ outDir = join(ROOT, 'build/lambda'), quiet = fals
   return { outfile, bytes: code.length, gzip, largest };
 }
 
-// Zip's own epoch, and one file mode: nothing of the machine that built it reaches the zip.
-const ZIP_TIME = new Date(1980, 0, 1);
-const ZIP_FILE_MODE = 0o100644;
-
-/** Every file under `dir`, as sorted zip entry names. */
-async function filesUnder(dir) {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath ?? entry.path, entry.name)).split(sep).join('/'))
-    .sort();
-}
-
-/** Zips `dir` into `out` deterministically; returns the hash Terraform's filebase64sha256 gives. */
-export async function zipFunction({ dir = join(ROOT, 'build/lambda'), out = `${dir}.zip`, quiet = false } = {}) {
-  const zippable = {};
-  for (const name of await filesUnder(dir)) {
-    zippable[name] = [await readFile(join(dir, name)), { mtime: ZIP_TIME, os: 3, attrs: (ZIP_FILE_MODE << 16) >>> 0, level: 9 }];
-  }
-  const zip = zipSync(zippable);
-  await writeFile(out, zip);
-  const sha256 = createHash('sha256').update(zip).digest('base64');
-  if (!quiet) console.log(`${relative(ROOT, out)}: ${zip.length} bytes, ${Object.keys(zippable).length} file(s), base64 sha256 ${sha256}`);
-  return { out, bytes: zip.length, sha256 };
-}
-
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  bundle().then(() => zipFunction()).catch((error) => {
+  bundle().catch((error) => {
     console.error(error.message);
     process.exit(1);
   });

@@ -17,6 +17,10 @@ terraform {
       source  = "hashicorp/aws"
       version = "~> 6.49"
     }
+    archive = {
+      source  = "hashicorp/archive"
+      version = "~> 2.7"
+    }
   }
 }
 
@@ -29,20 +33,31 @@ provider "aws" {
   }
 }
 
+# The region and partition the provider resolved: every name and ARN below is in them.
+data "aws_region" "current" {}
+data "aws_partition" "current" {}
+data "aws_caller_identity" "current" {}
+
 locals {
-  api_name                = "${var.function_name}-api"
-  role_name               = "${var.function_name}-role"
+  region    = data.aws_region.current.region
+  partition = data.aws_partition.current.partition
+
+  api_name = "${var.function_name}-api"
+  # IAM is global: a role named after the function alone collides with the same
+  # deployment in a second region (EntityAlreadyExists). The region keeps each its own.
+  role_name               = "${var.function_name}-${local.region}"
   function_log_group_name = "/aws/lambda/${var.function_name}"
   access_log_group_name   = "/aws/apigateway/${var.function_name}"
 
-  # build.mjs bundles into build/lambda/ and zips it here with fixed times and modes: the
-  # same sources give the same bytes on any machine, so a plan saved in one CI job applies
-  # in another that ran `make build`, and an unchanged function is never redeployed.
+  # build.mjs bundles into build/lambda/; Terraform zips that folder (data.archive_file).
+  bundle_dir = "${path.module}/build/lambda"
   zip_path   = "${path.module}/build/lambda.zip"
   handler    = "index.handler"
   stage_name = "$default"
 
-  # Every route goes to the one function; it answers 404/405 for anything else.
+  # Every route goes to the one function. Behind the HTTP API, a path or method without a
+  # route is answered by API Gateway itself ({"message":"Not Found"}) and never reaches
+  # the function; the function's own 404 and 405 are for direct invocations.
   # GET / is the browser page.
   routes = ["POST /generate", "GET /generate", "GET /"]
 
@@ -52,6 +67,88 @@ locals {
   cors_max_age        = 86400
 }
 
+# --- Runtime dates -----------------------------------------------------------
+
+locals {
+  # AWS's dates for each runtime the function may use, from "Building Lambda functions with
+  # Node.js" (read 2026-12-01). After `create_blocked` Lambda refuses new functions on the
+  # runtime (InvalidParameterValueException, halfway through a first apply); after
+  # `update_blocked` it refuses updates too. The plan fails before either can happen.
+  runtime_page = "https://docs.aws.amazon.com/lambda/latest/dg/lambda-nodejs.html"
+  runtime_dates = {
+    "nodejs20.x" = { deprecated = "2026-04-30", create_blocked = "2026-08-31", update_blocked = "2026-09-30" }
+    "nodejs22.x" = { deprecated = "2027-04-30", create_blocked = "2027-06-01", update_blocked = "2027-07-01" }
+    "nodejs24.x" = { deprecated = "2028-04-30", create_blocked = "2028-06-01", update_blocked = "2028-07-01" }
+  }
+  runtime = local.runtime_dates[var.runtime]
+  # The newest runtime listed: what the messages below suggest.
+  newest_runtime = reverse(sort(keys(local.runtime_dates)))[0]
+
+  plan_time       = plantimestamp()
+  create_blocked  = timecmp(local.plan_time, "${local.runtime.create_blocked}T00:00:00Z") >= 0
+  update_blocked  = timecmp(local.plan_time, "${local.runtime.update_blocked}T00:00:00Z") >= 0
+  block_warn_days = 60
+  # The next block within block_warn_days of this plan, if any.
+  block_soon = !local.create_blocked && timecmp(timeadd(local.plan_time, "${local.block_warn_days * 24}h"), "${local.runtime.create_blocked}T00:00:00Z") >= 0
+}
+
+check "runtime_not_blocked_soon" {
+  assert {
+    condition     = !local.block_soon
+    error_message = "${var.runtime}: AWS blocks new functions on it from ${local.runtime.create_blocked} and updates from ${local.runtime.update_blocked} (${local.runtime_page}). Move to ${local.newest_runtime} before then: runtime = \"${local.newest_runtime}\" in terraform.tfvars, or TF_VAR_runtime=${local.newest_runtime}."
+  }
+}
+
+# --- Region ------------------------------------------------------------------
+
+# The region this deployment lives in, recorded at its first apply and never changed after
+# (ignore_changes). With provider v6 every regional resource is replaced when the region
+# changes, so a plan from a shell whose AWS_REGION differs would move the whole stack (a
+# new API URL, the old logs deleted); the function's precondition refuses that instead.
+resource "terraform_data" "region" {
+  input = local.region
+
+  lifecycle {
+    ignore_changes = [input]
+  }
+
+  depends_on = [terraform_data.planned_code]
+}
+
+# --- The function's code -----------------------------------------------------
+
+# Written at plan time, deterministically: zero modification times, entries in lexical
+# order, one file mode. The same bundle gives the same zip on any machine, so an unchanged
+# function is never redeployed.
+data "archive_file" "function" {
+  type             = "zip"
+  source_dir       = local.bundle_dir
+  output_path      = local.zip_path
+  output_file_mode = "0644"
+
+  lifecycle {
+    precondition {
+      condition     = fileexists("${local.bundle_dir}/index.mjs")
+      error_message = "${local.bundle_dir}/index.mjs does not exist: run `make build` first (`make deploy` and `make plan` build it)."
+    }
+  }
+}
+
+# A saved plan (terraform plan -out) uploads the zip that plan wrote, so applying it in
+# another job, or after another build, must find that very file. This is applied first
+# whenever the code changes (the resources below that depend on nothing else depend on it),
+# so a mismatch stops the apply before anything is created or changed.
+resource "terraform_data" "planned_code" {
+  input = data.archive_file.function.output_base64sha256
+
+  lifecycle {
+    precondition {
+      condition     = try(filebase64sha256(data.archive_file.function.output_path), "") == data.archive_file.function.output_base64sha256
+      error_message = "${data.archive_file.function.output_path} is not the zip this plan was made with (base64 sha256 ${data.archive_file.function.output_base64sha256}): copy the build/lambda.zip the plan wrote along with the plan file, or plan again."
+    }
+  }
+}
+
 # --- Logs --------------------------------------------------------------------
 
 # Created before the function (depends_on below) so Lambda never creates it first
@@ -59,17 +156,18 @@ locals {
 resource "aws_cloudwatch_log_group" "function" {
   name              = local.function_log_group_name
   retention_in_days = var.log_retention_days
+
+  depends_on = [terraform_data.planned_code]
 }
 
 resource "aws_cloudwatch_log_group" "access" {
   name              = local.access_log_group_name
   retention_in_days = var.log_retention_days
+
+  depends_on = [terraform_data.planned_code]
 }
 
 # --- IAM: the function may write its own logs, nothing else ------------------
-
-# The region the provider resolved, for the outputs and the ready-to-paste commands.
-data "aws_region" "current" {}
 
 data "aws_iam_policy_document" "assume_role" {
   statement {
@@ -95,6 +193,8 @@ data "aws_iam_policy_document" "function_logs" {
 resource "aws_iam_role" "function" {
   name               = local.role_name
   assume_role_policy = data.aws_iam_policy_document.assume_role.json
+
+  depends_on = [terraform_data.planned_code]
 }
 
 resource "aws_iam_role_policy" "function_logs" {
@@ -114,8 +214,8 @@ resource "aws_lambda_function" "qr" {
   architectures    = ["arm64"]
   memory_size      = var.memory_size
   timeout          = var.timeout
-  filename         = local.zip_path
-  source_code_hash = filebase64sha256(local.zip_path)
+  filename         = data.archive_file.function.output_path
+  source_code_hash = data.archive_file.function.output_base64sha256
 
   # null leaves concurrency unreserved (the provider's -1).
   reserved_concurrent_executions = var.reserved_concurrency
@@ -140,6 +240,17 @@ resource "aws_lambda_function" "qr" {
     aws_cloudwatch_log_group.function,
     aws_iam_role_policy.function_logs,
   ]
+
+  lifecycle {
+    precondition {
+      condition     = !local.create_blocked
+      error_message = "${var.runtime} is blocked by AWS: ${local.update_blocked ? "no function can be created or updated with it since ${local.runtime.update_blocked}" : "no new function can be created with it since ${local.runtime.create_blocked}, and updates are blocked from ${local.runtime.update_blocked}"} (${local.runtime_page}). The function runs unchanged on ${local.newest_runtime}: runtime = \"${local.newest_runtime}\" in terraform.tfvars, or TF_VAR_runtime=${local.newest_runtime}."
+    }
+    precondition {
+      condition     = terraform_data.region.output == local.region
+      error_message = "This deployment is in ${terraform_data.region.output}, but the AWS provider now resolves ${local.region} (from region, AWS_REGION, AWS_DEFAULT_REGION or the profile). Planning here would replace every resource in ${local.region}. Deploy with TF_VAR_region=${terraform_data.region.output} (or region in terraform.tfvars); to move the stack, `make destroy` it in ${terraform_data.region.output} first."
+    }
+  }
 }
 
 # --- HTTP API (API Gateway v2) -----------------------------------------------
@@ -157,6 +268,8 @@ resource "aws_apigatewayv2_api" "http" {
     expose_headers = local.cors_expose_headers
     max_age        = local.cors_max_age
   }
+
+  depends_on = [terraform_data.planned_code]
 }
 
 resource "aws_apigatewayv2_integration" "qr" {
@@ -263,4 +376,13 @@ resource "aws_cloudwatch_metric_alarm" "qr" {
   treat_missing_data = "notBreaching"
   alarm_actions      = [var.alarm_sns_topic_arn]
   ok_actions         = [var.alarm_sns_topic_arn]
+
+  lifecycle {
+    precondition {
+      # CloudWatch notifies only a topic in the alarm's own region and partition
+      # (PutMetricAlarm: "Invalid region ... specified").
+      condition     = split(":", var.alarm_sns_topic_arn)[1] == local.partition && split(":", var.alarm_sns_topic_arn)[3] == local.region
+      error_message = "alarm_sns_topic_arn ${var.alarm_sns_topic_arn} is in ${split(":", var.alarm_sns_topic_arn)[3]} (partition ${split(":", var.alarm_sns_topic_arn)[1]}), but the alarms are in ${local.region} (partition ${local.partition}): CloudWatch alarms notify only a topic in their own region. Create the topic in ${local.region}, or leave alarm_sns_topic_arn unset."
+    }
+  }
 }

@@ -35,10 +35,25 @@ output "curl_command" {
 
 output "invoke_command" {
   description = "Ready-to-paste aws lambda invoke with the documented payload (AWS CLI v2)."
-  value       = "aws lambda invoke --region ${data.aws_region.current.region} --function-name ${aws_lambda_function.qr.function_name} --cli-binary-format raw-in-base64-out --payload '{\"body\": \"{\\\"url\\\": \\\"https://example.com\\\"}\"}' out.json"
+  value       = "aws lambda invoke --region ${local.region} --function-name ${aws_lambda_function.qr.function_name} --cli-binary-format raw-in-base64-out --payload '{\"body\": \"{\\\"url\\\": \\\"https://example.com\\\"}\"}' out.json"
 }
 
 output "region" {
   description = "AWS region the stack is deployed in, as the provider resolved it."
-  value       = data.aws_region.current.region
+  value       = local.region
+}
+
+output "partition" {
+  description = "AWS partition of the deployment (aws, aws-cn, aws-us-gov, aws-eusc, ...), for ARNs built outside Terraform."
+  value       = local.partition
+}
+
+output "account_id" {
+  description = "AWS account the stack is deployed in."
+  value       = data.aws_caller_identity.current.account_id
+}
+
+output "role_name" {
+  description = "Name of the function's IAM role (function_name-region: IAM names are global)."
+  value       = aws_iam_role.function.name
 }

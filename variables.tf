@@ -4,32 +4,36 @@ variable "region" {
   default     = null
 
   validation {
-    # Every partition's names: us-east-1, ap-southeast-5, us-gov-west-1, cn-north-1, us-isob-east-1.
-    condition     = var.region == null || can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", var.region))
-    error_message = "region must be null or an AWS region name such as us-east-1, eu-west-2, us-gov-west-1 or cn-north-1."
+    # Every partition's names: us-east-1, ap-southeast-5, us-gov-west-1, cn-north-1,
+    # us-isob-east-1, eusc-de-east-1 (the European Sovereign Cloud). At most 15 characters,
+    # which the role name (function_name-region) relies on.
+    condition     = var.region == null || can(regex("^[a-z]{2,4}(-[a-z]+)+-[0-9]+$", var.region)) && length(coalesce(var.region, "-")) <= 15
+    error_message = "region must be null or an AWS region name such as us-east-1, eu-west-2, us-gov-west-1, cn-north-1 or eusc-de-east-1."
   }
 }
 
 variable "function_name" {
   type        = string
-  description = "Name of the Lambda function; also names the HTTP API, the IAM role and the log groups."
+  description = "Name of the Lambda function; also names the HTTP API, the log groups and the IAM role (function_name-region)."
   default     = "qr-code-generator"
 
   validation {
-    # 64 is Lambda's limit; the IAM role name adds "-role" and must stay within IAM's 64.
-    condition     = can(regex("^[A-Za-z0-9_-]{1,59}$", var.function_name))
-    error_message = "function_name must be 1 to 59 letters, digits, hyphens or underscores."
+    # 64 is Lambda's limit; the IAM role name adds "-" and the region (at most 15
+    # characters) and must stay within IAM's 64.
+    condition     = can(regex("^[A-Za-z0-9_-]{1,48}$", var.function_name))
+    error_message = "function_name must be 1 to 48 letters, digits, hyphens or underscores (the IAM role adds the region to it, within IAM's 64)."
   }
 }
 
 variable "runtime" {
   type        = string
-  description = "Lambda Node.js runtime. nodejs20.x is deprecated since 2026-04-30 and blocks new functions from 2027-02-01; nodejs22.x and nodejs24.x are supported longer."
-  default     = "nodejs20.x"
+  description = "Lambda Node.js runtime. The bundle targets Node.js 20 and runs unchanged on nodejs22.x and nodejs24.x; the plan fails once AWS blocks the runtime (local.runtime_dates in main.tf) and warns 60 days before."
+  default     = "nodejs24.x"
 
   validation {
+    # nodejs20.x is accepted here only so that the plan can say why AWS refuses it.
     condition     = contains(["nodejs20.x", "nodejs22.x", "nodejs24.x"], var.runtime)
-    error_message = "runtime must be nodejs20.x, nodejs22.x or nodejs24.x."
+    error_message = "runtime must be nodejs24.x or nodejs22.x (nodejs20.x is blocked by AWS)."
   }
 }
 
@@ -105,7 +109,7 @@ variable "cors_allow_origins" {
 
 variable "throttling_rate_limit" {
   type        = number
-  description = "Steady-state requests per second the API stage accepts before answering 429; caps what abuse can cost."
+  description = "Steady-state requests per second each route accepts before answering 429 (the stage's default route settings apply to every route separately: POST /generate, GET /generate and GET / may each take this much). Caps what abuse can cost; all callers share it."
   default     = 20
 
   validation {
@@ -116,7 +120,7 @@ variable "throttling_rate_limit" {
 
 variable "throttling_burst_limit" {
   type        = number
-  description = "Requests the API stage accepts in a burst above the rate limit."
+  description = "Requests each route accepts in a burst above its rate limit (per route, like throttling_rate_limit)."
   default     = 40
 
   validation {
@@ -138,11 +142,11 @@ variable "tags" {
 
 variable "alarm_sns_topic_arn" {
   type        = string
-  description = "SNS topic that CloudWatch alarms notify, on alarm and on recovery: function errors, function throttles and API 5xx. null creates no alarms."
+  description = "SNS topic that CloudWatch alarms notify, on alarm and on recovery: function errors, function throttles and API 5xx. It must be in the deployment's own region and partition. null creates no alarms."
   default     = null
 
   validation {
     condition     = var.alarm_sns_topic_arn == null || can(regex("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?$", var.alarm_sns_topic_arn))
-    error_message = "alarm_sns_topic_arn must be null or an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:alerts."
+    error_message = "alarm_sns_topic_arn must be null or an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:alerts (in the deployment's own region)."
   }
 }

@@ -223,7 +223,7 @@ try {
   });
   const functions: [string, FunctionDefinition][] = [
     ['ours', main],
-    ['naive', baseline('bench-naive', 'nodejs20.x', 'index.handler', join(scratch, 'naive'))],
+    ['naive', baseline('bench-naive', 'nodejs24.x', 'index.handler', join(scratch, 'naive'))],
   ];
   if (!pythonMissing) functions.push(['python', baseline('bench-python', 'python3.11', 'handler.lambda_handler', `${root}bench/baselines/python`)]);
   const coldStack = await startStack({ dir: root, env: process.env, extraFunctions: functions.slice(1).map(([, fn]) => fn) });

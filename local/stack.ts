@@ -6,6 +6,7 @@ import { createInvokeApi } from './api/invoke-api.js';
 import type { FunctionDefinition } from './runtime/function.js';
 import type { LogSink } from './runtime/instance.js';
 import { DEFAULT_MAX_ENVIRONMENTS, FunctionPool } from './runtime/pool.js';
+import { planModule } from './terraform/plan.js';
 import { loadStackConfig, type StackConfig } from './terraform/stack-config.js';
 
 export interface StackOptions {
@@ -27,8 +28,13 @@ export interface LocalStack {
   readonly httpUrl: string;
   readonly lambdaUrl: string;
   readonly pools: ReadonlyMap<string, FunctionPool>;
-  /** New code in the function folder: later invocations cold-start on it. */
+  /** Every later invocation cold-starts, on the code as it is now. */
   reload(): Promise<void>;
+  /**
+   * A new build in build/lambda: Terraform plans again, which zips it (data "archive_file"),
+   * as `make deploy` would upload it; later invocations cold-start on that zip.
+   */
+  redeploy(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,6 +67,10 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
     pools,
     reload: async () => {
       await Promise.all([...pools.values()].map((pool) => pool.reload()));
+    },
+    redeploy: async () => {
+      await planModule(options.dir, options.env ?? {});
+      await main.reload();
     },
     close: async () => {
       for (const server of [http, lambda]) {

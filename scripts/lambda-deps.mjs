@@ -1,6 +1,6 @@
 // Installs the npm packages that build.mjs keeps out of the bundle (native code) into
-// <dir>/node_modules, for Lambda's platform — linux, arm64, glibc — whatever this machine is,
-// and zips <dir> again into <dir>.zip, the file Terraform uploads.
+// <dir>/node_modules, for Lambda's platform — linux, arm64, glibc — whatever this machine is.
+// Terraform zips <dir>, these packages included, when it plans (data "archive_file").
 //
 //   node scripts/lambda-deps.mjs [dir]      (default: build/lambda)
 //
@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXTERNAL, zipFunction } from '../build.mjs';
+import { EXTERNAL } from '../build.mjs';
 
 export const TARGET = { os: 'linux', cpu: 'arm64', libc: 'glibc' };
 
@@ -45,9 +45,7 @@ export function installLambdaDeps(dir) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
-    const dir = resolve(process.argv[2] ?? 'build/lambda');
-    // What was installed goes into the zip Terraform uploads, beside the bundle.
-    if (installLambdaDeps(dir)) await zipFunction({ dir, out: `${dir}.zip` });
+    installLambdaDeps(resolve(process.argv[2] ?? 'build/lambda'));
   } catch (error) {
     console.error(`lambda-deps: ${error.message}`);
     process.exit(1);

@@ -1,7 +1,9 @@
 # The deployment contract, asserted on what Terraform itself plans and applies. Run by
-# `make validate` against the stand-in providers (no AWS account); the same file runs
-# against the real providers with `terraform test` after `terraform init`, but then it
-# creates and destroys real resources in the apply runs.
+# `make validate` against the stand-in providers (no AWS account). The same file runs
+# against a real account with `terraform test -filter=tests/deployment.tftest.hcl` after
+# `terraform init`: its apply runs then create and destroy real resources, in the region
+# the provider resolves, under names of their own (qr-tftest-*) that cannot clash with a
+# deployment. tests/standin-only.tftest.hcl holds what only the stand-in may apply.
 
 run "function_as_planned" {
   command = plan
@@ -11,8 +13,8 @@ run "function_as_planned" {
     error_message = "The function must run on arm64 (Graviton): cheaper per GB-second."
   }
   assert {
-    condition     = aws_lambda_function.qr.runtime == "nodejs20.x"
-    error_message = "The default runtime is nodejs20.x."
+    condition     = aws_lambda_function.qr.runtime == "nodejs24.x"
+    error_message = "The default runtime is nodejs24.x, which AWS accepts for new functions until 2028-06-01."
   }
   assert {
     condition     = aws_lambda_function.qr.handler == "index.handler"
@@ -31,12 +33,16 @@ run "function_as_planned" {
     error_message = "No environment block when there are no variables: an empty one shows as a change on every plan."
   }
   assert {
-    condition     = endswith(aws_lambda_function.qr.filename, "/build/lambda.zip")
-    error_message = "The function's code is the zip build.mjs writes."
+    condition     = endswith(aws_lambda_function.qr.filename, "/build/lambda.zip") && aws_lambda_function.qr.filename == data.archive_file.function.output_path
+    error_message = "The function's code is the zip Terraform writes of build/lambda."
   }
   assert {
-    condition     = aws_lambda_function.qr.source_code_hash == filebase64sha256(aws_lambda_function.qr.filename)
-    error_message = "The function is redeployed exactly when the zip's bytes change."
+    condition     = endswith(data.archive_file.function.source_dir, "/build/lambda") && data.archive_file.function.type == "zip" && data.archive_file.function.output_file_mode == "0644"
+    error_message = "Terraform zips build/lambda, with one file mode for every entry (no umask of the machine)."
+  }
+  assert {
+    condition     = aws_lambda_function.qr.source_code_hash == data.archive_file.function.output_base64sha256 && aws_lambda_function.qr.source_code_hash == filebase64sha256(aws_lambda_function.qr.filename)
+    error_message = "The function is redeployed exactly when the zip's bytes change, and the zip on disk is the one planned."
   }
 }
 
@@ -121,8 +127,8 @@ run "iam_as_planned" {
     error_message = "The trust policy allows sts:AssumeRole only."
   }
   assert {
-    condition     = aws_iam_role.function.name == "qr-code-generator-role"
-    error_message = "The role is named after the function."
+    condition     = aws_iam_role.function.name == "qr-code-generator-${output.region}"
+    error_message = "The role is named after the function and the region: IAM names are global."
   }
 }
 
@@ -130,6 +136,10 @@ run "iam_as_planned" {
 # "(known after apply)", resolves to real-looking ARNs.
 run "wiring_as_applied" {
   command = apply
+
+  variables {
+    function_name = "qr-tftest-wiring"
+  }
 
   assert {
     condition = jsondecode(aws_iam_role_policy.function_logs.policy).Statement == [{
@@ -142,6 +152,10 @@ run "wiring_as_applied" {
   assert {
     condition     = aws_iam_role_policy.function_logs.role == aws_iam_role.function.id && aws_lambda_function.qr.role == aws_iam_role.function.arn
     error_message = "The policy is on the function's own role."
+  }
+  assert {
+    condition     = terraform_data.region.output == output.region
+    error_message = "The first apply records the deployment's region."
   }
   assert {
     condition     = aws_lambda_permission.api_gateway.source_arn == "${aws_apigatewayv2_api.http.execution_arn}/*/*"
@@ -212,7 +226,7 @@ run "names_follow_function_name" {
 
   assert {
     condition = (
-      aws_lambda_function.qr.function_name == "qr-test" && aws_apigatewayv2_api.http.name == "qr-test-api" && aws_iam_role.function.name == "qr-test-role"
+      aws_lambda_function.qr.function_name == "qr-test" && aws_apigatewayv2_api.http.name == "qr-test-api" && aws_iam_role.function.name == "qr-test-${output.region}"
       && aws_cloudwatch_log_group.function.name == "/aws/lambda/qr-test" && aws_cloudwatch_log_group.access.name == "/aws/apigateway/qr-test"
     )
     error_message = "Every name derives from function_name."
@@ -228,11 +242,15 @@ run "no_alarms_by_default" {
   }
 }
 
+# A topic in the provider's own region and account, as CloudWatch requires; it need not
+# exist for these assertions (create qr-tftest-alerts first if your account's CloudWatch
+# insists on an existing topic).
 run "alarms_notify_the_topic" {
   command = apply
 
   variables {
-    alarm_sns_topic_arn = "arn:aws:sns:us-east-1:123456789012:alerts"
+    function_name       = "qr-tftest-alarms"
+    alarm_sns_topic_arn = "arn:${run.wiring_as_applied.partition}:sns:${run.wiring_as_applied.region}:${run.wiring_as_applied.account_id}:qr-tftest-alerts"
   }
 
   assert {
@@ -242,7 +260,7 @@ run "alarms_notify_the_topic" {
   assert {
     condition = alltrue([
       for alarm in aws_cloudwatch_metric_alarm.qr :
-      alarm.alarm_actions == toset(["arn:aws:sns:us-east-1:123456789012:alerts"]) && alarm.ok_actions == toset(["arn:aws:sns:us-east-1:123456789012:alerts"])
+      alarm.alarm_actions == toset([var.alarm_sns_topic_arn]) && alarm.ok_actions == toset([var.alarm_sns_topic_arn])
       && alarm.period == 300 && alarm.statistic == "Sum" && alarm.treat_missing_data == "notBreaching"
     ])
     error_message = "Every alarm notifies the topic on alarm and on recovery, over 5-minute sums, and no traffic is not an outage."
@@ -250,7 +268,7 @@ run "alarms_notify_the_topic" {
   assert {
     condition = (
       aws_cloudwatch_metric_alarm.qr["function-errors"].namespace == "AWS/Lambda" && aws_cloudwatch_metric_alarm.qr["function-errors"].metric_name == "Errors"
-      && aws_cloudwatch_metric_alarm.qr["function-errors"].dimensions == tomap({ FunctionName = "qr-code-generator" })
+      && aws_cloudwatch_metric_alarm.qr["function-errors"].dimensions == tomap({ FunctionName = "qr-tftest-alarms" })
       && aws_cloudwatch_metric_alarm.qr["function-throttles"].metric_name == "Throttles"
     )
     error_message = "The function alarms watch this function's Errors and Throttles."
@@ -262,22 +280,5 @@ run "alarms_notify_the_topic" {
       && aws_cloudwatch_metric_alarm.qr["api-5xx"].threshold == 5
     )
     error_message = "The API alarm watches this API's $default stage for 5xx."
-  }
-}
-
-run "region_reaches_the_outputs" {
-  command = apply
-
-  variables {
-    region = "eu-central-2"
-  }
-
-  assert {
-    condition     = output.region == "eu-central-2" && strcontains(output.invoke_command, "--region eu-central-2")
-    error_message = "The outputs name the region the provider resolved."
-  }
-  assert {
-    condition     = startswith(aws_lambda_function.qr.arn, "arn:aws:lambda:eu-central-2:")
-    error_message = "The function is created in that region."
   }
 }

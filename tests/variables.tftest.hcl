@@ -45,7 +45,8 @@ run "function_name_refuses_spaces" {
 
 run "function_name_refuses_names_too_long_for_the_role" {
   command = plan
-  variables { function_name = "a23456789012345678901234567890123456789012345678901234567890" }
+  # 49 characters: with "-" and a 15-character region, the role name would pass IAM's 64.
+  variables { function_name = "a234567890123456789012345678901234567890123456789" }
   expect_failures = [var.function_name]
 }
 
@@ -121,6 +122,15 @@ run "region_accepts_china" {
   }
 }
 
+run "region_accepts_the_european_sovereign_cloud" {
+  command = plan
+  variables { region = "eusc-de-east-1" }
+  assert {
+    condition     = aws_lambda_function.qr.region == "eusc-de-east-1" && aws_iam_role.function.name == "qr-code-generator-eusc-de-east-1"
+    error_message = "European Sovereign Cloud region names (partition aws-eusc) are valid."
+  }
+}
+
 run "region_accepts_isolated_regions" {
   command = plan
   variables { region = "us-isob-east-1" }
@@ -140,7 +150,7 @@ run "accepts_what_aws_accepts" {
   command = plan
 
   variables {
-    runtime              = "nodejs24.x"
+    runtime              = "nodejs22.x"
     timeout              = 30
     memory_size          = 10240
     reserved_concurrency = 5
@@ -150,7 +160,7 @@ run "accepts_what_aws_accepts" {
   }
 
   assert {
-    condition     = aws_lambda_function.qr.runtime == "nodejs24.x" && aws_lambda_function.qr.reserved_concurrent_executions == 5
+    condition     = aws_lambda_function.qr.runtime == "nodejs22.x" && aws_lambda_function.qr.reserved_concurrent_executions == 5
     error_message = "Valid values reach the function."
   }
   assert {

@@ -1,5 +1,5 @@
 // Starts AWS's runtime interface client (aws-lambda-ric) in an execution environment:
-// the same loop as the nodejs20.x managed runtime — handler loading, console format,
+// the same loop as the managed Node.js runtimes — handler loading, console format,
 // error shapes — talking to AWS_LAMBDA_RUNTIME_API. Its own bin script would also print
 // a banner that the managed runtime does not, so it is called directly.
 import { run } from 'aws-lambda-ric';

@@ -35,7 +35,7 @@ export function fixtureFunction(name: string, overrides: Partial<FunctionDefinit
     name: `fixture-${name}`,
     region: 'us-east-1',
     handler: 'index.handler',
-    runtime: 'nodejs20.x',
+    runtime: 'nodejs24.x',
     memorySize: 128,
     timeoutSeconds: 3,
     environment: {},

@@ -55,7 +55,7 @@ t.test('environment: Lambda’s reserved variables and the configured ones, noth
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '192',
     AWS_REGION: 'us-east-1',
     AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs20.x',
+    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
     AWS_LAMBDA_LOG_GROUP_NAME: '/aws/lambda/fixture-env-dump',
     AWS_LAMBDA_LOG_STREAM_NAME: /^\d{4}\/\d{2}\/\d{2}\/\[\$LATEST\][0-9a-f]{32}$/,
     AWS_LAMBDA_RUNTIME_API: /^127\.0\.0\.1:\d+$/,

@@ -1,7 +1,6 @@
 import t from 'tap';
 import { spawnSync } from 'node:child_process';
-import { unzipSync } from 'fflate';
-import { cp, mkdtemp, open, readFile, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, open, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,9 +33,7 @@ t.test('installs the linux/arm64 binary of a per-platform package, whatever the 
   t.equal(await elfMachine(binary), EM_AARCH64, 'an aarch64 ELF (e_machine 0xB7)');
   const platforms = await readdir(join(dir, 'node_modules/@esbuild'));
   t.same(platforms, ['linux-arm64'], 'and no other platform’s binary');
-  const zipped = unzipSync(await readFile(`${dir}.zip`));
-  t.ok(zipped['node_modules/@esbuild/linux-arm64/bin/esbuild'], 'and zipped again with the installed packages');
-  await rm(`${dir}.zip`, { force: true });
+  t.notOk(existsSync(`${dir}.zip`), 'and no zip: Terraform zips the folder, installed packages included, when it plans');
   t.comment(`host: ${process.platform}/${process.arch}`);
   if (process.arch === 'x64') t.equal(await elfMachine(process.execPath), 0x3e, 'while this host runs x86-64');
 });
