@@ -3,8 +3,9 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
 
-# Two installs: building and deploying need only the packages in "dependencies" (esbuild,
-# fflate, qrcode); the local stack and the tests need everything, and system tools too.
+# Two installs: building, deploying and the offline deploy path (the stand-in providers:
+# standin, validate, rehearse) need only the packages in "dependencies", plain JavaScript
+# with nothing to compile; the local stack and the tests need everything, and system tools too.
 BUILD_STAMP := node_modules/.build-stamp
 DEV_STAMP := node_modules/.install-stamp
 # node-gyp builds against this Node's own headers rather than downloading them.
@@ -43,13 +44,13 @@ $(BUILD_STAMP): package.json package-lock.json
 	npm ci --omit=dev --no-audit --no-fund
 	@touch $@
 
-build: $(BUILD_STAMP) ## Bundle lambda/handler.ts into build/lambda/ and zip it into build/lambda.zip (what Terraform uploads)
+build: $(BUILD_STAMP) ## Bundle lambda/handler.ts into build/lambda/ (Terraform zips it into build/lambda.zip when it plans)
 	node build.mjs
 
 typecheck: install ## TypeScript strict type check of everything
 	npx tsc -p .
 
-standin: install ## Build the stand-in provider Terraform uses offline (validate, rehearse, dev); never used by deploy
+standin: $(BUILD_STAMP) ## Build the stand-in provider Terraform uses offline (validate, rehearse, dev); never used by deploy
 	@scripts/preflight.sh terraform
 	node --import tsx local/terraform/standin.ts
 
@@ -86,27 +87,27 @@ audit: install ## npm audit of the dependencies (what is bundled and what builds
 clean: ## Remove build output and test caches
 	rm -rf build .tap
 
-lambda-deps: build ## Install the bundle's external (native) packages for linux/arm64 into build/lambda and zip again
+lambda-deps: build ## Install the bundle's external (native) packages for linux/arm64 into build/lambda
 	node scripts/lambda-deps.mjs build/lambda
 
 deploy: ## Build and deploy to your AWS account (terraform init + apply), then print the outputs
 	@scripts/preflight.sh terraform aws
 	$(MAKE) --no-print-directory lambda-deps
 	terraform init -input=false
-	@scripts/preflight.sh runtime
-	terraform apply -input=false $(APPLY_FLAGS)
+	@scripts/preflight.sh region
+	scripts/terraform-apply.sh apply -input=false $(APPLY_FLAGS)
 	@$(MAKE) --no-print-directory outputs
 
 plan: ## Build and show what deploy would change
 	@scripts/preflight.sh terraform aws
 	$(MAKE) --no-print-directory lambda-deps
 	terraform init -input=false
-	@scripts/preflight.sh runtime
-	terraform plan -input=false
+	@scripts/preflight.sh region
+	scripts/terraform-apply.sh plan -input=false
 
 destroy: ## Delete everything deploy created
 	@scripts/preflight.sh terraform deployed aws
-	terraform destroy -input=false $(APPLY_FLAGS)
+	scripts/terraform-apply.sh destroy -input=false $(APPLY_FLAGS)
 
 outputs: ## Print the deployment's outputs (endpoint, function, region, ready-to-paste commands)
 	@scripts/preflight.sh terraform deployed

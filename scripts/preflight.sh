@@ -5,7 +5,7 @@
 #   scripts/preflight.sh awscli       — an AWS CLI v2
 #   scripts/preflight.sh awscli-path  — prints the AWS CLI v2 to run (a v1 may come first on PATH)
 #   scripts/preflight.sh deployed     — a deployment this folder's Terraform state knows of
-#   scripts/preflight.sh runtime      — warns when the runtime to deploy is deprecated (after terraform init)
+#   scripts/preflight.sh region       — a region the AWS provider will resolve (Terraform fails late without one)
 set -uo pipefail
 
 fail() { printf 'error: %s\n' "$1" >&2; shift; for line in "$@"; do printf '  %s\n' "$line" >&2; done; exit 1; }
@@ -64,14 +64,15 @@ for need in "$@"; do
           "(terraform output finds no outputs in this folder's state.)" ;;
       esac
       ;;
-    runtime)
-      runtime=$(printf 'var.runtime\n' | terraform console 2>/dev/null | tr -d '"') || runtime=""
-      if [ "$runtime" = "nodejs20.x" ]; then
-        cat >&2 <<'MSG'
-warning: the runtime is nodejs20.x, which AWS deprecated on 2026-04-30: creating new functions with it is
-  blocked from 2027-02-01 and updating existing ones from 2027-03-03. The function runs unchanged on
-  nodejs22.x and nodejs24.x: `TF_VAR_runtime=nodejs22.x make deploy`, or runtime = "nodejs22.x" in terraform.tfvars.
-MSG
+    region)
+      # The provider's own order: the region variable, then AWS_REGION, AWS_DEFAULT_REGION and the profile.
+      if [ -n "${TF_VAR_region:-}${AWS_REGION:-}${AWS_DEFAULT_REGION:-}" ]; then :
+      elif grep -Eqs '^[[:space:]]*"?region"?[[:space:]]*[=:]' terraform.tfvars terraform.tfvars.json ./*.auto.tfvars ./*.auto.tfvars.json; then :
+      elif cli=$(command -v aws 2>/dev/null) && [ -n "$("$cli" configure get region 2>/dev/null)" ]; then :
+      else
+        fail "no AWS region is set, so Terraform cannot tell where to deploy." \
+          "Name one: export AWS_REGION=eu-west-1 (or TF_VAR_region=eu-west-1), region = \"eu-west-1\" in" \
+          "terraform.tfvars, or 'aws configure set region eu-west-1' for your profile."
       fi
       ;;
     *) fail "preflight: unknown check '$need'" ;;

@@ -29,6 +29,8 @@ tar -C "$root" -cf - \
 ln -s "$root/node_modules" "$work/node_modules"
 
 export TF_CLI_CONFIG_FILE="$mirror_config" CHECKPOINT_DISABLE=1 QR_REHEARSAL=1
+# A region, as a user's shell or profile names one (make deploy refuses to go on without).
+export AWS_REGION="${AWS_REGION:-${AWS_DEFAULT_REGION:-us-east-1}}"
 unset TF_DATA_DIR TF_WORKSPACE TF_CLI_ARGS
 step() {
   printf '\n==> rehearse: %s\n' "$*"

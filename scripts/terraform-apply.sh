@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# terraform apply | plan | destroy, as typed, and when it fails on an AWS error whose fix is
+# known, that fix after Terraform's own message:
+#   - AccessDenied: the identity that deploys lacks a permission; iam/deploy-policy.json has them all;
+#   - a log group that already exists (a lost state, a function once made in the console): import it;
+#   - an IAM role that already exists: another deployment, or a lost state, holds the name.
+# Terraform's prompts and output reach the terminal unchanged; only its stderr is also kept.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+log=$(mktemp "${TMPDIR:-/tmp}/qr-terraform.XXXXXX")
+trap 'rm -f "$log"' EXIT
+
+# stderr through tee into the log and back to stderr; stdout straight to the terminal (fd 3).
+{ terraform "$@" 2>&1 1>&3 3>&- | tee "$log" >&2; } 3>&1
+status=${PIPESTATUS[0]}
+[ "$status" -eq 0 ] && exit 0
+
+# Terraform's diagnostics without colours or box drawing, one line.
+plain=$(sed -e 's/\x1b\[[0-9;]*m//g' -e 's/[│╷╵]//g' "$log" | tr -s ' \n\t' ' ')
+hint() { printf '\n%s\n' "$1" >&2; shift; for line in "$@"; do printf '  %s\n' "$line" >&2; done; }
+
+if grep -Eq 'AccessDenied|is not authorized to perform|UnauthorizedOperation|AuthorizationError' <<<"$plain"; then
+  hint "hint: AWS refused an action to the identity that runs Terraform." \
+    "$root/iam/deploy-policy.json is a policy with every action this deployment needs;" \
+    "attach it to that identity (docs/deploy.md, \"Permissions to deploy\"), then run the same command again."
+fi
+if grep -q 'ResourceAlreadyExistsException' <<<"$plain"; then
+  group=$(grep -Eo 'Log Group \([^)]+\)' <<<"$plain" | head -n 1 | sed -E 's/Log Group \((.*)\)/\1/')
+  address=$(grep -Eo 'with aws_cloudwatch_log_group\.[a-z_]+' <<<"$plain" | head -n 1 | sed 's/^with //')
+  if [ -n "$group" ] && [ -n "$address" ]; then
+    hint "hint: the log group $group already exists in this region, outside this state" \
+      "(a lost state, or a function once created with this name). Adopt it, then deploy again:" \
+      "terraform import '$address' '$group'" \
+      "(or delete it, and its logs, with: aws logs delete-log-group --log-group-name '$group')"
+  fi
+fi
+if grep -q 'EntityAlreadyExists' <<<"$plain"; then
+  hint "hint: an IAM role with this name already exists in the account, outside this state." \
+    "Role names are global; this one is function_name-region. Pick another function_name" \
+    "(TF_VAR_function_name=…), or adopt the role with terraform import 'aws_iam_role.function' <name>."
+fi
+exit "$status"
