@@ -50,7 +50,7 @@ build: $(BUILD_STAMP) ## Bundle lambda/handler.ts into build/lambda/ (Terraform 
 typecheck: install ## TypeScript strict type check of everything
 	npx tsc -p .
 
-standin: $(BUILD_STAMP) ## Build the stand-in provider Terraform uses offline (validate, rehearse, dev); never used by deploy
+standin: $(BUILD_STAMP) ## Build the stand-in providers (aws, archive) Terraform uses offline (validate, rehearse, dev); never used by deploy
 	@scripts/preflight.sh terraform
 	node --import tsx local/terraform/standin.ts
 
