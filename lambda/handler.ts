@@ -29,7 +29,7 @@ export async function handler(event: unknown, context?: Partial<Pick<Context, 'a
     response = dispatch(routes, request);
   } catch (error) {
     if (error instanceof HttpError) {
-      response = errorResponse(error.statusCode, error.message, { ...error.headers });
+      response = errorResponse(error);
     } else {
       log('ERROR', 'unexpected failure', {
         requestId,

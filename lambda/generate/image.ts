@@ -22,17 +22,21 @@ export function renderImage(spec: RenderSpec): RenderedImage {
       const { bytes, alphanumeric, digits } = CAPACITY[error.ecLevel];
       throw new HttpError(
         413,
+        'data_too_large',
         `the data (${error.bytes} bytes as UTF-8) does not fit a QR code at ecLevel ${error.ecLevel}: it holds at most ` +
           `${bytes} bytes of text, ${alphanumeric} upper-case alphanumeric characters or ${digits} digits` +
           (error.ecLevel === 'L' ? '' : '; a lower ecLevel holds more'),
+        { ecLevel: error.ecLevel, bytes: error.bytes, maxBytes: bytes, maxAlphanumeric: alphanumeric, maxDigits: digits },
         {},
         { cause: error },
       );
     }
     if (error instanceof SizeTooSmallError) {
       throw badRequest(
+        'size_too_small',
         `'size' ${error.size} is too small for this code: it is ${error.modulesAcross} modules across ` +
           `(margin included), so it needs at least ${error.modulesAcross} px`,
+        { field: 'size', minimum: error.modulesAcross },
         error,
       );
     }

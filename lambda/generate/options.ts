@@ -29,7 +29,7 @@ const FORMATS: readonly ImageFormat[] = ['png', 'svg', 'txt'];
 export function parseQrSpec(fields: Readonly<Record<string, unknown>>): QrSpec {
   for (const name of Object.keys(fields)) {
     if (!(FIELDS as readonly string[]).includes(name)) {
-      throw badRequest(`unknown option '${clip(name)}'; the options are: ${FIELDS.join(', ')}`);
+      throw badRequest('unknown_option', `unknown option '${clip(name)}'; the options are: ${FIELDS.join(', ')}`, { field: clip(name), allowed: FIELDS });
     }
   }
   const format = parseChoice(fields, 'format', FORMATS, (v) => v.toLowerCase());
@@ -55,10 +55,10 @@ export const hasPixelOptions = (fields: Readonly<Record<string, unknown>>): bool
 function refuseImageOptions(fields: Readonly<Record<string, unknown>>): void {
   const name = PIXEL_OPTIONS.find((option) => fields[option] !== undefined);
   if (name === 'size') {
-    throw badRequest("'size' does not apply to format txt: the code is one character per module, sized by the terminal's font");
+    throw badRequest('option_not_applicable', "'size' does not apply to format txt: the code is one character per module, sized by the terminal's font", { field: 'size' });
   }
   if (name !== undefined) {
-    throw badRequest(`'${name}' does not apply to format txt: the terminal's own colours draw it (made for light text on a dark background)`);
+    throw badRequest('option_not_applicable', `'${name}' does not apply to format txt: the terminal's own colours draw it (made for light text on a dark background)`, { field: name });
   }
 }
 
@@ -67,7 +67,7 @@ export function fieldsFromQuery(query: URLSearchParams): Record<string, string> 
   // No prototype: a parameter named __proto__ is a key like any other (and refused as unknown).
   const fields: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [name, value] of query) {
-    if (Object.hasOwn(fields, name)) throw badRequest(`query parameter '${clip(name)}' is given more than once`);
+    if (Object.hasOwn(fields, name)) throw badRequest('repeated_parameter', `query parameter '${clip(name)}' is given more than once`, { field: clip(name) });
     fields[name] = value;
   }
   return fields;
@@ -75,21 +75,23 @@ export function fieldsFromQuery(query: URLSearchParams): Record<string, string> 
 
 function parseText(fields: Readonly<Record<string, unknown>>): string {
   const hasUrl = fields.url !== undefined;
-  if (hasUrl && fields.text !== undefined) throw badRequest("give either 'url' or 'text' (its alias), not both");
+  if (hasUrl && fields.text !== undefined) throw badRequest('conflicting_options', "give either 'url' or 'text' (its alias), not both", { field: 'text' });
   const name = hasUrl ? 'url' : 'text';
   const value = fields[name];
   if (value === undefined || value === null) {
-    throw badRequest("'url' is required: the text or URL to encode, e.g. {\"url\": \"https://example.com\"}");
+    throw badRequest('missing_field', "'url' is required: the text or URL to encode, e.g. {\"url\": \"https://example.com\"}", { field: 'url' });
   }
-  if (typeof value !== 'string') throw badRequest(`'${name}' must be a string, not ${describe(value)}`);
-  if (value === '') throw badRequest(`'${name}' must not be empty`);
+  if (typeof value !== 'string') throw badRequest('invalid_type', `'${name}' must be a string, not ${describe(value)}`, { field: name });
+  if (value === '') throw badRequest('empty_value', `'${name}' must not be empty`, { field: name });
   if (value.length > LIMITS.textLength) {
     throw new HttpError(
       413,
+      'data_too_large',
       `'${name}' is ${value.length} characters long; no QR code holds more than ${LIMITS.textLength} (digits only)`,
+      { field: name, maxDigits: LIMITS.textLength },
     );
   }
-  if (!value.isWellFormed()) throw badRequest(`'${name}' contains an unpaired UTF-16 surrogate, which is not text`);
+  if (!value.isWellFormed()) throw badRequest('invalid_text', `'${name}' contains an unpaired UTF-16 surrogate, which is not text`, { field: name });
   return value;
 }
 
@@ -102,7 +104,7 @@ function parseChoice<T extends string>(
   const value = fields[name];
   if (value === undefined) return undefined;
   const choice = typeof value === 'string' ? allowed.find((a) => a === normalise(value)) : undefined;
-  if (choice === undefined) throw badRequest(`'${name}' must be one of ${allowed.join(', ')}, not ${describe(value)}`);
+  if (choice === undefined) throw badRequest('invalid_value', `'${name}' must be one of ${allowed.join(', ')}, not ${describe(value)}`, { field: name, allowed });
   return choice;
 }
 
@@ -116,7 +118,7 @@ function parseInteger(
   const number =
     typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(number) || number < range.min || number > range.max) {
-    throw badRequest(`'${name}' must be a whole number from ${range.min} to ${range.max}, not ${describe(value)}`);
+    throw badRequest('out_of_range', `'${name}' must be a whole number from ${range.min} to ${range.max}, not ${describe(value)}`, { field: name, min: range.min, max: range.max });
   }
   return number;
 }
@@ -124,16 +126,20 @@ function parseInteger(
 function parseColors(fields: Readonly<Record<string, unknown>>): { dark: Rgba; light: Rgba } {
   const dark = parseColor(fields, 'dark') ?? BLACK;
   const light = parseColor(fields, 'light') ?? WHITE;
-  if (sameColor(dark, light)) throw badRequest("'dark' and 'light' must be different colors");
-  if (dark.a < 128) throw badRequest(`'dark' ${colorName(dark)} is more than half transparent: scanners would not see the modules`);
+  if (sameColor(dark, light)) throw badRequest('same_colors', "'dark' and 'light' must be different colors", { field: 'light' });
+  if (dark.a < 128) throw badRequest('dark_too_transparent', `'dark' ${colorName(dark)} is more than half transparent: scanners would not see the modules`, { field: 'dark' });
   // Scanners look for dark modules on a light ground, and need the two told apart: WCAG's
   // 3:1 for graphics, both colors as they show on white.
   const darkLuminance = luminanceOnWhite(dark);
   const lightLuminance = luminanceOnWhite(light);
   const pair = `'dark' ${colorName(dark)} and 'light' ${colorName(light)}`;
-  if (darkLuminance >= lightLuminance) throw badRequest(`${pair}: 'dark' must be the darker color; many scanners cannot read light modules on a dark ground`);
+  if (darkLuminance >= lightLuminance) {
+    throw badRequest('inverted_colors', `${pair}: 'dark' must be the darker color; many scanners cannot read light modules on a dark ground`, { field: 'dark' });
+  }
   const contrast = (lightLuminance + 0.05) / (darkLuminance + 0.05);
-  if (contrast < 3) throw badRequest(`${pair} have a contrast of ${contrast.toFixed(2)}:1; scanners need at least 3:1`);
+  if (contrast < 3) {
+    throw badRequest('low_contrast', `${pair} have a contrast of ${contrast.toFixed(2)}:1; scanners need at least 3:1`, { field: 'dark', contrast: Number(contrast.toFixed(2)), minimum: 3 });
+  }
   return { dark, light };
 }
 
@@ -142,7 +148,7 @@ function parseColor(fields: Readonly<Record<string, unknown>>, name: string): Rg
   if (value === undefined) return undefined;
   const color = typeof value === 'string' ? parseHexColor(value) : undefined;
   if (color === undefined) {
-    throw badRequest(`'${name}' must be a hex color #RGB, #RGBA, #RRGGBB or #RRGGBBAA, not ${describe(value)}`);
+    throw badRequest('invalid_color', `'${name}' must be a hex color #RGB, #RGBA, #RRGGBB or #RRGGBBAA, not ${describe(value)}`, { field: name });
   }
   return color;
 }

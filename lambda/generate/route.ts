@@ -37,7 +37,9 @@ export function generateJson(request: HttpRequest): HttpResponse {
   // Options in the query of a POST would otherwise be ignored without a word.
   const queryNames = [...new Set(request.query.keys())];
   if (queryNames.length > 0) {
-    throw badRequest(`POST /generate takes its options in the JSON body, not in the query string (${queryNames.join(', ')})`);
+    throw badRequest('options_in_query', `POST /generate takes its options in the JSON body, not in the query string (${queryNames.join(', ')})`, {
+      fields: queryNames.map((name) => name.slice(0, 40)),
+    });
   }
   const fields = jsonObjectOf(request.body);
   const spec = parseQrSpec(fields);
@@ -49,7 +51,7 @@ export function generateJson(request: HttpRequest): HttpResponse {
   const chosen = negotiate(request.headers.accept, offers);
   if (chosen === undefined) {
     const why = textFits || spec.formatGiven ? '' : ` (${CONTENT_TYPES.txt} is not among them because size, dark or light was given)`;
-    throw new HttpError(406, `the Accept header allows none of the types this can answer with: ${offers.join(', ')}${why}`);
+    throw new HttpError(406, 'not_acceptable', `the Accept header allows none of the types this can answer with: ${offers.join(', ')}${why}`, { offers });
   }
   const vary = { vary: 'accept' };
   if (chosen !== JSON_TYPE) {
@@ -67,8 +69,8 @@ export function generateJson(request: HttpRequest): HttpResponse {
       format: image.format,
       content_type: image.contentType,
       // Text: characters a line, and lines (two module rows each).
-      width: image.pixels,
-      height: image.format === 'txt' ? Math.ceil(image.pixels / 2) : image.pixels,
+      width: image.width,
+      height: image.height,
     },
     vary,
   );
@@ -77,15 +79,15 @@ export function generateJson(request: HttpRequest): HttpResponse {
 const JSON_EXAMPLE = '{"url": "https://example.com"}';
 
 function jsonObjectOf(body: RequestBody): Readonly<Record<string, unknown>> {
-  if (body.kind === 'none') throw badRequest(`the request body is empty; send a JSON object such as ${JSON_EXAMPLE}`);
+  if (body.kind === 'none') throw badRequest('empty_body', `the request body is empty; send a JSON object such as ${JSON_EXAMPLE}`);
   let value = body.kind === 'value' ? body.value : undefined;
   if (body.kind === 'text') {
     try {
       value = JSON.parse(body.text);
     } catch {
-      throw badRequest(`the request body is not valid JSON; send a JSON object such as ${JSON_EXAMPLE}`);
+      throw badRequest('invalid_json', `the request body is not valid JSON; send a JSON object such as ${JSON_EXAMPLE}`);
     }
   }
-  if (!isRecord(value)) throw badRequest(`the request body must be a JSON object such as ${JSON_EXAMPLE}`);
+  if (!isRecord(value)) throw badRequest('body_not_object', `the request body must be a JSON object such as ${JSON_EXAMPLE}`);
   return value;
 }

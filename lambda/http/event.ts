@@ -14,6 +14,7 @@ import { MAX_BODY_BYTES, type HttpRequest, type RequestBody } from './request.js
 export function toHttpRequest(event: unknown): HttpRequest {
   if (!isRecord(event)) {
     throw badRequest(
+      'invalid_event',
       'the event must be a JSON object: an API Gateway event, {"body": "{\\"url\\": \\"…\\"}"} or {"url": "…"}',
     );
   }
@@ -29,9 +30,9 @@ export function toHttpRequest(event: unknown): HttpRequest {
 function fromHttpApiEvent(event: APIGatewayProxyEventV2): HttpRequest {
   const http: unknown = event.requestContext.http;
   const method = isRecord(http) ? http.method : undefined;
-  if (typeof method !== 'string') throw badRequest('malformed event: requestContext.http.method must be a string');
+  if (typeof method !== 'string') throw badRequest('invalid_event', 'malformed event: requestContext.http.method must be a string');
   const rawPath = typeof event.rawPath === 'string' ? event.rawPath : isRecord(http) ? http.path : undefined;
-  if (typeof rawPath !== 'string') throw badRequest('malformed event: rawPath must be a string');
+  if (typeof rawPath !== 'string') throw badRequest('invalid_event', 'malformed event: rawPath must be a string');
   return {
     method: method.toUpperCase(),
     path: withoutStage(rawPath, event.requestContext.stage),
@@ -61,7 +62,7 @@ function fromRestApiEvent(event: APIGatewayProxyEvent): HttpRequest {
     for (const [key, value] of Object.entries(single)) if (typeof value === 'string') query.append(key, value);
   }
   const stage = isRecord(event.requestContext) ? event.requestContext.stage : undefined;
-  if (typeof event.path !== 'string') throw badRequest('malformed event: path must be a string');
+  if (typeof event.path !== 'string') throw badRequest('invalid_event', 'malformed event: path must be a string');
   return {
     method: event.httpMethod.toUpperCase(),
     // REST API `path` has no stage prefix; payload 1.0 from an HTTP API may have one.
@@ -96,21 +97,21 @@ function bodyOf(body: unknown, isBase64Encoded: unknown): RequestBody {
   }
   if (Math.floor((body.length * 3) / 4) > MAX_BODY_BYTES + 3) throw bodyTooLarge();
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body) || body.length % 4 === 1) {
-    throw badRequest('the request body is marked isBase64Encoded but is not valid base64');
+    throw badRequest('invalid_base64', 'the request body is marked isBase64Encoded but is not valid base64', { field: 'body' });
   }
   const bytes = Buffer.from(body, 'base64');
   if (bytes.length > MAX_BODY_BYTES) throw bodyTooLarge();
   try {
     return { kind: 'text', text: utf8.decode(bytes) };
   } catch {
-    throw badRequest('the request body is not valid UTF-8');
+    throw badRequest('invalid_utf8', 'the request body is not valid UTF-8', { field: 'body' });
   }
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 const bodyTooLarge = (): HttpError =>
-  new HttpError(413, `the request body is larger than ${MAX_BODY_BYTES} bytes, the most this API accepts`);
+  new HttpError(413, 'body_too_large', `the request body is larger than ${MAX_BODY_BYTES} bytes, the most this API accepts`, { limit: MAX_BODY_BYTES });
 
 function lowerCaseHeaders(headers: unknown): Record<string, string> {
   const result: Record<string, string> = {};
@@ -153,6 +154,6 @@ function decodeQueryPart(text: string, name: string): string {
   try {
     return decodeURIComponent(text.replace(/\+/g, ' ').replace(/%(?![0-9A-Fa-f]{2})/g, '%25'));
   } catch {
-    throw badRequest(`the query parameter '${name.slice(0, 40)}' is not valid UTF-8 once percent-decoded`);
+    throw badRequest('invalid_utf8', `the query parameter '${name.slice(0, 40)}' is not valid UTF-8 once percent-decoded`, { field: name.slice(0, 40) });
   }
 }

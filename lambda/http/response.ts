@@ -1,4 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { HttpError } from '../errors.js';
 
 /** The HTTP-shaped result every invocation returns (payload format 2.0, also valid for 1.0). */
 export interface HttpResponse extends APIGatewayProxyStructuredResultV2 {
@@ -23,8 +24,9 @@ export function jsonResponse(statusCode: number, body: unknown, headers: Record<
   };
 }
 
-export const errorResponse = (statusCode: number, message: string, headers: Record<string, string> = {}): HttpResponse =>
-  jsonResponse(statusCode, { error: message }, headers);
+/** A client's fault as JSON: the message for people, the stable code and its details for programs. */
+export const errorResponse = (error: HttpError): HttpResponse =>
+  jsonResponse(error.statusCode, { error: error.message, code: error.code, ...error.details }, { ...error.headers });
 
 /** A binary body travels base64-encoded; text types go as they are. */
 export function bytesResponse(

@@ -64,18 +64,18 @@ export const SCRIPT = `
 
   var ASK_FOR_TEXT = 'Type a URL or some text to put in the code.';
 
-  // The API's messages name fields and limits for programs; people get these.
-  function say(status, message) {
-    var text = String(message || '');
-    var needed = /at least (\\d+) px/.exec(text);
+  // The API's error codes and fields, in words for people (its messages are for programmers).
+  var COLORS = ['same_colors', 'inverted_colors', 'low_contrast', 'dark_too_transparent', 'invalid_color'];
+  function say(status, body) {
+    var code = body.code, field = body.field;
     if (status === 429) return 'Too many codes at once. Wait a moment, then try again.';
     if (status >= 500 || status === 0) return 'The QR service had a problem. Try again in a moment.';
-    if (status === 413) return 'That is too much text for one QR code at this error correction level. Shorten it, or choose a lower level (L holds the most).';
-    if (/^'size'/.test(text) && needed) return 'This code needs at least ' + needed[1] + ' pixels. Choose a larger size.';
-    if (/^'size'/.test(text)) return 'Choose a size from 21 to 2048 pixels.';
-    if (/^'margin'/.test(text)) return 'Choose a margin from 0 to 16.';
-    if (/^'(url|text)'/.test(text)) return ASK_FOR_TEXT;
-    if (/contrast|darker|different colors/.test(text)) return 'Scanners need a dark code on a light background: make Dark clearly darker than Light.';
+    if (code === 'data_too_large') return 'That is too much text for one QR code at this error correction level. Shorten it, or choose a lower level (L holds the most).';
+    if (code === 'size_too_small') return 'This code needs at least ' + body.minimum + ' pixels. Choose a larger size.';
+    if (code === 'out_of_range' && field === 'size') return 'Choose a size from ' + body.min + ' to ' + body.max + ' pixels.';
+    if (code === 'out_of_range' && field === 'margin') return 'Choose a margin from ' + body.min + ' to ' + body.max + '.';
+    if (field === 'url' || field === 'text') return ASK_FOR_TEXT;
+    if (COLORS.indexOf(code) >= 0) return 'Scanners need a dark code on a light background: make Dark clearly darker than Light.';
     return 'These settings cannot make a code. Check them and try again.';
   }
 
@@ -109,7 +109,7 @@ export const SCRIPT = `
       })
       .then(function (answer) {
         if (answer.status === -1) return fail('Could not reach the QR service. Check your connection and try again.');
-        if (!answer.ok) return fail(say(answer.status, answer.json.error));
+        if (!answer.ok) return fail(say(answer.status, answer.json));
         image.src = 'data:' + answer.json.content_type + ';base64,' + answer.json.qr_code;
         image.width = answer.json.width;
         image.height = answer.json.height;
