@@ -1,16 +1,30 @@
 import { SizeTooSmallError } from './errors.js';
-import { MODULE_PIXELS } from './spec.js';
+import { MODULE_PIXELS, type Canvas } from './spec.js';
 
 /** Where the modules land in the image. */
 export interface Layout {
-  /** Pixels per module. */
-  readonly scale: number;
   /** Quiet zone, in modules. */
   readonly margin: number;
   /** Modules across, quiet zone included. */
   readonly modulesAcross: number;
   /** Width and height of the image, in pixels. */
-  readonly pixels: number;
+  readonly width: number;
+  readonly height: number;
+  /** Whole pixels per module; 0 when the modules are scaled to fill an exact size (their widths then differ by a pixel). */
+  readonly scale: number;
+  /**
+   * Where each module column (x) and row (y) starts, in pixels from the image's left and
+   * top edge, quiet zone included; entry `modulesAcross` is where the last one ends.
+   */
+  readonly x: Int32Array;
+  readonly y: Int32Array;
+}
+
+/** Edges `origin + round(i * span / count)` for i = 0..count: as even as whole pixels allow. */
+function edges(origin: number, span: number, count: number): Int32Array {
+  const result = new Int32Array(count + 1);
+  for (let i = 0; i <= count; i++) result[i] = origin + Math.round((i * span) / count);
+  return result;
 }
 
 /**
@@ -21,5 +35,28 @@ export function layout(matrixSize: number, margin: number, size: number | undefi
   const modulesAcross = matrixSize + 2 * margin;
   const scale = size === undefined ? MODULE_PIXELS : Math.floor(size / modulesAcross);
   if (size !== undefined && scale < 1) throw new SizeTooSmallError(size, modulesAcross);
-  return { scale, margin, modulesAcross, pixels: modulesAcross * scale };
+  const pixels = modulesAcross * scale;
+  const grid = edges(0, pixels, modulesAcross);
+  return { margin, modulesAcross, width: pixels, height: pixels, scale, x: grid, y: grid };
+}
+
+/**
+ * An image of exactly `width` × `height` pixels (the size the dialects promise): the code,
+ * quiet zone included, fills the largest square that fits inside `padding` pixels of
+ * light on every side, centred, each module as close to the same width as whole pixels allow.
+ */
+export function exactLayout(matrixSize: number, margin: number, { width, height, padding }: Canvas): Layout {
+  const modulesAcross = matrixSize + 2 * margin;
+  const span = Math.min(width, height) - 2 * padding;
+  if (span < modulesAcross) throw new SizeTooSmallError(Math.min(width, height), modulesAcross + 2 * padding);
+  const scale = span % modulesAcross === 0 ? span / modulesAcross : 0;
+  return {
+    margin,
+    modulesAcross,
+    width,
+    height,
+    scale,
+    x: edges(Math.floor((width - span) / 2), span, modulesAcross),
+    y: edges(Math.floor((height - span) / 2), span, modulesAcross),
+  };
 }

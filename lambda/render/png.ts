@@ -35,28 +35,32 @@ function scratchRows(bytes: number): Buffer {
  * A 1-bit PNG: grayscale when the colors are opaque black and white, otherwise a
  * two-entry palette (with tRNS when a color is translucent). Every pixel row of a
  * module row is the same, so each is drawn once and copied, and the file is written
- * into one buffer. Rows are unfiltered (filter type 0): repeated rows deflate to
+ * into one buffer. Modules land where the layout's edges say: whole pixels each, or
+ * scaled to fill an exact size. Rows are unfiltered (filter type 0): repeated rows deflate to
  * back-references either way, and "Up"-filtered zero rows came out larger.
  */
-export function encodePng(matrix: QrSymbol, { scale, margin, pixels }: Layout, dark: Rgba, light: Rgba): Buffer {
+export function encodePng(matrix: QrSymbol, { margin, width, height, x, y }: Layout, dark: Rgba, light: Rgba): Buffer {
   const grayscale = isOpaqueBlackOrWhite(dark) && isOpaqueBlackOrWhite(light);
   // Grayscale bit 1 is white; palette index 0 is the light color.
   const lightByte = grayscale && light.r === 255 ? 0xff : 0x00;
-  const stride = 1 + ((pixels + 7) >>> 3);
-  const raw = scratchRows(stride * pixels).fill(lightByte);
+  const stride = 1 + ((width + 7) >>> 3);
+  const raw = scratchRows(stride * height).fill(lightByte);
   // Every row starts with its filter-type byte, 0, then light pixels (quiet zone included).
   if (lightByte !== 0) for (let offset = 0; offset < raw.length; offset += stride) raw[offset] = 0;
 
   let firstOfRow = -1;
+  let rowsOfRow = 0;
   forEachDarkRun(matrix, (row, start, end) => {
-    const first = (margin * scale + row * scale) * stride;
+    const top = y[margin + row]!;
+    const first = top * stride;
     if (first !== firstOfRow) {
-      if (firstOfRow >= 0) copyRows(raw, firstOfRow, stride, scale);
+      if (firstOfRow >= 0) copyRows(raw, firstOfRow, stride, rowsOfRow);
       firstOfRow = first;
+      rowsOfRow = y[margin + row + 1]! - top;
     }
-    flipBits(raw, first + 1, (margin + start) * scale, (margin + end) * scale);
+    flipBits(raw, first + 1, x[margin + start]!, x[margin + end]!);
   });
-  if (firstOfRow >= 0) copyRows(raw, firstOfRow, stride, scale);
+  if (firstOfRow >= 0) copyRows(raw, firstOfRow, stride, rowsOfRow);
 
   const idat = deflateSync(raw, DEFLATE_OPTIONS);
   const palette = grayscale ? undefined : Uint8Array.of(light.r, light.g, light.b, dark.r, dark.g, dark.b);
@@ -67,8 +71,8 @@ export function encodePng(matrix: QrSymbol, { scale, margin, pixels }: Layout, d
   SIGNATURE.copy(out, 0);
   let offset = SIGNATURE.length;
   offset = writeChunk(out, offset, 'IHDR', 13, (at) => {
-    out.writeUInt32BE(pixels, at);
-    out.writeUInt32BE(pixels, at + 4);
+    out.writeUInt32BE(width, at);
+    out.writeUInt32BE(height, at + 4);
     out[at + 8] = 1; // bit depth
     out[at + 9] = grayscale ? COLOR_TYPE_GRAYSCALE : COLOR_TYPE_PALETTE;
     out[at + 10] = out[at + 11] = out[at + 12] = 0; // compression, filter and interlace methods
@@ -81,11 +85,11 @@ export function encodePng(matrix: QrSymbol, { scale, margin, pixels }: Layout, d
 }
 
 /**
- * The other scale - 1 pixel rows of a module row are copies of its first: doubling what
- * is done, so log2(scale) calls. (A module row with no dark module is all light already.)
+ * The other `rows` - 1 pixel rows of a module row are copies of its first: doubling what
+ * is done, so log2(rows) calls. (A module row with no dark module is all light already.)
  */
-function copyRows(raw: Buffer, first: number, stride: number, scale: number): void {
-  for (let done = 1; done < scale; done *= 2) raw.copyWithin(first + done * stride, first, first + Math.min(done, scale - done) * stride);
+function copyRows(raw: Buffer, first: number, stride: number, rows: number): void {
+  for (let done = 1; done < rows; done *= 2) raw.copyWithin(first + done * stride, first, first + Math.min(done, rows - done) * stride);
 }
 
 const isOpaqueBlackOrWhite = ({ r, g, b, a }: Rgba): boolean =>

@@ -1,5 +1,5 @@
 import { encodeSymbol } from '../qr/symbol.js';
-import { layout } from './layout.js';
+import { exactLayout, layout } from './layout.js';
 import { encodePng } from './png.js';
 import type { ImageFormat, RenderSpec } from './spec.js';
 import { encodeSvg } from './svg.js';
@@ -9,8 +9,9 @@ export interface RenderedImage {
   readonly format: ImageFormat;
   readonly contentType: string;
   readonly bytes: Buffer;
-  /** Width and height, in pixels; for text, characters across (the code is half as many lines). */
-  readonly pixels: number;
+  /** In pixels; for text, characters across and lines. */
+  readonly width: number;
+  readonly height: number;
 }
 
 export const CONTENT_TYPES: Readonly<Record<ImageFormat, string>> = {
@@ -28,12 +29,14 @@ export function renderQr(spec: RenderSpec): RenderedImage {
   const contentType = CONTENT_TYPES[spec.format];
   if (spec.format === 'txt') {
     // Characters, not pixels: size and colours are the terminal's.
-    return { format: 'txt', contentType, bytes: Buffer.from(encodeText(matrix, spec.margin), 'utf8'), pixels: matrix.size + 2 * spec.margin };
+    const across = matrix.size + 2 * spec.margin;
+    // Two module rows a line.
+    return { format: 'txt', contentType, bytes: Buffer.from(encodeText(matrix, spec.margin), 'utf8'), width: across, height: Math.ceil(across / 2) };
   }
-  const geometry = layout(matrix.size, spec.margin, spec.size);
+  const geometry = spec.canvas ? exactLayout(matrix.size, spec.margin, spec.canvas) : layout(matrix.size, spec.margin, spec.size);
   const bytes =
     spec.format === 'png'
       ? encodePng(matrix, geometry, spec.dark, spec.light)
       : Buffer.from(encodeSvg(matrix, geometry, spec.dark, spec.light), 'utf8');
-  return { format: spec.format, contentType, bytes, pixels: geometry.pixels };
+  return { format: spec.format, contentType, bytes, width: geometry.width, height: geometry.height };
 }

@@ -11,6 +11,8 @@ export interface RenderSpec {
   readonly format: ImageFormat;
   /** Upper bound for the image's width and height in pixels; absent: MODULE_PIXELS per module. */
   readonly size: number | undefined;
+  /** An image of exactly this size instead, the modules scaled to fill it (`size` is then not read). */
+  readonly canvas?: Canvas;
   /** Quiet zone, in modules. */
   readonly margin: number;
   readonly ecLevel: EcLevel;
@@ -20,3 +22,10 @@ export interface RenderSpec {
 
 /** Pixels per module when no size is asked for. */
 export const MODULE_PIXELS = 10;
+
+/** An exact image size: `width` × `height` pixels, the code centred inside `padding` pixels of light. */
+export interface Canvas {
+  readonly width: number;
+  readonly height: number;
+  readonly padding: number;
+}

@@ -102,8 +102,8 @@ t.test('pixel rows drawn for one image never show through in the next', async (t
     // ... and 17 px a module, 74,205 bytes, which gets its own.
     outgrowsTheBuffer: [small, layout(small.size, 12, 765), WHITE, BLACK],
   };
-  t.equal(images.fillsTheBuffer![1].pixels, 720, '720 px across');
-  t.equal(images.outgrowsTheBuffer![1].pixels, 765, '765 px across');
+  t.equal(images.fillsTheBuffer![1].width, 720, '720 px across');
+  t.equal(images.outgrowsTheBuffer![1].width, 765, '765 px across');
   const alone: Record<string, Buffer> = {};
   for (const [name, args] of Object.entries(images)) {
     const fresh = (await import(`../../../lambda/render/png.js?alone=${name}`)) as { encodePng: typeof encodePng };
