@@ -58,8 +58,9 @@ locals {
   # Every route goes to the one function. Behind the HTTP API, a path or method without a
   # route is answered by API Gateway itself ({"message":"Not Found"}) and never reaches
   # the function; the function's own 404 and 405 are for direct invocations.
-  # GET / is the browser page.
-  routes = ["POST /generate", "GET /generate", "GET /"]
+  # GET / is the browser page; /chart, /v1/create-qr-code and /qr speak the query strings
+  # of Google Image Charts, goQR.me and QuickChart (a trailing slash reaches the same route).
+  routes = ["POST /generate", "GET /generate", "GET /", "GET /chart", "GET /v1/create-qr-code", "GET /qr"]
 
   cors_allow_methods  = ["GET", "POST", "OPTIONS"]
   cors_allow_headers  = ["content-type", "accept", "if-none-match"]

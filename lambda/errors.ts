@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'invalid_utf8',
   'options_in_query',
   'repeated_parameter',
+  'secret_in_url',
   // Options and their values
   'unknown_option',
   'unsupported_option',

@@ -3,13 +3,17 @@ import { HttpError } from './errors.js';
 import { generateImage, generateJson } from './generate/route.js';
 import { toHttpRequest } from './http/event.js';
 import { errorResponse, jsonResponse, type HttpResponse } from './http/response.js';
-import { dispatch, type Routes } from './http/router.js';
+import { dispatch, lazyRoute, type Routes } from './http/router.js';
 import { log } from './log.js';
 import { servePage } from './page/route.js';
 
 const routes: Routes = {
   '/': { GET: servePage },
   '/generate': { GET: generateImage, POST: generateJson },
+  // Drop-in for existing code: the query strings of Google Image Charts, goQR.me and QuickChart.
+  '/chart': { GET: lazyRoute(async () => (await import('./dialects/google-chart.js')).chartRoute) },
+  '/v1/create-qr-code': { GET: lazyRoute(async () => (await import('./dialects/goqr.js')).goqrRoute) },
+  '/qr': { GET: lazyRoute(async () => (await import('./dialects/quickchart.js')).qrRoute) },
 };
 
 /**
@@ -26,7 +30,7 @@ export async function handler(event: unknown, context?: Partial<Pick<Context, 'a
   try {
     const request = toHttpRequest(event);
     route = `${request.method.slice(0, 10)} ${request.path.slice(0, 64)}`;
-    response = dispatch(routes, request);
+    response = await dispatch(routes, request);
   } catch (error) {
     if (error instanceof HttpError) {
       response = errorResponse(error);

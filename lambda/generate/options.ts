@@ -1,14 +1,24 @@
+import { describe, clip } from '../describe.js';
 import { HttpError, badRequest } from '../errors.js';
 import { EC_LEVELS, type EcLevel } from '../qr/ec-level.js';
 import { BLACK, WHITE, sameColor, type Rgba } from '../render/color.js';
 import type { ImageFormat, RenderSpec } from '../render/spec.js';
+import type { Payload, PayloadBuilders, PayloadType } from '../payload/index.js';
+import { isSecretText } from '../payload/secret.js';
 import { colorName, luminanceOnWhite, parseHexColor } from './color.js';
 
 /** A validated request to draw one QR code. */
 export interface QrSpec extends RenderSpec {
   /** Whether the client chose the format (rather than taking the default). */
   readonly formatGiven: boolean;
+  /** The payload builder that made `text`, when the request named a `type`. */
+  readonly type: PayloadType | undefined;
+  /** The data holds a secret, or the client said it does (`private`): never cached, no ETag. */
+  readonly secret: boolean;
 }
+
+/** Where the options came from: a GET's URL lives on in histories, logs and caches. */
+export type OptionSource = 'body' | 'query';
 
 export const LIMITS = {
   size: { min: 21, max: 2048 },
@@ -19,34 +29,63 @@ export const LIMITS = {
 
 export const DEFAULTS = { format: 'png', margin: 4, ecLevel: 'L' } as const;
 
-const FIELDS = ['url', 'text', 'format', 'size', 'margin', 'ecLevel', 'dark', 'light'] as const;
+/** How the drawing is done, whatever the data. */
+const DRAWING_FIELDS = ['format', 'size', 'fit', 'margin', 'ecLevel', 'dark', 'light', 'private'] as const;
+/** The options without a `type`: the data as it is. */
+const FIELDS = ['url', 'text', 'type', ...DRAWING_FIELDS] as const;
 const FORMATS: readonly ImageFormat[] = ['png', 'svg', 'txt'];
+/** `whole`: whole pixels per module, the image at most `size`; `exact`: exactly `size`, the modules scaled to fill it. */
+const FITS = ['whole', 'exact'] as const;
 
 /**
  * Validates the options of a POST body or a GET query (whose values are all strings).
  * Every failure names the field and what it accepts.
  */
-export function parseQrSpec(fields: Readonly<Record<string, unknown>>): QrSpec {
+export function parseQrSpec(fields: Readonly<Record<string, unknown>>, source: OptionSource = 'body', builders?: PayloadBuilders): QrSpec {
+  if (fields.type !== undefined && builders === undefined) throw new Error('parseQrSpec: a request with a type needs the payload builders');
+  const type = builders && parseChoice(fields, 'type', Object.keys(builders) as PayloadType[], (v) => v.toLowerCase());
+  const allowed: readonly string[] = type === undefined ? FIELDS : ['type', ...builders![type].fields, ...DRAWING_FIELDS];
   for (const name of Object.keys(fields)) {
-    if (!(FIELDS as readonly string[]).includes(name)) {
-      throw badRequest('unknown_option', `unknown option '${clip(name)}'; the options are: ${FIELDS.join(', ')}`, { field: clip(name), allowed: FIELDS });
+    if (!allowed.includes(name)) {
+      const what = type === undefined ? 'the options are' : `type ${type} takes`;
+      throw badRequest('unknown_option', `unknown option '${clip(name)}'; ${what}: ${allowed.join(', ')}`, { field: clip(name), allowed });
     }
+  }
+  const payload = type === undefined ? textPayload(fields) : builders![type].build(fields);
+  if (source === 'query' && type !== undefined && payload.secret) {
+    throw badRequest('secret_in_url', `a ${type} code with a ${type === 'wifi' ? 'password' : 'secret'} is not made from a URL, which browser histories, logs and caches keep: POST it`, {
+      field: type === 'wifi' ? 'password' : 'secret',
+    });
   }
   const format = parseChoice(fields, 'format', FORMATS, (v) => v.toLowerCase());
   if (format === 'txt') refuseImageOptions(fields);
+  const size = parseInteger(fields, 'size', LIMITS.size);
+  const fit = parseChoice(fields, 'fit', FITS, (v) => v.toLowerCase());
+  if (fit === 'exact' && size === undefined) {
+    throw badRequest('missing_field', "'fit' exact needs a 'size': the width and height the image is to have", { field: 'size' });
+  }
   return {
-    text: parseText(fields),
+    text: payload.text,
+    type,
+    secret: payload.secret || parsePrivate(fields),
     format: format ?? DEFAULTS.format,
     formatGiven: format !== undefined,
-    size: parseInteger(fields, 'size', LIMITS.size),
+    size,
+    canvas: fit === 'exact' ? { width: size!, height: size!, padding: 0 } : undefined,
     margin: parseInteger(fields, 'margin', LIMITS.margin) ?? DEFAULTS.margin,
     ecLevel: parseChoice(fields, 'ecLevel', EC_LEVELS, (v) => v.toUpperCase()) ?? DEFAULTS.ecLevel,
     ...parseColors(fields),
   };
 }
 
+/** The data as given (`url`, or its alias `text`); a secret when it is an otpauth: key or a WIFI: password. */
+function textPayload(fields: Readonly<Record<string, unknown>>): Payload {
+  const text = parseText(fields);
+  return { text, secret: isSecretText(text) };
+}
+
 /** Options that only images have: text is one character per module, in the terminal's own colours. */
-const PIXEL_OPTIONS = ['size', 'dark', 'light'] as const;
+const PIXEL_OPTIONS = ['size', 'fit', 'dark', 'light'] as const;
 
 /** Whether any option that only an image can honour was given. */
 export const hasPixelOptions = (fields: Readonly<Record<string, unknown>>): boolean =>
@@ -54,8 +93,8 @@ export const hasPixelOptions = (fields: Readonly<Record<string, unknown>>): bool
 
 function refuseImageOptions(fields: Readonly<Record<string, unknown>>): void {
   const name = PIXEL_OPTIONS.find((option) => fields[option] !== undefined);
-  if (name === 'size') {
-    throw badRequest('option_not_applicable', "'size' does not apply to format txt: the code is one character per module, sized by the terminal's font", { field: 'size' });
+  if (name === 'size' || name === 'fit') {
+    throw badRequest('option_not_applicable', `'${name}' does not apply to format txt: the code is one character per module, sized by the terminal's font`, { field: name });
   }
   if (name !== undefined) {
     throw badRequest('option_not_applicable', `'${name}' does not apply to format txt: the terminal's own colours draw it (made for light text on a dark background)`, { field: name });
@@ -81,6 +120,11 @@ function parseText(fields: Readonly<Record<string, unknown>>): string {
   if (value === undefined || value === null) {
     throw badRequest('missing_field', "'url' is required: the text or URL to encode, e.g. {\"url\": \"https://example.com\"}", { field: 'url' });
   }
+  return checkedText(value, name);
+}
+
+/** The data to encode in field `name`: a non-empty, well-formed string no QR code is too small for at first sight. */
+export function checkedText(value: unknown, name: string): string {
   if (typeof value !== 'string') throw badRequest('invalid_type', `'${name}' must be a string, not ${describe(value)}`, { field: name });
   if (value === '') throw badRequest('empty_value', `'${name}' must not be empty`, { field: name });
   if (value.length > LIMITS.textLength) {
@@ -93,6 +137,14 @@ function parseText(fields: Readonly<Record<string, unknown>>): string {
   }
   if (!value.isWellFormed()) throw badRequest('invalid_text', `'${name}' contains an unpaired UTF-16 surrogate, which is not text`, { field: name });
   return value;
+}
+
+/** `private`: true or false, as JSON or as a query's strings. */
+function parsePrivate(fields: Readonly<Record<string, unknown>>): boolean {
+  const value = fields.private;
+  if (value === undefined || value === false || value === 'false') return false;
+  if (value === true || value === 'true') return true;
+  throw badRequest('invalid_value', `'private' must be true or false, not ${describe(value)}`, { field: 'private', allowed: ['true', 'false'] });
 }
 
 function parseChoice<T extends string>(
@@ -124,21 +176,29 @@ function parseInteger(
 }
 
 function parseColors(fields: Readonly<Record<string, unknown>>): { dark: Rgba; light: Rgba } {
-  const dark = parseColor(fields, 'dark') ?? BLACK;
-  const light = parseColor(fields, 'light') ?? WHITE;
-  if (sameColor(dark, light)) throw badRequest('same_colors', "'dark' and 'light' must be different colors", { field: 'light' });
-  if (dark.a < 128) throw badRequest('dark_too_transparent', `'dark' ${colorName(dark)} is more than half transparent: scanners would not see the modules`, { field: 'dark' });
+  return readableColors(parseColor(fields, 'dark') ?? BLACK, parseColor(fields, 'light') ?? WHITE);
+}
+
+/**
+ * The two colours, if scanners can read them: different, `dark` at most half transparent
+ * and the darker, at a contrast of at least 3:1. `names` are the fields the client set them with.
+ */
+export function readableColors(dark: Rgba, light: Rgba, names = { dark: 'dark', light: 'light' }): { dark: Rgba; light: Rgba } {
+  if (sameColor(dark, light)) throw badRequest('same_colors', `'${names.dark}' and '${names.light}' must be different colors`, { field: names.light });
+  if (dark.a < 128) {
+    throw badRequest('dark_too_transparent', `'${names.dark}' ${colorName(dark)} is more than half transparent: scanners would not see the modules`, { field: names.dark });
+  }
   // Scanners look for dark modules on a light ground, and need the two told apart: WCAG's
   // 3:1 for graphics, both colors as they show on white.
   const darkLuminance = luminanceOnWhite(dark);
   const lightLuminance = luminanceOnWhite(light);
-  const pair = `'dark' ${colorName(dark)} and 'light' ${colorName(light)}`;
+  const pair = `'${names.dark}' ${colorName(dark)} and '${names.light}' ${colorName(light)}`;
   if (darkLuminance >= lightLuminance) {
-    throw badRequest('inverted_colors', `${pair}: 'dark' must be the darker color; many scanners cannot read light modules on a dark ground`, { field: 'dark' });
+    throw badRequest('inverted_colors', `${pair}: '${names.dark}' must be the darker color; many scanners cannot read light modules on a dark ground`, { field: names.dark });
   }
   const contrast = (lightLuminance + 0.05) / (darkLuminance + 0.05);
   if (contrast < 3) {
-    throw badRequest('low_contrast', `${pair} have a contrast of ${contrast.toFixed(2)}:1; scanners need at least 3:1`, { field: 'dark', contrast: Number(contrast.toFixed(2)), minimum: 3 });
+    throw badRequest('low_contrast', `${pair} have a contrast of ${contrast.toFixed(2)}:1; scanners need at least 3:1`, { field: names.dark, contrast: Number(contrast.toFixed(2)), minimum: 3 });
   }
   return { dark, light };
 }
@@ -152,14 +212,3 @@ function parseColor(fields: Readonly<Record<string, unknown>>, name: string): Rg
   }
   return color;
 }
-
-/** A short, safe rendering of a client's value for an error message. */
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(clip(value));
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${clip(String(value))}`;
-}
-
-const clip = (text: string): string => (text.length > 40 ? `${text.slice(0, 40)}…` : text);

@@ -1,29 +1,27 @@
 import { HttpError, badRequest } from '../errors.js';
 import { negotiate } from '../http/accept.js';
 import { isRecord } from '../is-record.js';
-import { etagOf, ifNoneMatchHits } from '../http/etag.js';
 import type { HttpRequest, RequestBody } from '../http/request.js';
-import { bytesResponse, emptyResponse, jsonResponse, type HttpResponse } from '../http/response.js';
+import { bytesResponse, jsonResponse, type HttpResponse } from '../http/response.js';
+import type { PayloadBuilders } from '../payload/index.js';
 import { CONTENT_TYPES } from '../render/render.js';
 import type { ImageFormat } from '../render/spec.js';
 import { renderImage } from './image.js';
+import { IMAGE_CSP, imageResponse, NO_STORE } from './image-response.js';
 import { fieldsFromQuery, hasPixelOptions, parseQrSpec } from './options.js';
 
 export const SUCCESS_MESSAGE = 'QR Code generated successfully';
 
-/** Same query, same bytes: let browsers and CDNs keep the image for a year. */
-const IMMUTABLE = 'public, max-age=31536000, immutable';
+let builders: Promise<PayloadBuilders> | undefined;
+/** The payload builders, loaded on the first request that names a `type`. */
+const buildersFor = (fields: Readonly<Record<string, unknown>>): Promise<PayloadBuilders> | undefined =>
+  fields.type === undefined ? undefined : (builders ??= import('../payload/index.js').then((module) => module.PAYLOAD_BUILDERS));
 
-/** Unlike the original, nothing an SVG could load or run is allowed. */
-const IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'";
-
-/** `GET /generate?url=…`: the image itself, cacheable and conditional. */
-export function generateImage(request: HttpRequest): HttpResponse {
-  const image = renderImage(parseQrSpec(fieldsFromQuery(request.query)));
-  const etag = etagOf(image.bytes);
-  const caching = { etag, 'cache-control': IMMUTABLE };
-  if (ifNoneMatchHits(request.headers['if-none-match'], etag)) return emptyResponse(304, caching);
-  return bytesResponse(200, image.contentType, image.bytes, { ...caching, 'content-security-policy': IMAGE_CSP });
+/** `GET /generate?url=…`: the image itself, cacheable and conditional (never cached when it holds a secret). */
+export async function generateImage(request: HttpRequest): Promise<HttpResponse> {
+  const fields = fieldsFromQuery(request.query);
+  const spec = parseQrSpec(fields, 'query', await buildersFor(fields));
+  return imageResponse(request, renderImage(spec), spec.secret);
 }
 
 const JSON_TYPE = 'application/json';
@@ -33,7 +31,7 @@ type Representation = typeof JSON_TYPE | (typeof CONTENT_TYPES)[ImageFormat];
  * `POST /generate` with a JSON object: by default the tutorial's JSON with the image in
  * base64; the image itself when the Accept header prefers it.
  */
-export function generateJson(request: HttpRequest): HttpResponse {
+export async function generateJson(request: HttpRequest): Promise<HttpResponse> {
   // Options in the query of a POST would otherwise be ignored without a word.
   const queryNames = [...new Set(request.query.keys())];
   if (queryNames.length > 0) {
@@ -42,7 +40,7 @@ export function generateJson(request: HttpRequest): HttpResponse {
     });
   }
   const fields = jsonObjectOf(request.body);
-  const spec = parseQrSpec(fields);
+  const spec = parseQrSpec(fields, 'body', await buildersFor(fields));
   // Text has no pixels or colours: offered only when none were asked for.
   const textFits = !hasPixelOptions(fields);
   const offers: Representation[] = spec.formatGiven
@@ -53,7 +51,7 @@ export function generateJson(request: HttpRequest): HttpResponse {
     const why = textFits || spec.formatGiven ? '' : ` (${CONTENT_TYPES.txt} is not among them because size, dark or light was given)`;
     throw new HttpError(406, 'not_acceptable', `the Accept header allows none of the types this can answer with: ${offers.join(', ')}${why}`, { offers });
   }
-  const vary = { vary: 'accept' };
+  const vary = { vary: 'accept', ...(spec.secret ? NO_STORE : {}) };
   if (chosen !== JSON_TYPE) {
     const format = (Object.keys(CONTENT_TYPES) as ImageFormat[]).find((name) => CONTENT_TYPES[name] === chosen)!;
     const image = renderImage({ ...spec, format });
@@ -65,7 +63,8 @@ export function generateJson(request: HttpRequest): HttpResponse {
     {
       message: SUCCESS_MESSAGE,
       qr_code: image.bytes.toString('base64'),
-      url: spec.text,
+      // The input, unchanged; a built payload instead says what it built.
+      ...(spec.type === undefined ? { url: spec.text } : { type: spec.type, payload: spec.text }),
       format: image.format,
       content_type: image.contentType,
       // Text: characters a line, and lines (two module rows each).

@@ -2,7 +2,16 @@ import { HttpError } from '../errors.js';
 import type { HttpRequest } from './request.js';
 import { emptyResponse, type HttpResponse } from './response.js';
 
-export type Route = (request: HttpRequest) => HttpResponse;
+export type Route = (request: HttpRequest) => HttpResponse | Promise<HttpResponse>;
+
+/**
+ * A route whose code is loaded on its first request: what most deployments never serve
+ * (the dialects) stays out of the cold start.
+ */
+export function lazyRoute(load: () => Promise<Route>): Route {
+  let loaded: Promise<Route> | undefined;
+  return async (request) => (await (loaded ??= load()))(request);
+}
 export type Routes = Readonly<Record<string, Readonly<Record<string, Route>>>>;
 
 /**
@@ -10,7 +19,7 @@ export type Routes = Readonly<Record<string, Readonly<Record<string, Route>>>>;
  * path (behind an HTTP API, API Gateway answers CORS preflights itself; behind a REST
  * API it reaches the function).
  */
-export function dispatch(routes: Routes, request: HttpRequest): HttpResponse {
+export function dispatch(routes: Routes, request: HttpRequest): HttpResponse | Promise<HttpResponse> {
   const methods = Object.hasOwn(routes, request.path) ? routes[request.path] : undefined;
   if (methods === undefined) throw new HttpError(404, 'no_such_path', `no such path; try POST /generate, GET /generate?url=… or the page at GET /`);
   const allow = [...Object.keys(methods), 'OPTIONS'].join(', ');

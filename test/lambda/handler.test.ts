@@ -249,3 +249,19 @@ t.test('one structured log line per request, without the payload', async (t) => 
   const logged = JSON.parse(image.lines[0]!) as { bytes: number };
   t.equal(logged.bytes, Buffer.from(image.result.body, 'base64').length, 'a base64 body counts its decoded bytes');
 });
+
+t.test("fit: exact gives an image of exactly 'size' pixels; the default stays whole pixels a module", async (t) => {
+  const exact = await invoke({ body: JSON.stringify({ url: 'https://example.com', size: 200, fit: 'exact' }) });
+  const body = jsonBody(exact);
+  t.same([body.width, body.height], [200, 200]);
+  const image = decodePng(pngOfJson(exact));
+  t.same([image.width, image.height], [200, 200], 'exactly 200 x 200');
+  t.equal(await decodeQrText(pngOfJson(exact)), 'https://example.com');
+  const whole = jsonBody(await invoke({ body: JSON.stringify({ url: 'https://example.com', size: 200 }) }));
+  t.equal(whole.width, 198, 'without fit: 6 px a module, 33 modules (version 2 and the margin), at most 200');
+  const svg = await invoke(httpApiEvent({ method: 'GET', query: 'url=x&size=100&fit=exact&format=svg' }));
+  t.match(svg.body, /^<svg [^>]*width="100" height="100"/);
+  const refused = await invoke({ body: JSON.stringify({ url: 'x', fit: 'exact' }) });
+  t.equal(refused.statusCode, 400);
+  t.match(jsonBody(refused), { code: 'missing_field', field: 'size' });
+});

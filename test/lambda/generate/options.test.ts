@@ -11,6 +11,9 @@ t.test('defaults: the tutorial geometry', async (t) => {
     ecLevel: 'L',
     dark: { r: 0, g: 0, b: 0, a: 255 },
     light: { r: 255, g: 255, b: 255, a: 255 },
+    type: undefined,
+    secret: false,
+    canvas: undefined,
   });
 });
 
@@ -24,6 +27,9 @@ t.test('every option, as JSON values and as query strings', async (t) => {
     ecLevel: 'H',
     dark: { r: 0x11, g: 0x22, b: 0x33, a: 255 },
     light: { r: 255, g: 255, b: 255, a: 0 },
+    type: undefined,
+    secret: false,
+    canvas: undefined,
   };
   t.same(parseQrSpec({ text: ' keep  spaces ', format: 'SVG', size: 300, margin: 0, ecLevel: 'h', dark: '#123', light: '#ffffff00' }), expected);
   t.same(parseQrSpec(fieldsFromQuery(new URLSearchParams('url=+keep++spaces+&format=svg&size=300&margin=0&ecLevel=H&dark=123&light=%23ffffff00'))), expected);
@@ -68,7 +74,7 @@ t.test('invalid options are 400s that say what is allowed', async (t) => {
   rejects(t, { url: 'a', dark: 'blue' }, 400, /'dark' must be a hex color #RGB, #RGBA, #RRGGBB or #RRGGBBAA, not "blue"/);
   rejects(t, { url: 'a', light: '#fff"><script>' }, 400, /'light' must be a hex color/);
   rejects(t, { url: 'a', dark: '#fff' }, 400, /'dark' and 'light' must be different colors/);
-  rejects(t, { url: 'a', colour: '#fff' }, 400, /unknown option 'colour'; the options are: url, text, format, size, margin, ecLevel, dark, light/);
+  rejects(t, { url: 'a', colour: '#fff' }, 400, /unknown option 'colour'; the options are: url, text, type, format, size, fit, margin, ecLevel, dark, light, private/);
 });
 
 t.test('error messages quote at most a short prefix of what the client sent', async (t) => {

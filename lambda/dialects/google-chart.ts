@@ -1,0 +1,44 @@
+// GET /chart?cht=qr&chs=WxH&chl=…&chld=L|4&choe=UTF-8 — Google Image Charts' QR codes, which
+// Google has turned off: PNG of exactly chs pixels, the code centred in it, chld's margin
+// in modules ("rows"), error correction L and a 4-module margin by default.
+import { badRequest } from '../errors.js';
+import { checkedText } from '../generate/options.js';
+import type { EcLevel } from '../qr/ec-level.js';
+import { BLACK, WHITE } from '../render/color.js';
+import { dialectRoute, dimensions, required, utf8Only, wholeNumber, type Dialect } from './query.js';
+
+/** Google's limits for every chart: at most 1000 pixels a side and 300,000 in all. */
+const MAX_SIDE = 1000;
+const MAX_AREA = 300_000;
+
+export const googleChart: Dialect = {
+  name: 'Google Chart API',
+  parameters: ['cht', 'chs', 'chl', 'chld', 'choe'],
+  spec(fields) {
+    const type = required(fields, 'cht', 'cht=qr');
+    if (type !== 'qr') throw badRequest('invalid_value', `'cht' must be qr: QR codes are the only chart drawn here`, { field: 'cht', allowed: ['qr'] });
+    const size = dimensions(required(fields, 'chs', 'chs=150x150'), 'chs', 1, MAX_SIDE);
+    if (size.width * size.height > MAX_AREA) {
+      throw badRequest('out_of_range', `'chs' ${size.width}x${size.height} is over ${MAX_AREA} pixels, the Chart API's largest image (e.g. 547x547)`, { field: 'chs', max: MAX_AREA });
+    }
+    const text = checkedText(required(fields, 'chl', 'chl=Hello%20world'), 'chl');
+    utf8Only(fields.choe, 'choe');
+    // chld=<level>|<margin>: L|4 when absent.
+    const chld = /^([LMQH])(?:\|(\d{1,3}))?$/i.exec(fields.chld ?? 'L');
+    if (!chld) throw badRequest('invalid_value', "'chld' must be an error correction level L, M, Q or H, optionally with a margin in modules: L|4", { field: 'chld' });
+    const ecLevel = chld[1]!.toUpperCase() as EcLevel;
+    const margin = chld[2];
+    return {
+      text,
+      format: 'png',
+      size: undefined,
+      canvas: { ...size, padding: 0 },
+      margin: wholeNumber(margin, 'chld', 0, 100, 4),
+      ecLevel,
+      dark: BLACK,
+      light: WHITE,
+    };
+  },
+};
+
+export const chartRoute = dialectRoute(googleChart);

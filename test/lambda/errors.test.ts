@@ -1,0 +1,74 @@
+// Every client error is a 4xx whose body carries a stable `code` (and the field where one
+// is at fault): one request here for each code in ERROR_CODES, so none is listed that the
+// function cannot answer, and the README's error table names them all.
+import t from 'tap';
+import { readFile } from 'node:fs/promises';
+import { ERROR_CODES, type ErrorCode } from '../../lambda/errors.js';
+import { handler } from '../../lambda/handler.js';
+import { httpApiEvent, type HttpApiRequest } from '../helpers/events.js';
+import { captureStdout } from '../helpers/stdout.js';
+
+const post = (body: unknown, extra: HttpApiRequest = {}): HttpApiRequest => ({ method: 'POST', body: JSON.stringify(body), ...extra });
+const get = (query: string, path = '/generate'): HttpApiRequest => ({ method: 'GET', path, query });
+
+/** A request for each code, and the status and field it answers with. */
+const CASES: Record<ErrorCode, [HttpApiRequest | 'not an object', number, string?]> = {
+  invalid_event: ['not an object', 400],
+  no_such_path: [get('', '/nowhere'), 404],
+  method_not_allowed: [{ method: 'DELETE' }, 405],
+  not_acceptable: [post({ url: 'x' }, { headers: { accept: 'image/webp' } }), 406],
+  empty_body: [{ method: 'POST' }, 400],
+  invalid_json: [{ method: 'POST', body: '{"url":' }, 400],
+  body_not_object: [post(['x']), 400],
+  body_too_large: [{ method: 'POST', body: 'x'.repeat(70_000) }, 413],
+  invalid_base64: [{ method: 'POST', body: '!!!', isBase64Encoded: true }, 400, 'body'],
+  invalid_utf8: [get('url=caf%E9'), 400, 'url'],
+  options_in_query: [post({ url: 'x' }, { query: 'size=100' }), 400],
+  repeated_parameter: [get('url=a&url=b'), 400, 'url'],
+  secret_in_url: [get('type=otpauth&secret=JBSWY3DPEHPK3PXP&account=a'), 400, 'secret'],
+  unknown_option: [post({ url: 'x', ecLevle: 'H' }), 400, 'ecLevle'],
+  unsupported_option: [get('text=x&centerImageUrl=https%3A%2F%2Fexample.com%2Fa.png', '/qr'), 400, 'centerImageUrl'],
+  option_not_applicable: [post({ url: 'x', format: 'txt', size: 100 }), 400, 'size'],
+  conflicting_options: [post({ url: 'x', text: 'y' }), 400, 'text'],
+  missing_field: [post({ size: 100 }), 400, 'url'],
+  invalid_type: [post({ url: 42 }), 400, 'url'],
+  empty_value: [post({ url: '' }), 400, 'url'],
+  invalid_value: [post({ url: 'x', ecLevel: 'Z' }), 400, 'ecLevel'],
+  out_of_range: [post({ url: 'x', size: 5000 }), 400, 'size'],
+  invalid_text: [post({ url: '\ud800' }), 400, 'url'],
+  invalid_color: [post({ url: 'x', dark: 'navy' }), 400, 'dark'],
+  same_colors: [post({ url: 'x', dark: '#123456', light: '#123456' }), 400, 'light'],
+  dark_too_transparent: [post({ url: 'x', dark: '#00000010' }), 400, 'dark'],
+  inverted_colors: [post({ url: 'x', dark: '#ffffff', light: '#000000' }), 400, 'dark'],
+  low_contrast: [post({ url: 'x', dark: '#777777', light: '#999999' }), 400, 'dark'],
+  data_too_large: [post({ url: 'x'.repeat(3000) }), 413],
+  size_too_small: [post({ url: 'x', size: 22 }), 400, 'size'],
+};
+
+t.test('each code, from a request that earns it: status, code, field, and words for people', async (t) => {
+  t.same(Object.keys(CASES).sort(), [...ERROR_CODES].sort(), 'a case for every code');
+  for (const [code, [request, status, field]] of Object.entries(CASES)) {
+    const event = request === 'not an object' ? 'not an object' : httpApiEvent(request);
+    const { result } = await captureStdout(() => handler(event, { awsRequestId: code }));
+    const body = JSON.parse(result.body) as Record<string, unknown>;
+    t.equal(result.statusCode, status, `${code}: ${status}`);
+    t.equal(body.code, code, `${code}: the code`);
+    if (field !== undefined) t.equal(body.field, field, `${code}: field ${field}`);
+    t.ok(typeof body.error === 'string' && body.error.length > 10, `${code}: a message`);
+    t.ok(/^[a-z]+(_[a-z0-9]+)*$/.test(code), `${code} is snake_case`);
+  }
+});
+
+t.test('limits travel with the code where a client can act on them', async (t) => {
+  const call = async (request: HttpApiRequest) => JSON.parse((await captureStdout(() => handler(httpApiEvent(request), { awsRequestId: 'l' }))).result.body) as Record<string, unknown>;
+  t.match(await call(post({ url: 'x', size: 5000 })), { min: 21, max: 2048 });
+  t.match(await call(post({ url: 'x', size: 22 })), { minimum: 29 });
+  t.match(await call(post({ url: 'x'.repeat(3000) })), { ecLevel: 'L', maxBytes: 2953 });
+  t.match(await call(post({ url: 'x', dark: '#777777', light: '#999999' })), { contrast: 1.57, minimum: 3 });
+  t.match(await call(post({ url: 'x', ecLevel: 'Z' })), { allowed: ['L', 'M', 'Q', 'H'] });
+});
+
+t.test("the README's error table lists every code", async (t) => {
+  const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+  for (const code of ERROR_CODES) t.match(readme, `\`${code}\``, code);
+});

@@ -1,0 +1,185 @@
+// Every payload builder, end to end: POST /generate with a type and its fields, the image
+// decoded back, and the decoded text read by a parser that is not ours (otpauth, ical.js,
+// the WHATWG URL parser, a ZXing-style WIFI: reader) to the very fields that went in,
+// special characters included.
+import t, { type Test } from 'tap';
+import ICAL from 'ical.js';
+import { URI } from 'otpauth';
+import { handler } from '../../../lambda/handler.js';
+import { PAYLOAD_BUILDERS } from '../../../lambda/payload/index.js';
+import { httpApiEvent } from '../../helpers/events.js';
+import { decodeQrText } from '../../helpers/qr-decode.js';
+import { captureStdout } from '../../helpers/stdout.js';
+import { parseWifi } from '../../helpers/wifi-parse.js';
+
+interface Answer {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: Record<string, unknown>;
+}
+
+async function post(fields: Record<string, unknown>): Promise<Answer> {
+  const event = httpApiEvent({ method: 'POST', body: JSON.stringify(fields), headers: { 'content-type': 'application/json' } });
+  const { result } = await captureStdout(() => handler(event, { awsRequestId: 'builders' }));
+  return { status: result.statusCode, headers: result.headers, body: JSON.parse(result.body) as Record<string, unknown> };
+}
+
+/** POSTs, checks the answer echoes the payload, and returns the text decoded from the image. */
+async function built(t: Test, fields: Record<string, unknown>): Promise<string> {
+  const answer = await post(fields);
+  t.equal(answer.status, 200, `${String(fields.type)}: 200${answer.status === 200 ? '' : ` (${JSON.stringify(answer.body)})`}`);
+  t.equal(answer.body.type, fields.type);
+  t.notOk('url' in answer.body, 'a built payload is echoed as payload, not url');
+  const decoded = await decodeQrText(Buffer.from(String(answer.body.qr_code), 'base64'));
+  t.equal(decoded, answer.body.payload, 'the image holds exactly the payload it says');
+  return decoded;
+}
+
+t.test('wifi: every character that needs escaping, read back by a ZXing-style parser', async (t) => {
+  const ssid = 'My;Net,"work":\\ café 🎉';
+  const password = 'p@ss;w,o"r:d\\x';
+  const text = await built(t, { type: 'wifi', ssid, password, security: 'wpa', hidden: true });
+  t.same(parseWifi(text), { type: 'WPA', ssid, password, hidden: 'true' });
+  t.equal(text, 'WIFI:T:WPA;S:My\\;Net\\,\\"work\\"\\:\\\\ café 🎉;P:p@ss\\;w\\,o\\"r\\:d\\\\x;H:true;;');
+  const open = await built(t, { type: 'wifi', ssid: 'Café guests' });
+  t.same(parseWifi(open), { type: 'nopass', ssid: 'Café guests', password: undefined, hidden: undefined }, 'no password: nopass');
+  const wep = await built(t, { type: 'wifi', ssid: 'old', security: 'WEP', password: '0123456789' });
+  t.equal(parseWifi(wep).type, 'WEP');
+});
+
+t.test('email: a mailto: URI the URL parser reads back, subject and body with line breaks', async (t) => {
+  const text = await built(t, { type: 'email', to: 'ada+qr@example.com', subject: 'Hi & bye? 100% #1', body: 'Line one\nLine two: ü' });
+  const url = new URL(text);
+  t.equal(url.protocol, 'mailto:');
+  t.equal(decodeURIComponent(url.pathname), 'ada+qr@example.com');
+  t.equal(url.searchParams.get('subject'), 'Hi & bye? 100% #1');
+  t.equal(url.searchParams.get('body'), 'Line one\r\nLine two: ü', 'line breaks as CRLF (RFC 6068)');
+  t.match(text, /body=Line%20one%0D%0ALine/);
+  t.equal(await built(t, { type: 'email', to: 'a@example.com' }), 'mailto:a@example.com', 'no subject or body: no query');
+});
+
+t.test('tel and sms: the digits, the plus, and the message', async (t) => {
+  const tel = await built(t, { type: 'tel', number: '+1 (555) 010-0199' });
+  t.equal(tel, 'tel:+15550100199');
+  t.equal(new URL(tel).pathname, '+15550100199');
+  const sms = await built(t, { type: 'sms', number: '0555 0100', message: 'On my way & 5 min? ✓' });
+  const url = new URL(sms);
+  t.equal(url.protocol, 'sms:');
+  t.equal(url.pathname, '05550100');
+  t.equal(url.searchParams.get('body'), 'On my way & 5 min? ✓');
+});
+
+t.test('geo: latitude and longitude in decimal degrees, never in exponent form', async (t) => {
+  const text = await built(t, { type: 'geo', latitude: 48.8583701, longitude: -0.0000001 });
+  t.equal(text, 'geo:48.8583701,-0.0000001');
+  const [lat, lon] = /^geo:(-?[\d.]+),(-?[\d.]+)$/.exec(text)!.slice(1).map(Number);
+  t.equal(lat, 48.8583701);
+  t.equal(lon, -0.0000001);
+});
+
+t.test('vcard: vCard 3.0 that ical.js reads back field for field, escapes included', async (t) => {
+  const fields = { name: 'Ada "Countess", Lovelace; of Love\\Byron', phone: '+44 20 7946 0000', email: 'ada@example.com', organization: 'Analytical, Engines; Ltd', url: 'https://example.com/ada?x=1,2' };
+  const text = await built(t, { type: 'vcard', ...fields });
+  const card = new ICAL.Component(ICAL.parse(text));
+  t.equal(card.name, 'vcard');
+  t.equal(card.getFirstPropertyValue('version'), '3.0');
+  t.equal(card.getFirstPropertyValue('fn'), fields.name);
+  t.equal(card.getFirstPropertyValue('org'), fields.organization);
+  t.equal(card.getFirstPropertyValue('tel'), '+442079460000');
+  t.equal(card.getFirstPropertyValue('email'), 'ada@example.com');
+  t.equal(card.getFirstPropertyValue('url'), fields.url);
+  t.same(card.getFirstPropertyValue('n'), ['Love\\Byron', 'Ada "Countess", Lovelace; of', '', '', ''], 'N: the last word as the family name');
+});
+
+t.test('otpauth: a Key URI the otpauth library parses to the same key and settings', async (t) => {
+  const fields = { secret: 'jbsw y3dp ehpk 3pxp', issuer: 'ACME Co & Sons', account: 'jane.doe+2fa@example.com', algorithm: 'sha256', digits: 8, period: 60 };
+  const answer = await post({ type: 'otpauth', ...fields });
+  t.equal(answer.status, 200);
+  t.equal(answer.headers['cache-control'], 'private, no-store', 'a secret: cached nowhere');
+  const text = await decodeQrText(Buffer.from(String(answer.body.qr_code), 'base64'));
+  const otp = URI.parse(text);
+  t.equal(otp.issuer, 'ACME Co & Sons');
+  t.equal(otp.label, 'jane.doe+2fa@example.com');
+  t.equal(otp.secret.base32, 'JBSWY3DPEHPK3PXP', 'spaces gone, upper case');
+  t.equal(otp.algorithm, 'SHA256');
+  t.equal(otp.digits, 8);
+  t.equal((otp as { period?: number }).period, 60);
+  t.match(text, /^otpauth:\/\/totp\/ACME%20Co%20%26%20Sons:jane\.doe%2B2fa%40example\.com\?secret=JBSWY3DPEHPK3PXP&issuer=ACME%20Co%20%26%20Sons/);
+});
+
+t.test('event: a VEVENT ical.js reads back: summary, times in UTC or local, all-day dates, escapes', async (t) => {
+  const text = await built(t, {
+    type: 'event',
+    summary: 'Launch; party, with "cake"',
+    start: '2026-12-24T18:30+01:00',
+    end: '2026-12-24T21:00:00+01:00',
+    location: 'Hall 2, Level 3',
+    description: 'Bring:\n- a friend',
+  });
+  const event = new ICAL.Event(new ICAL.Component(ICAL.parse(text)));
+  t.equal(event.summary, 'Launch; party, with "cake"');
+  t.equal(event.startDate.toJSDate().toISOString(), '2026-12-24T17:30:00.000Z', 'an offset becomes UTC');
+  t.equal(event.endDate.toJSDate().toISOString(), '2026-12-24T20:00:00.000Z');
+  t.equal(event.location, 'Hall 2, Level 3');
+  t.equal(event.description, 'Bring:\n- a friend');
+  const allDay = new ICAL.Event(new ICAL.Component(ICAL.parse(await built(t, { type: 'event', summary: 'Holiday', start: '2026-12-25', end: '2026-12-26' }))));
+  t.equal(allDay.startDate.isDate, true, 'a date alone is an all-day event');
+  t.equal(allDay.startDate.toString(), '2026-12-25');
+  const local = await built(t, { type: 'event', summary: 'Standup', start: '2026-12-01T09:00' });
+  t.match(local, /\r\nDTSTART:20261201T090000\r\n/, 'no offset: the calendar’s local time');
+});
+
+t.test('each builder refuses what it cannot represent, naming the field', async (t) => {
+  const cases: [Record<string, unknown>, string, string][] = [
+    [{ type: 'wifi' }, 'missing_field', 'ssid'],
+    [{ type: 'wifi', ssid: 'n', security: 'WPA' }, 'missing_field', 'password'],
+    [{ type: 'wifi', ssid: 'n', password: 'short' }, 'invalid_value', 'password'],
+    [{ type: 'wifi', ssid: 'n', security: 'nopass', password: 'longenough' }, 'conflicting_options', 'password'],
+    [{ type: 'wifi', ssid: 'x'.repeat(33) }, 'out_of_range', 'ssid'],
+    [{ type: 'wifi', ssid: 'n', hidden: 'yes' }, 'invalid_value', 'hidden'],
+    [{ type: 'wifi', ssid: 'n', security: 'WPA3' }, 'invalid_value', 'security'],
+    [{ type: 'email', to: 'not an address' }, 'invalid_value', 'to'],
+    [{ type: 'email', to: 'a@example.com', subject: 'bad\u0007bell' }, 'invalid_text', 'subject'],
+    [{ type: 'tel', number: '12' }, 'invalid_value', 'number'],
+    [{ type: 'sms' }, 'missing_field', 'number'],
+    [{ type: 'geo', latitude: 91, longitude: 0 }, 'out_of_range', 'latitude'],
+    [{ type: 'geo', latitude: 0, longitude: '1e3' }, 'out_of_range', 'longitude'],
+    [{ type: 'vcard', name: 'Ada', url: 'javascript:alert(1)' }, 'invalid_value', 'url'],
+    [{ type: 'vcard', phone: '+1 555 0100' }, 'missing_field', 'name'],
+    [{ type: 'otpauth', secret: 'not base32!', account: 'a' }, 'invalid_value', 'secret'],
+    [{ type: 'otpauth', secret: 'JBSWY3DPEHPK3PXP', account: 'a:b' }, 'invalid_value', 'account'],
+    [{ type: 'otpauth', secret: 'JBSWY3DPEHPK3PXP', account: 'a', digits: 7 }, 'invalid_value', 'digits'],
+    [{ type: 'otpauth', secret: 'JBSWY3DPEHPK3PXP', account: 'a', algorithm: 'MD5' }, 'invalid_value', 'algorithm'],
+    [{ type: 'event', summary: 'x', start: '2026-02-30' }, 'invalid_value', 'start'],
+    [{ type: 'event', summary: 'x', start: '2026-12-01T25:00' }, 'invalid_value', 'start'],
+    [{ type: 'event', summary: 'x', start: '2026-12-02', end: '2026-12-01' }, 'invalid_value', 'end'],
+    [{ type: 'event', summary: 'x', start: '2026-12-02', end: '2026-12-03T10:00' }, 'invalid_value', 'end'],
+    [{ type: 'wifi', ssid: 'n', url: 'https://example.com' }, 'unknown_option', 'url'],
+    [{ type: 'barcode', data: 'x' }, 'invalid_value', 'type'],
+  ];
+  for (const [fields, code, field] of cases) {
+    const answer = await post(fields);
+    t.equal(answer.status, 400, JSON.stringify(fields).slice(0, 70));
+    t.match(answer.body, { code, field }, `${code} on ${field}`);
+    t.type(answer.body.error, 'string');
+  }
+});
+
+t.test('on GET, a builder without a secret works; one with a secret is refused, to be POSTed', async (t) => {
+  const get = async (query: string) => (await captureStdout(() => handler(httpApiEvent({ method: 'GET', query }), { awsRequestId: 'g' }))).result;
+  const geo = await get('type=geo&latitude=1.5&longitude=2');
+  t.equal(geo.statusCode, 200);
+  t.equal(await decodeQrText(Buffer.from(geo.body, 'base64')), 'geo:1.5,2');
+  t.ok(geo.headers.etag, 'no secret: cacheable as ever');
+  const open = await get('type=wifi&ssid=guests&hidden=false');
+  t.equal(open.statusCode, 200, 'a network without a password is no secret');
+  for (const query of ['type=wifi&ssid=home&password=correcthorse', 'type=otpauth&secret=JBSWY3DPEHPK3PXP&account=a']) {
+    const refused = await get(query);
+    t.equal(refused.statusCode, 400, query);
+    t.match(JSON.parse(refused.body), { code: 'secret_in_url', error: /POST it/ });
+  }
+});
+
+t.test('the builders table: one builder per type, each with its fields', async (t) => {
+  t.same(Object.keys(PAYLOAD_BUILDERS).sort(), ['email', 'event', 'geo', 'otpauth', 'sms', 'tel', 'vcard', 'wifi']);
+});
