@@ -59,8 +59,10 @@ locals {
   # route is answered by API Gateway itself ({"message":"Not Found"}) and never reaches
   # the function; the function's own 404 and 405 are for direct invocations.
   # GET / is the browser page; /chart, /v1/create-qr-code and /qr speak the query strings
-  # of Google Image Charts, goQR.me and QuickChart (a trailing slash reaches the same route).
-  routes = ["POST /generate", "GET /generate", "GET /", "GET /chart", "GET /v1/create-qr-code", "GET /qr"]
+  # of Google Image Charts, goQR.me and QuickChart. goQR's own URLs end in a slash, which
+  # no HTTP API route key may: the greedy route catches /v1/create-qr-code/ (the function
+  # answers 404 for anything longer).
+  routes = ["POST /generate", "GET /generate", "GET /", "GET /chart", "GET /v1/create-qr-code", "GET /v1/create-qr-code/{proxy+}", "GET /qr"]
 
   cors_allow_methods  = ["GET", "POST", "OPTIONS"]
   cors_allow_headers  = ["content-type", "accept", "if-none-match"]

@@ -17,10 +17,8 @@ const out = createWriteStream(null, { fd: 3 });
 const reply = (value) => out.write(`${JSON.stringify(value)}\n`);
 reply({ initMs: performance.now() - started });
 
-const png = () => {
-  const body = JSON.parse(last.body);
-  return Buffer.from(body.qr_code, 'base64');
-};
+// The image: base64 in the JSON of POST /generate, or the body itself (GET routes).
+const png = () => Buffer.from(last.isBase64Encoded ? last.body : JSON.parse(last.body).qr_code, 'base64');
 
 for await (const line of createInterface({ input: process.stdin })) {
   const [command, count] = line.split(' ');

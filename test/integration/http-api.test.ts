@@ -112,3 +112,37 @@ t.test('CORS preflight is answered by the gateway', async (t) => {
   t.equal(actual.headers.get('access-control-allow-origin'), '*');
   t.match(actual.headers.get('access-control-expose-headers') ?? '', /etag/i, 'ETag readable from scripts');
 });
+
+t.test('the dialects through the HTTP API: each documented URL, goQR with and without its trailing slash', async (t) => {
+  for (const path of [
+    '/chart?chs=150x150&cht=qr&chl=Hello%20world&choe=UTF-8',
+    '/v1/create-qr-code/?data=Hello%20world&size=150x150',
+    '/v1/create-qr-code?data=Hello%20world&size=150x150',
+    '/qr?text=Hello%20world&size=150',
+  ]) {
+    const response = await api(path);
+    t.equal(response.status, 200, path);
+    t.equal(response.headers.get('content-type'), 'image/png');
+    t.match(response.headers.get('cache-control'), /immutable/);
+    t.equal(await decodeQrText(Buffer.from(await response.arrayBuffer())), 'Hello world', `${path}: decodes`);
+  }
+  const deeper = await api('/v1/create-qr-code/extra?data=x');
+  t.equal(deeper.status, 404, 'a longer path under the greedy route is the function’s 404');
+  t.match(await deeper.json(), { code: 'no_such_path' });
+});
+
+t.test('a secret through the HTTP API: no-store and no ETag, and POST for the builders that hold one', async (t) => {
+  const response = await api('/generate', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'wifi', ssid: 'home', password: 'correct horse' }),
+  });
+  t.equal(response.status, 200);
+  t.equal(response.headers.get('cache-control'), 'private, no-store');
+  t.equal(response.headers.get('etag'), null);
+  const body = (await response.json()) as Record<string, unknown>;
+  t.equal(body.payload, 'WIFI:T:WPA;S:home;P:correct horse;;');
+  const refused = await api('/generate?type=wifi&ssid=home&password=correct%20horse');
+  t.equal(refused.status, 400);
+  t.match(await refused.json(), { code: 'secret_in_url' });
+});

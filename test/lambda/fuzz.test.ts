@@ -20,12 +20,21 @@ t.comment(`fast-check seed ${seed}: replay with FUZZ_SEED=${seed}`);
 /** Calls the handler with its log line kept off the test output. */
 const call = async (event: unknown) => (await captureStdout(() => handler(event, { awsRequestId: 'fuzz' }))).result;
 
-const OPTION_NAMES = ['url', 'text', 'format', 'size', 'margin', 'ecLevel', 'dark', 'light', 'x', '__proto__', 'constructor'];
-const odd = fc.oneof(fc.anything(), fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('', '\u0000', '\ud800', '%', '%%', 'NaN', '-1', '1e9', '#fff', 'svg', 'H'));
+const OPTION_NAMES = [
+  ...['url', 'text', 'format', 'size', 'fit', 'margin', 'ecLevel', 'dark', 'light', 'private', 'type', 'x', '__proto__', 'constructor'],
+  // The payload builders' fields.
+  ...['ssid', 'password', 'security', 'hidden', 'to', 'subject', 'body', 'number', 'message', 'latitude', 'longitude', 'name', 'phone', 'email'],
+  ...['organization', 'secret', 'issuer', 'account', 'algorithm', 'digits', 'period', 'summary', 'start', 'end', 'location', 'description'],
+  // The dialects' parameters.
+  ...['cht', 'chs', 'chl', 'chld', 'choe', 'data', 'ecc', 'color', 'bgcolor', 'qzone', 'charset-source', 'centerImageUrl'],
+];
+/** Values that get past the first checks: a builder's type, a dialect's size, a date. */
+const PLAUSIBLE = ['wifi', 'email', 'tel', 'sms', 'geo', 'vcard', 'otpauth', 'event', 'exact', 'qr', '150x150', '10x10', 'L|4', 'true', '2026-12-24', '2026-12-24T18:30Z', 'JBSWY3DP', '+1 555 0100', 'a@b.co', '255-0-0', '45.5'];
+const odd = fc.oneof(fc.anything(), fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('', '\u0000', '\ud800', '%', '%%', 'NaN', '-1', '1e9', '#fff', 'svg', 'H', ...PLAUSIBLE));
 const huge = fc.constantFrom('a', '\u00e9', '7', '\ud83c\udf89', '{').chain((c) => fc.integer({ min: 1_000, max: 80_000 }).map((n) => c.repeat(n)));
 const options = fc.dictionary(fc.constantFrom(...OPTION_NAMES), fc.oneof(odd, fc.integer(), fc.double()), { maxKeys: 6 });
 const queryString = fc
-  .array(fc.tuple(fc.constantFrom(...OPTION_NAMES), fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('png', 'svg', '100', 'L'))), { maxLength: 6 })
+  .array(fc.tuple(fc.constantFrom(...OPTION_NAMES), fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('png', 'svg', '100', 'L', ...PLAUSIBLE))), { maxLength: 6 })
   .map((pairs) => pairs.map(([key, value]) => `${key}=${encodeURIComponent(value.isWellFormed() ? value : 'x')}`).join('&'));
 const body = fc.oneof(
   options.map((value) => JSON.stringify(value)),
@@ -40,7 +49,11 @@ const headers = fc.oneof(
   fc.anything(),
 );
 const method = fc.oneof(fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'get', 'TRACE'), odd);
-const path = fc.oneof(fc.constantFrom('/', '/generate', '/generate/', '/GENERATE', '/prod/generate', '/toString', '/__proto__', '//generate'), fc.string({ maxLength: 30 }), odd);
+const path = fc.oneof(
+  fc.constantFrom('/', '/generate', '/generate/', '/GENERATE', '/prod/generate', '/toString', '/__proto__', '//generate', '/chart', '/qr', '/v1/create-qr-code', '/v1/create-qr-code/'),
+  fc.string({ maxLength: 30 }),
+  odd,
+);
 const httpApiEvent = fc.record(
   {
     version: fc.oneof(fc.constant('2.0'), odd),
@@ -70,7 +83,7 @@ const restApiEvent = fc.record(
 const directEvent = fc.oneof(fc.record({ body, isBase64Encoded: fc.oneof(fc.boolean(), odd), headers }, { requiredKeys: [] }), options);
 const anyEvent = fc.oneof(fc.anything(), fc.jsonValue(), httpApiEvent, restApiEvent, directEvent);
 
-t.test('any event: never throws, always a well-formed answer, never a 5xx; every 4xx names its error', async (t) => {
+t.test('any event: never throws, always a well-formed answer, never a 5xx; every 4xx names its error and its code', async (t) => {
   await fc.assert(
     fc.asyncProperty(anyEvent, async (event) => {
       const response = await call(event);
@@ -78,8 +91,8 @@ t.test('any event: never throws, always a well-formed answer, never a 5xx; every
       if (typeof response.body !== 'string' || typeof response.isBase64Encoded !== 'boolean') return false;
       if (!Object.values(response.headers).every((value) => typeof value === 'string')) return false;
       if (response.statusCode >= 400) {
-        const parsed = JSON.parse(response.body) as { error?: unknown };
-        return typeof parsed.error === 'string' && parsed.error.length > 0 && response.headers['content-type'] === 'application/json';
+        const parsed = JSON.parse(response.body) as { error?: unknown; code?: unknown };
+        return typeof parsed.error === 'string' && parsed.error.length > 0 && typeof parsed.code === 'string' && response.headers['content-type'] === 'application/json';
       }
       return true;
     }),

@@ -60,7 +60,7 @@ t.test('without apt-get, dpkg-query, cmake, autoreconf or Chromium: make build, 
   t.notMatch(rehearse.stdout + rehearse.stderr, /system-deps|apt-get|gyp|cmake/, 'still nothing from the system');
   for (const step of ['make deploy', 'make outputs', 'make destroy']) t.match(rehearse.stdout, `==> rehearse: ${step}`);
   t.match(rehearse.stdout, /data\.archive_file\.function: Read complete/, 'Terraform zipped the bundle');
-  t.match(rehearse.stdout, /Apply complete! Resources: 17 added/);
+  t.match(rehearse.stdout, /Apply complete! Resources: 18 added/);
   t.match(rehearse.stdout, /role_name = "qr-code-generator-us-east-1"/, 'in the region the shell names');
   t.notMatch(rehearse.stderr, /Warning: Check block assertion failed/, 'the default runtime is far from its block');
 });

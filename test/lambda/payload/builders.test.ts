@@ -183,3 +183,26 @@ t.test('on GET, a builder without a secret works; one with a secret is refused, 
 t.test('the builders table: one builder per type, each with its fields', async (t) => {
   t.same(Object.keys(PAYLOAD_BUILDERS).sort(), ['email', 'event', 'geo', 'otpauth', 'sms', 'tel', 'vcard', 'wifi']);
 });
+
+// Arbitrary text through the builders: what goes in comes back out, whatever it holds.
+t.test('any network name and password, any subject and body: read back exactly', async (t) => {
+  const fc = (await import('fast-check')).default;
+  const printable = fc.string({ unit: fc.constantFrom(...'ab;,":\\ \u00e9🎉=&?%#+\'/'.split(/(?=[\s\S])/u)), minLength: 1, maxLength: 20 });
+  await fc.assert(
+    fc.asyncProperty(printable, fc.string({ unit: fc.constantFrom(...'x;,":\\ =&?%#+'), minLength: 8, maxLength: 30 }), printable, async (ssid, password, subject) => {
+      const wifi = await post({ type: 'wifi', ssid, password });
+      if (wifi.status === 400 && Buffer.byteLength(ssid) > 32) return true;
+      const decodedWifi = parseWifi(await decodeQrText(Buffer.from(String(wifi.body.qr_code), 'base64')));
+      const email = await post({ type: 'email', to: 'a@example.com', subject, body: `${subject}\n${password}` });
+      const url = new URL(await decodeQrText(Buffer.from(String(email.body.qr_code), 'base64')));
+      return (
+        decodedWifi.ssid === ssid &&
+        decodedWifi.password === password &&
+        url.searchParams.get('subject') === subject &&
+        url.searchParams.get('body') === `${subject}\r\n${password}`
+      );
+    }),
+    { seed: 20261201, numRuns: 60 },
+  );
+  t.pass('60 random payloads read back');
+});
