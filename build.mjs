@@ -40,7 +40,8 @@ const minifyPage = {
  * Writes `<outDir>/index.mjs`, the handler and all a cold start loads, and beside it
  * `<outDir>/chunks/`, the code of what only some requests use (the dialect routes, the
  * payload builders), which the handler imports on the first request that needs it. The
- * esbuild metafile goes to `<outDir>/../meta.json`: Lambda needs only the bundle.
+ * esbuild metafile goes to `<outDir>/../meta.json`, and what a cold start loads to
+ * `<outDir>/../cold-start.json`, beside the folder: Lambda needs only the bundle.
  */
 export async function bundle({ outDir = join(ROOT, 'build/lambda'), quiet = false } = {}) {
   const outfile = join(outDir, 'index.mjs');
@@ -91,6 +92,8 @@ export async function bundle({ outDir = join(ROOT, 'build/lambda'), quiet = fals
         `  largest inputs:\n${rows(largest)}\n  loaded on first use:\n${rows(chunks)}`,
     );
   }
+  // What a cold start loads, for make bench: the same figures, from the same build.
+  await writeFile(join(outDir, '..', 'cold-start.json'), `${JSON.stringify({ bytes: code.length, gzip, files: [...coldStart], largest, chunks }, null, 2)}\n`);
   if (code.length > BUDGET_BYTES) {
     throw new Error(`a cold start loads ${code.length} bytes of build/lambda, over its ${BUDGET_BYTES}-byte budget`);
   }
