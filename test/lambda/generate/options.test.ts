@@ -41,40 +41,41 @@ t.test('data is taken exactly as given: not trimmed, not required to be a URL', 
   }
 });
 
-const rejects = (t: Test, fields: Record<string, unknown>, status: number, message: RegExp) =>
-  t.throws(() => parseQrSpec(fields), { statusCode: status, message }, JSON.stringify(fields).slice(0, 60));
+/** Refused with `status` and the stable `code`; `message`, where given, is what people read. */
+const rejects = (t: Test, fields: Record<string, unknown>, status: number, code: string, message?: RegExp) =>
+  t.throws(() => parseQrSpec(fields), { statusCode: status, code, ...(message && { message }) }, `${JSON.stringify(fields).slice(0, 60)}: ${code}`);
 
 t.test('missing, empty or non-string data is a 400 naming the field', async (t) => {
-  rejects(t, {}, 400, /'url' is required/);
-  rejects(t, { url: null }, 400, /'url' is required/);
-  rejects(t, { url: '' }, 400, /'url' must not be empty/);
-  rejects(t, { text: '' }, 400, /'text' must not be empty/);
-  rejects(t, { url: 42 }, 400, /'url' must be a string, not number 42/);
-  rejects(t, { url: ['a'] }, 400, /'url' must be a string, not an array/);
-  rejects(t, { url: { a: 1 } }, 400, /not an object/);
-  rejects(t, { url: true }, 400, /not boolean true/);
-  rejects(t, { url: 'a', text: 'b' }, 400, /either 'url' or 'text'/);
-  rejects(t, { url: 'a\ud800b' }, 400, /unpaired UTF-16 surrogate/);
+  rejects(t, {}, 400, 'missing_field', /'url' is required/);
+  rejects(t, { url: null }, 400, 'missing_field', /'url' is required/);
+  rejects(t, { url: '' }, 400, 'empty_value', /'url' must not be empty/);
+  rejects(t, { text: '' }, 400, 'empty_value', /'text' must not be empty/);
+  rejects(t, { url: 42 }, 400, 'invalid_type', /'url' must be a string, not number 42/);
+  rejects(t, { url: ['a'] }, 400, 'invalid_type', /'url' must be a string, not an array/);
+  rejects(t, { url: { a: 1 } }, 400, 'invalid_type', /not an object/);
+  rejects(t, { url: true }, 400, 'invalid_type', /not boolean true/);
+  rejects(t, { url: 'a', text: 'b' }, 400, 'conflicting_options', /either 'url' or 'text'/);
+  rejects(t, { url: 'a\ud800b' }, 400, 'invalid_text', /unpaired UTF-16 surrogate/);
 });
 
 t.test('text longer than any QR code can hold is a 413 that says the limit', async (t) => {
-  rejects(t, { url: '1'.repeat(LIMITS.textLength + 1) }, 413, /7090 characters long; no QR code holds more than 7089/);
+  rejects(t, { url: '1'.repeat(LIMITS.textLength + 1) }, 413, 'data_too_large', /7090 characters long; no QR code holds more than 7089/);
 });
 
 t.test('invalid options are 400s that say what is allowed', async (t) => {
-  rejects(t, { url: 'a', format: 'gif' }, 400, /'format' must be one of png, svg, txt, not "gif"/);
-  rejects(t, { url: 'a', format: 1 }, 400, /'format' must be one of png, svg/);
-  rejects(t, { url: 'a', ecLevel: 'X' }, 400, /'ecLevel' must be one of L, M, Q, H/);
+  rejects(t, { url: 'a', format: 'gif' }, 400, 'invalid_value', /'format' must be one of png, svg, txt, not "gif"/);
+  rejects(t, { url: 'a', format: 1 }, 400, 'invalid_value', /'format' must be one of png, svg/);
+  rejects(t, { url: 'a', ecLevel: 'X' }, 400, 'invalid_value', /'ecLevel' must be one of L, M, Q, H/);
   for (const size of [20, 2049, 1.5, -1, '100px', '', ' 100', '1e3', null, true]) {
-    rejects(t, { url: 'a', size }, 400, /'size' must be a whole number from 21 to 2048/);
+    rejects(t, { url: 'a', size }, 400, 'out_of_range', /'size' must be a whole number from 21 to 2048/);
   }
   for (const margin of [-1, 17, '4.0', 'four']) {
-    rejects(t, { url: 'a', margin }, 400, /'margin' must be a whole number from 0 to 16/);
+    rejects(t, { url: 'a', margin }, 400, 'out_of_range', /'margin' must be a whole number from 0 to 16/);
   }
-  rejects(t, { url: 'a', dark: 'blue' }, 400, /'dark' must be a hex color #RGB, #RGBA, #RRGGBB or #RRGGBBAA, not "blue"/);
-  rejects(t, { url: 'a', light: '#fff"><script>' }, 400, /'light' must be a hex color/);
-  rejects(t, { url: 'a', dark: '#fff' }, 400, /'dark' and 'light' must be different colors/);
-  rejects(t, { url: 'a', colour: '#fff' }, 400, /unknown option 'colour'; the options are: url, text, type, format, size, fit, margin, ecLevel, dark, light, private/);
+  rejects(t, { url: 'a', dark: 'blue' }, 400, 'invalid_color', /'dark' must be a hex color #RGB, #RGBA, #RRGGBB or #RRGGBBAA, not "blue"/);
+  rejects(t, { url: 'a', light: '#fff"><script>' }, 400, 'invalid_color', /'light' must be a hex color/);
+  rejects(t, { url: 'a', dark: '#fff' }, 400, 'same_colors', /'dark' and 'light' must be different colors/);
+  rejects(t, { url: 'a', colour: '#fff' }, 400, 'unknown_option', /unknown option 'colour'; the options are: url, text, type, format, size, fit, margin, ecLevel, dark, light, private/);
 });
 
 t.test('error messages quote at most a short prefix of what the client sent', async (t) => {
@@ -93,15 +94,15 @@ t.test('a repeated query parameter is ambiguous: 400', async (t) => {
 });
 
 t.test('only readable codes: dark modules on a light ground, at WCAG 3:1 or more, as they show on white', async (t) => {
-  const refused: [Record<string, unknown>, RegExp][] = [
-    [{ dark: '777', light: '888' }, /'dark' #777777 and 'light' #888888 have a contrast of 1\.\d\d:1; scanners need at least 3:1/],
-    [{ dark: '#0000' }, /'dark' #00000000 is more than half transparent/],
-    [{ dark: '#0000007f' }, /more than half transparent/],
-    [{ dark: 'fff', light: '000' }, /'dark' #ffffff and 'light' #000000: 'dark' must be the darker color; many scanners cannot read light modules on a dark ground/],
-    [{ dark: '#333', light: '#000000' }, /'dark' must be the darker color/],
-    [{ dark: '#999', light: '#ffffff00' }, /contrast of 2\.\d\d:1/],
+  const refused: [Record<string, unknown>, string, RegExp][] = [
+    [{ dark: '777', light: '888' }, 'low_contrast', /'dark' #777777 and 'light' #888888 have a contrast of 1\.\d\d:1; scanners need at least 3:1/],
+    [{ dark: '#0000' }, 'dark_too_transparent', /'dark' #00000000 is more than half transparent/],
+    [{ dark: '#0000007f' }, 'dark_too_transparent', /more than half transparent/],
+    [{ dark: 'fff', light: '000' }, 'inverted_colors', /'dark' #ffffff and 'light' #000000: 'dark' must be the darker color; many scanners cannot read light modules on a dark ground/],
+    [{ dark: '#333', light: '#000000' }, 'inverted_colors', /'dark' must be the darker color/],
+    [{ dark: '#999', light: '#ffffff00' }, 'low_contrast', /contrast of 2\.\d\d:1/],
   ];
-  for (const [colors, message] of refused) t.throws(() => parseQrSpec({ url: 'a', ...colors }), { statusCode: 400, message }, JSON.stringify(colors));
+  for (const [colors, code, message] of refused) t.throws(() => parseQrSpec({ url: 'a', ...colors }), { statusCode: 400, code, message }, `${JSON.stringify(colors)}: ${code}`);
   const accepted: Record<string, unknown>[] = [
     { dark: '#000', light: '#fff' },
     { dark: '#767676', light: '#fff' }, // 4.5:1
