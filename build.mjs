@@ -3,7 +3,7 @@
 // time (data "archive_file" in main.tf), so the zip's hash changes only with the code.
 import { build, transform } from 'esbuild';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -36,39 +36,75 @@ const minifyPage = {
   },
 };
 
+/** Modules loaded on first use: each is bundled into a chunk of its own, which the handler imports dynamically. */
+export const LAZY = {
+  'lambda/dialects/index.ts': 'chunks/dialects.mjs',
+  'lambda/payload/index.ts': 'chunks/payload.mjs',
+};
+
+const tsPathOf = (resolveDir, specifier) => relative(ROOT, resolve(resolveDir, specifier)).split(sep).join('/').replace(/\.js$/, '.ts');
+
+/** In the handler's bundle, a dynamic import of a lazy module is the chunk beside it. */
+const lazyChunks = {
+  name: 'lazy-chunks',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const chunk = LAZY[tsPathOf(args.resolveDir, args.path)];
+      return chunk && args.kind === 'dynamic-import' ? { path: `./${chunk}`, external: true } : undefined;
+    });
+  },
+};
+
+/** In a chunk, everything outside the lazy module's own folder is the core's: imported from index.mjs (lambda/shared.ts). */
+const coreFromIndex = (folder) => ({
+  name: 'core-from-index',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind === 'entry-point' || tsPathOf(args.resolveDir, args.path).startsWith(folder)) return undefined;
+      return { path: '../index.mjs', external: true };
+    });
+  },
+});
+
+const COMMON = {
+  absWorkingDir: ROOT,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  external: EXTERNAL,
+  metafile: true,
+  logLevel: 'warning',
+};
+
 /**
- * Writes `<outDir>/index.mjs`, the handler and all a cold start loads, and beside it
- * `<outDir>/chunks/`, the code of what only some requests use (the dialect routes, the
- * payload builders), which the handler imports on the first request that needs it. The
- * esbuild metafile goes to `<outDir>/../meta.json`, and what a cold start loads to
- * `<outDir>/../cold-start.json`, beside the folder: Lambda needs only the bundle.
+ * Writes `<outDir>/index.mjs`, the handler and all a cold start loads, in one file, and
+ * `<outDir>/chunks/`, the code only some requests use (the dialect routes, the payload
+ * builders), which the handler imports on the first request that needs it; a chunk takes
+ * what it shares with the core from index.mjs. The esbuild metafile goes to
+ * `<outDir>/../meta.json`, and what a cold start loads to `<outDir>/../cold-start.json`,
+ * beside the folder: Lambda needs only the bundle.
  */
 export async function bundle({ outDir = join(ROOT, 'build/lambda'), quiet = false } = {}) {
   const outfile = join(outDir, 'index.mjs');
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
-  const result = await build({
-    absWorkingDir: ROOT,
-    entryPoints: { index: 'lambda/handler.ts' },
-    outdir: outDir,
-    outExtension: { '.js': '.mjs' },
-    // Every dynamic import() becomes a chunk of its own, named for its content.
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    minify: true,
-    legalComments: 'none',
-    external: EXTERNAL,
-    plugins: [minifyPage],
-    metafile: true,
-    logLevel: 'warning',
-  });
+  const main = await build({ ...COMMON, entryPoints: ['lambda/handler.ts'], outfile, plugins: [minifyPage, lazyChunks] });
+  const chunkBuilds = await Promise.all(
+    Object.entries(LAZY).map(([entry, chunk]) =>
+      build({ ...COMMON, entryPoints: [entry], outfile: join(outDir, chunk), plugins: [coreFromIndex(`${entry.slice(0, entry.lastIndexOf('/'))}/`)] }),
+    ),
+  );
+  const result = { metafile: { inputs: {}, outputs: {} } };
+  for (const { metafile } of [main, ...chunkBuilds]) {
+    Object.assign(result.metafile.inputs, metafile.inputs);
+    Object.assign(result.metafile.outputs, metafile.outputs);
+  }
   await writeFile(join(outDir, '..', 'meta.json'), `${JSON.stringify(result.metafile, null, 2)}\n`);
   const outputs = result.metafile.outputs;
-  const entryFile = Object.keys(outputs).find((file) => outputs[file].entryPoint !== undefined);
+  const entryFile = Object.keys(outputs).find((file) => outputs[file].entryPoint === 'lambda/handler.ts');
   // A cold start loads the entry and every chunk it imports statically, transitively.
   const coldStart = new Set([entryFile]);
   for (const file of coldStart) {

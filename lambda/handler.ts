@@ -7,13 +7,16 @@ import { dispatch, lazyRoute, type Routes } from './http/router.js';
 import { log } from './log.js';
 import { servePage } from './page/route.js';
 
+// What the chunks loaded on first use take from the core (build.mjs points their imports here).
+export * from './shared.js';
+
 const routes: Routes = {
   '/': { GET: servePage },
   '/generate': { GET: generateImage, POST: generateJson },
   // Drop-in for existing code: the query strings of Google Image Charts, goQR.me and QuickChart.
-  '/chart': { GET: lazyRoute(async () => (await import('./dialects/google-chart.js')).chartRoute) },
-  '/v1/create-qr-code': { GET: lazyRoute(async () => (await import('./dialects/goqr.js')).goqrRoute) },
-  '/qr': { GET: lazyRoute(async () => (await import('./dialects/quickchart.js')).qrRoute) },
+  '/chart': { GET: lazyRoute(async () => (await import('./dialects/index.js')).chartRoute) },
+  '/v1/create-qr-code': { GET: lazyRoute(async () => (await import('./dialects/index.js')).goqrRoute) },
+  '/qr': { GET: lazyRoute(async () => (await import('./dialects/index.js')).qrRoute) },
 };
 
 /**

@@ -5,7 +5,7 @@ import { badRequest } from '../errors.js';
 import { checkedText } from '../generate/options.js';
 import type { EcLevel } from '../qr/ec-level.js';
 import { BLACK, WHITE } from '../render/color.js';
-import { dialectRoute, dimensions, required, utf8Only, wholeNumber, type Dialect } from './query.js';
+import { dialectRoute, dimensions, required, utf8Only, type Dialect } from './query.js';
 
 /** Google's limits for every chart: at most 1000 pixels a side and 300,000 in all. */
 const MAX_SIDE = 1000;
@@ -25,15 +25,17 @@ export const googleChart: Dialect = {
     utf8Only(fields.choe, 'choe');
     // chld=<level>|<margin>: L|4 when absent.
     const chld = /^([LMQH])(?:\|(\d{1,3}))?$/i.exec(fields.chld ?? 'L');
-    if (!chld) throw badRequest('invalid_value', "'chld' must be an error correction level L, M, Q or H, optionally with a margin in modules: L|4", { field: 'chld' });
+    const margin = Number(chld?.[2] ?? 4);
+    if (!chld || margin > 100) {
+      throw badRequest('invalid_value', "'chld' must be an error correction level L, M, Q or H, optionally with a margin of 0 to 100 modules: L|4", { field: 'chld' });
+    }
     const ecLevel = chld[1]!.toUpperCase() as EcLevel;
-    const margin = chld[2];
     return {
       text,
       format: 'png',
       size: undefined,
       canvas: { ...size, padding: 0 },
-      margin: wholeNumber(margin, 'chld', 0, 100, 4),
+      margin,
       ecLevel,
       dark: BLACK,
       light: WHITE,

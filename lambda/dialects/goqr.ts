@@ -3,10 +3,10 @@
 // modules of quiet zone, colours as 255-0-0 or hex; 200x200, margin 1, qzone 0, ecc L by default.
 import { badRequest } from '../errors.js';
 import { parseHexColor } from '../generate/color.js';
-import { checkedText, readableColors } from '../generate/options.js';
+import { checkedText, parseInteger, readableColors } from '../generate/options.js';
 import { EC_LEVELS } from '../qr/ec-level.js';
 import { BLACK, WHITE, type Rgba } from '../render/color.js';
-import { dialectRoute, dimensions, required, utf8Only, wholeNumber, type Dialect } from './query.js';
+import { dialectRoute, dimensions, required, utf8Only, type Dialect } from './query.js';
 
 const FORMATS = ['png', 'svg'] as const;
 
@@ -37,14 +37,14 @@ export const goqr: Dialect = {
     utf8Only(fields['charset-target'], 'charset-target');
     const ecLevel = EC_LEVELS.find((l) => l === (fields.ecc ?? 'L').toUpperCase());
     if (ecLevel === undefined) throw badRequest('invalid_value', "'ecc' must be one of L, M, Q, H", { field: 'ecc', allowed: EC_LEVELS });
-    const margin = wholeNumber(fields.margin, 'margin', 0, 50, 1);
+    const margin = parseInteger(fields, 'margin', { min: 0, max: 50 }) ?? 1;
     const colors = readableColors(goqrColor(fields.color, 'color', BLACK), goqrColor(fields.bgcolor, 'bgcolor', WHITE), { dark: 'color', light: 'bgcolor' });
     return {
       text,
       format,
       size: undefined,
       canvas: { ...size, padding: format === 'svg' ? 0 : margin },
-      margin: wholeNumber(fields.qzone, 'qzone', 0, 100, 0),
+      margin: parseInteger(fields, 'qzone', { min: 0, max: 100 }) ?? 0,
       ecLevel,
       ...colors,
     };

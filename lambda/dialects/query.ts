@@ -58,14 +58,6 @@ export function dimensions(value: string, name: string, min: number, max: number
   return { width, height };
 }
 
-/** A whole number from min to max. */
-export function wholeNumber(value: string | undefined, name: string, min: number, max: number, fallback: number): number {
-  if (value === undefined) return fallback;
-  const number = /^\d{1,7}$/.test(value) ? Number(value) : NaN;
-  if (!(number >= min && number <= max)) throw badRequest('out_of_range', `'${name}' must be a whole number from ${min} to ${max}`, { field: name, min, max });
-  return number;
-}
-
 /** Only UTF-8 is encoded: what every current scanner reads. */
 export function utf8Only(value: string | undefined, name: string): void {
   if (value === undefined || value.toUpperCase() === 'UTF-8') return;

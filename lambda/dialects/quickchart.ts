@@ -2,10 +2,10 @@
 // size × size pixels, margin in modules (4), ecLevel M, dark and light as hex without #.
 import { badRequest } from '../errors.js';
 import { parseHexColor } from '../generate/color.js';
-import { checkedText, readableColors } from '../generate/options.js';
+import { checkedText, parseInteger, readableColors } from '../generate/options.js';
 import { EC_LEVELS } from '../qr/ec-level.js';
 import { BLACK, WHITE, type Rgba } from '../render/color.js';
-import { dialectRoute, required, wholeNumber, type Dialect } from './query.js';
+import { dialectRoute, required, type Dialect } from './query.js';
 
 const CENTER_IMAGE = 'the center image would be fetched from a URL by this function, which is a way into your network (SSRF); put a logo on the code yourself, at ecLevel H';
 const CAPTION = 'captions need fonts the function does not carry; set the caption in your page';
@@ -37,7 +37,7 @@ export const quickchart: Dialect = {
     if (format !== 'png' && format !== 'svg') {
       throw badRequest('invalid_value', `'format' must be png or svg${format === 'base64' ? ' (base64: take qr_code from POST /generate instead)' : ''}`, { field: 'format', allowed: ['png', 'svg'] });
     }
-    const size = wholeNumber(fields.size, 'size', 1, 3000, 150);
+    const size = parseInteger(fields, 'size', { min: 1, max: 3000 }) ?? 150;
     const ecLevel = EC_LEVELS.find((l) => l === (fields.ecLevel ?? 'M').toUpperCase());
     if (ecLevel === undefined) throw badRequest('invalid_value', "'ecLevel' must be one of L, M, Q, H", { field: 'ecLevel', allowed: EC_LEVELS });
     return {
@@ -45,7 +45,7 @@ export const quickchart: Dialect = {
       format,
       size: undefined,
       canvas: { width: size, height: size, padding: 0 },
-      margin: wholeNumber(fields.margin, 'margin', 0, 100, 4),
+      margin: parseInteger(fields, 'margin', { min: 0, max: 100 }) ?? 4,
       ecLevel,
       ...readableColors(hexColor(fields.dark, 'dark', BLACK), hexColor(fields.light, 'light', WHITE)),
     };

@@ -4,6 +4,7 @@ import { EC_LEVELS, type EcLevel } from '../qr/ec-level.js';
 import { BLACK, WHITE, sameColor, type Rgba } from '../render/color.js';
 import type { ImageFormat, RenderSpec } from '../render/spec.js';
 import type { Payload, PayloadBuilders, PayloadType } from '../payload/index.js';
+import { flagField } from '../payload/flag.js';
 import { isSecretText } from '../payload/secret.js';
 import { colorName, luminanceOnWhite, parseHexColor } from './color.js';
 
@@ -67,7 +68,7 @@ export function parseQrSpec(fields: Readonly<Record<string, unknown>>, source: O
   return {
     text: payload.text,
     type,
-    secret: payload.secret || parsePrivate(fields),
+    secret: payload.secret || flagField(fields, 'private') === true,
     format: format ?? DEFAULTS.format,
     formatGiven: format !== undefined,
     size,
@@ -139,14 +140,6 @@ export function checkedText(value: unknown, name: string): string {
   return value;
 }
 
-/** `private`: true or false, as JSON or as a query's strings. */
-function parsePrivate(fields: Readonly<Record<string, unknown>>): boolean {
-  const value = fields.private;
-  if (value === undefined || value === false || value === 'false') return false;
-  if (value === true || value === 'true') return true;
-  throw badRequest('invalid_value', `'private' must be true or false, not ${describe(value)}`, { field: 'private', allowed: ['true', 'false'] });
-}
-
 function parseChoice<T extends string>(
   fields: Readonly<Record<string, unknown>>,
   name: string,
@@ -160,7 +153,7 @@ function parseChoice<T extends string>(
   return choice;
 }
 
-function parseInteger(
+export function parseInteger(
   fields: Readonly<Record<string, unknown>>,
   name: string,
   range: { readonly min: number; readonly max: number },

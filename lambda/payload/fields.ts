@@ -3,6 +3,8 @@
 import { describe } from '../describe.js';
 import { badRequest } from '../errors.js';
 
+export { flagField } from './flag.js';
+
 export type Fields = Readonly<Record<string, unknown>>;
 
 /** What a builder makes: the exact text to encode, and whether it holds a secret. */
@@ -35,15 +37,6 @@ export function textField(fields: Fields, name: string, { required = false, max 
     throw badRequest('invalid_text', `'${name}' contains a control character${multiline ? ' other than a line break' : ''}`, { field: name });
   }
   return value;
-}
-
-/** true or false, as JSON or as the strings "true" and "false". */
-export function flagField(fields: Fields, name: string): boolean | undefined {
-  const value = fields[name];
-  if (value === undefined || value === null) return undefined;
-  if (value === true || value === 'true') return true;
-  if (value === false || value === 'false') return false;
-  throw badRequest('invalid_value', `'${name}' must be true or false, not ${describe(value)}`, { field: name, allowed: ['true', 'false'] });
 }
 
 /** A number in [min, max]: a JSON number or a decimal string (no exponent, no hex). */

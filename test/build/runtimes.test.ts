@@ -20,10 +20,14 @@ const accepted = Object.entries(dates)
 
 // The documented direct invocation, in a process of the runtime's Node, importing the bundle
 // as Lambda does; the answer on file descriptor 3, apart from the function's log line.
+// A dialect route and a payload builder too: their chunks, loaded on first use, link to index.mjs.
 const INVOKE = `
 const { handler } = await import(process.argv[1]);
-const response = await handler({ body: JSON.stringify({ url: 'https://example.com/runtimes' }) }, { awsRequestId: 'runtimes-test' });
-(await import('node:fs')).writeSync(3, JSON.stringify({ node: process.version, response }));
+const context = { awsRequestId: 'runtimes-test' };
+const response = await handler({ body: JSON.stringify({ url: 'https://example.com/runtimes' }) }, context);
+const dialect = await handler({ version: '2.0', rawPath: '/qr', rawQueryString: 'text=dialect', headers: {}, requestContext: { http: { method: 'GET', path: '/qr' }, stage: '$default' } }, context);
+const builder = await handler({ body: JSON.stringify({ type: 'geo', latitude: 1.5, longitude: 2 }) }, context);
+(await import('node:fs')).writeSync(3, JSON.stringify({ node: process.version, response, dialect, builder }));
 `;
 
 t.ok(accepted.includes('nodejs24.x'), `runtimes AWS accepts today: ${accepted.join(', ')}`);
@@ -38,11 +42,19 @@ for (const runtime of accepted) {
     const node = await nodeOfMajor(major);
     const result = spawnSync(node.path, ['--input-type=module', '-e', INVOKE, pathToFileURL(join(root, 'build/lambda/index.mjs')).href], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
     t.equal(result.status, 0, `exit status${result.status === 0 ? '' : `: ${result.stderr.slice(-400)}`}`);
-    const { node: version, response } = JSON.parse(String(result.output[3])) as { node: string; response: { statusCode: number; body: string } };
+    interface Answer {
+      statusCode: number;
+      body: string;
+    }
+    const { node: version, response, dialect, builder } = JSON.parse(String(result.output[3])) as { node: string; response: Answer; dialect: Answer; builder: Answer };
     t.equal(version, `v${node.version}`, `ran on Node.js ${node.version}`);
     t.equal(response.statusCode, 200);
     const body = JSON.parse(response.body) as { message: string; qr_code: string };
     t.equal(body.message, 'QR Code generated successfully');
     t.equal(await decodeQrText(Buffer.from(body.qr_code, 'base64')), 'https://example.com/runtimes', 'the PNG decodes to the URL');
+    t.equal(dialect.statusCode, 200, 'GET /qr, from its chunk');
+    t.equal(await decodeQrText(Buffer.from(dialect.body, 'base64')), 'dialect');
+    t.equal(builder.statusCode, 200, 'a geo builder, from its chunk');
+    t.equal((JSON.parse(builder.body) as { payload: string }).payload, 'geo:1.5,2');
   });
 }
