@@ -109,7 +109,7 @@ variable "cors_allow_origins" {
 
 variable "throttling_rate_limit" {
   type        = number
-  description = "Steady-state requests per second each route accepts before answering 429 (the stage's default route settings apply to every route separately: POST /generate, GET /generate and GET / may each take this much). Caps what abuse can cost; all callers share it."
+  description = "Steady-state requests per second each route accepts before answering 429 (the stage's default route settings apply to every route separately: POST /generate, GET /generate, GET / and each dialect route may each take this much). Caps what abuse can cost; all callers share it."
   default     = 20
 
   validation {

@@ -54,7 +54,7 @@ export function parseQrSpec(fields: Readonly<Record<string, unknown>>, source: O
   }
   const payload = type === undefined ? textPayload(fields) : builders![type].build(fields);
   if (source === 'query' && type !== undefined && payload.secret) {
-    throw badRequest('secret_in_url', `a ${type} code with a ${type === 'wifi' ? 'password' : 'secret'} is not made from a URL, which browser histories, logs and caches keep: POST it`, {
+    throw badRequest('secret_in_url', `${type === 'otpauth' ? 'an' : 'a'} ${type} code with a ${type === 'wifi' ? 'password' : 'secret'} is not made from a URL, which browser histories, logs and caches keep: POST it`, {
       field: type === 'wifi' ? 'password' : 'secret',
     });
   }
