@@ -40,6 +40,7 @@ const minifyPage = {
 export const LAZY = {
   'lambda/dialects/index.ts': 'chunks/dialects.mjs',
   'lambda/payload/index.ts': 'chunks/payload.mjs',
+  'lambda/page/route.ts': 'chunks/page.mjs',
 };
 
 const tsPathOf = (resolveDir, specifier) => relative(ROOT, resolve(resolveDir, specifier)).split(sep).join('/').replace(/\.js$/, '.ts');
@@ -81,7 +82,7 @@ const COMMON = {
 
 /**
  * Writes `<outDir>/index.mjs`, the handler and all a cold start loads, in one file, and
- * `<outDir>/chunks/`, the code only some requests use (the dialect routes, the payload
+ * `<outDir>/chunks/`, the code only some requests use (the page, the dialect routes, the payload
  * builders), which the handler imports on the first request that needs it; a chunk takes
  * what it shares with the core from index.mjs. The esbuild metafile goes to
  * `<outDir>/../meta.json`, and what a cold start loads to `<outDir>/../cold-start.json`,
@@ -94,7 +95,7 @@ export async function bundle({ outDir = join(ROOT, 'build/lambda'), quiet = fals
   const main = await build({ ...COMMON, entryPoints: ['lambda/handler.ts'], outfile, plugins: [minifyPage, lazyChunks] });
   const chunkBuilds = await Promise.all(
     Object.entries(LAZY).map(([entry, chunk]) =>
-      build({ ...COMMON, entryPoints: [entry], outfile: join(outDir, chunk), plugins: [coreFromIndex(`${entry.slice(0, entry.lastIndexOf('/'))}/`)] }),
+      build({ ...COMMON, entryPoints: [entry], outfile: join(outDir, chunk), plugins: [minifyPage, coreFromIndex(`${entry.slice(0, entry.lastIndexOf('/'))}/`)] }),
     ),
   );
   const result = { metafile: { inputs: {}, outputs: {} } };

@@ -5,13 +5,13 @@ import { toHttpRequest } from './http/event.js';
 import { errorResponse, jsonResponse, type HttpResponse } from './http/response.js';
 import { dispatch, lazyRoute, type Routes } from './http/router.js';
 import { log } from './log.js';
-import { servePage } from './page/route.js';
 
 // What the chunks loaded on first use take from the core (build.mjs points their imports here).
 export * from './shared.js';
 
 const routes: Routes = {
-  '/': { GET: servePage },
+  // The page, the dialects and the builders are loaded on their first request: most calls are POST /generate.
+  '/': { GET: lazyRoute(async () => (await import('./page/route.js')).servePage) },
   '/generate': { GET: generateImage, POST: generateJson },
   // Drop-in for existing code: the query strings of Google Image Charts, goQR.me and QuickChart.
   '/chart': { GET: lazyRoute(async () => (await import('./dialects/index.js')).chartRoute) },

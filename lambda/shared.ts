@@ -1,4 +1,4 @@
-// What the chunks loaded on first use (the dialects, the payload builders) take from the
+// What the chunks loaded on first use (the dialects, the payload builders, the page) take from the
 // core: build.mjs bundles each chunk with these imports pointing at index.mjs, so a cold
 // start loads one file and the chunks use the very same classes (an HttpError thrown in a
 // builder is the handler's HttpError). A name a chunk imports that is missing here fails
@@ -8,6 +8,8 @@ export { HttpError, badRequest } from './errors.js';
 export { parseHexColor } from './generate/color.js';
 export { renderImage } from './generate/image.js';
 export { imageResponse } from './generate/image-response.js';
+export { bytesResponse } from './http/response.js';
+export { sha256 } from './http/sha256.js';
 export { checkedText, fieldsFromQuery, parseInteger, readableColors } from './generate/options.js';
 export { isSecretText } from './payload/secret.js';
 export { EC_LEVELS } from './qr/ec-level.js';
