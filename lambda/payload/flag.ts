@@ -2,10 +2,9 @@
 // a module of its own, so the options do not load the builders' field readers.
 import { describe } from '../describe.js';
 import { badRequest } from '../errors.js';
-import type { Fields } from './fields.js';
 
 /** true or false, as JSON or as the strings "true" and "false". */
-export function flagField(fields: Fields, name: string): boolean | undefined {
+export function flagField(fields: Readonly<Record<string, unknown>>, name: string): boolean | undefined {
   const value = fields[name];
   if (value === undefined || value === null) return undefined;
   if (value === true || value === 'true') return true;
