@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
-/** Minified bundle budget: the code Lambda loads on every cold start (index.mjs and the chunks it imports). */
+/** Minified bundle budget: the code Lambda loads on every cold start (index.mjs; the chunks load on first use). */
 export const BUDGET_BYTES = 40 * 1024;
 /** Packages with native code are installed for linux/arm64 by `make lambda-deps`, never bundled. */
 export const EXTERNAL = [];
@@ -104,35 +104,26 @@ export async function bundle({ outDir = join(ROOT, 'build/lambda'), quiet = fals
     Object.assign(result.metafile.outputs, metafile.outputs);
   }
   await writeFile(join(outDir, '..', 'meta.json'), `${JSON.stringify(result.metafile, null, 2)}\n`);
-  const outputs = result.metafile.outputs;
-  const entryFile = Object.keys(outputs).find((file) => outputs[file].entryPoint === 'lambda/handler.ts');
-  // A cold start loads the entry and every chunk it imports statically, transitively.
-  const coldStart = new Set([entryFile]);
-  for (const file of coldStart) {
-    for (const { path, kind } of outputs[file].imports) if (kind === 'import-statement' && outputs[path]) coldStart.add(path);
-  }
-  const code = Buffer.concat(await Promise.all([...coldStart].map((file) => readFile(join(ROOT, file)))));
+  // A cold start loads index.mjs alone: it imports each chunk dynamically, and a chunk imports it back.
+  const code = await readFile(outfile);
   const gzip = gzipSync(code, { level: 9 }).length;
-  const inputs = {};
-  for (const file of coldStart) for (const [input, { bytesInOutput }] of Object.entries(outputs[file].inputs)) inputs[input] = (inputs[input] ?? 0) + bytesInOutput;
-  const largest = Object.entries(inputs)
-    .sort(([, a], [, b]) => b - a)
+  const [entryOutput] = Object.values(main.metafile.outputs);
+  const largest = Object.entries(entryOutput.inputs)
+    .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput)
     .slice(0, 5)
-    .map(([file, bytes]) => ({ file, bytes }));
-  const chunks = Object.keys(outputs)
-    .filter((file) => !coldStart.has(file))
-    .map((file) => ({ file, bytes: outputs[file].bytes }));
+    .map(([file, { bytesInOutput }]) => ({ file, bytes: bytesInOutput }));
+  const chunks = chunkBuilds.flatMap(({ metafile }) => Object.entries(metafile.outputs).map(([file, { bytes }]) => ({ file, bytes })));
   if (!quiet) {
     const rows = (list) => list.map(({ file, bytes }) => `    ${String(bytes).padStart(6)}  ${file}`).join('\n');
     console.log(
-      `build/lambda: ${code.length} bytes loaded at a cold start (${gzip} gzip, ${coldStart.size} files), budget ${BUDGET_BYTES}\n` +
+      `build/lambda/index.mjs: ${code.length} bytes, all a cold start loads (${gzip} gzip), budget ${BUDGET_BYTES}\n` +
         `  largest inputs:\n${rows(largest)}\n  loaded on first use:\n${rows(chunks)}`,
     );
   }
   // What a cold start loads, for make bench: the same figures, from the same build.
-  await writeFile(join(outDir, '..', 'cold-start.json'), `${JSON.stringify({ bytes: code.length, gzip, files: [...coldStart], largest, chunks }, null, 2)}\n`);
+  await writeFile(join(outDir, '..', 'cold-start.json'), `${JSON.stringify({ bytes: code.length, gzip, files: [relative(ROOT, outfile)], largest, chunks }, null, 2)}\n`);
   if (code.length > BUDGET_BYTES) {
-    throw new Error(`a cold start loads ${code.length} bytes of build/lambda, over its ${BUDGET_BYTES}-byte budget`);
+    throw new Error(`index.mjs, all a cold start loads, is ${code.length} bytes, over its ${BUDGET_BYTES}-byte budget`);
   }
   return { outfile, bytes: code.length, gzip, largest, chunks };
 }

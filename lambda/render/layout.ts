@@ -10,8 +10,6 @@ export interface Layout {
   /** Width and height of the image, in pixels. */
   readonly width: number;
   readonly height: number;
-  /** Whole pixels per module; 0 when the modules are scaled to fill an exact size (their widths then differ by a pixel). */
-  readonly scale: number;
   /**
    * Where each module column (x) and row (y) starts, in pixels from the image's left and
    * top edge, quiet zone included; entry `modulesAcross` is where the last one ends.
@@ -37,7 +35,7 @@ export function layout(matrixSize: number, margin: number, size: number | undefi
   if (size !== undefined && scale < 1) throw new SizeTooSmallError(size, modulesAcross);
   const pixels = modulesAcross * scale;
   const grid = edges(0, pixels, modulesAcross);
-  return { margin, modulesAcross, width: pixels, height: pixels, scale, x: grid, y: grid };
+  return { margin, modulesAcross, width: pixels, height: pixels, x: grid, y: grid };
 }
 
 /**
@@ -49,13 +47,11 @@ export function exactLayout(matrixSize: number, margin: number, { width, height,
   const modulesAcross = matrixSize + 2 * margin;
   const span = Math.min(width, height) - 2 * padding;
   if (span < modulesAcross) throw new SizeTooSmallError(Math.min(width, height), modulesAcross + 2 * padding);
-  const scale = span % modulesAcross === 0 ? span / modulesAcross : 0;
   return {
     margin,
     modulesAcross,
     width,
     height,
-    scale,
     x: edges(Math.floor((width - span) / 2), span, modulesAcross),
     y: edges(Math.floor((height - span) / 2), span, modulesAcross),
   };

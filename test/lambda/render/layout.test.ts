@@ -11,7 +11,6 @@ const whole = (scale: number, margin: number, modulesAcross: number) => ({
   modulesAcross,
   width: modulesAcross * scale,
   height: modulesAcross * scale,
-  scale,
   x: grid(modulesAcross, scale),
   y: grid(modulesAcross, scale),
 });
@@ -37,11 +36,11 @@ t.test('an exact canvas: exactly that size, modules within a pixel of each other
   const square = exactLayout(21, 4, { width: 150, height: 150, padding: 0 });
   t.equal(square.width, 150);
   t.equal(square.height, 150);
-  t.equal(square.scale, 0, 'no whole scale: 150 px over 29 modules');
   t.equal(square.x[0], 0);
   t.equal(square.x[29], 150, 'the code fills the image');
   const widths = Array.from({ length: 29 }, (_, i) => square.x[i + 1]! - square.x[i]!);
   t.ok(widths.every((w) => w === 5 || w === 6), `every module 5 or 6 px (${widths.join(' ')})`);
+  t.equal(new Set(widths).size, 2, 'no whole scale fits 150 px over 29 modules: two widths, a pixel apart');
   t.same([...square.y], [...square.x], 'square: the same edges down as across');
 
   const wide = exactLayout(21, 4, { width: 300, height: 200, padding: 0 });
@@ -57,7 +56,7 @@ t.test('an exact canvas: exactly that size, modules within a pixel of each other
   t.equal(padded.x[21], 92);
 
   const fits = exactLayout(21, 4, { width: 58, height: 58, padding: 0 });
-  t.equal(fits.scale, 2, 'a size that is a whole multiple has a whole scale');
+  t.same([...fits.x], grid(29, 2), 'a size that is a whole multiple gives every module the same width');
 });
 
 t.test('an exact canvas too small for one pixel a module is a SizeTooSmallError naming the minimum', async (t) => {
