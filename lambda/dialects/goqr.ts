@@ -3,7 +3,7 @@
 // modules of quiet zone, colours as 255-0-0 or hex; 200x200, margin 1, qzone 0, ecc L by default.
 import { badRequest } from '../errors.js';
 import { parseHexColor } from '../generate/color.js';
-import { checkedText, parseInteger, readableColors } from '../generate/options.js';
+import { checkedText, parseChoice, parseInteger, readableColors } from '../generate/options.js';
 import { EC_LEVELS } from '../qr/ec-level.js';
 import { BLACK, WHITE, type Rgba } from '../render/color.js';
 import { dialectRoute, dimensions, required, utf8Only, type Dialect } from './query.js';
@@ -35,8 +35,6 @@ export const goqr: Dialect = {
     const size = dimensions(fields.size ?? '200x200', 'size', 10, format === 'svg' ? 1_000_000 : 1000);
     utf8Only(fields['charset-source'], 'charset-source');
     utf8Only(fields['charset-target'], 'charset-target');
-    const ecLevel = EC_LEVELS.find((l) => l === (fields.ecc ?? 'L').toUpperCase());
-    if (ecLevel === undefined) throw badRequest('invalid_value', "'ecc' must be one of L, M, Q, H", { field: 'ecc', allowed: EC_LEVELS });
     const margin = parseInteger(fields, 'margin', { min: 0, max: 50 }) ?? 1;
     const colors = readableColors(goqrColor(fields.color, 'color', BLACK), goqrColor(fields.bgcolor, 'bgcolor', WHITE), { dark: 'color', light: 'bgcolor' });
     return {
@@ -45,7 +43,7 @@ export const goqr: Dialect = {
       size: undefined,
       canvas: { ...size, padding: format === 'svg' ? 0 : margin },
       margin: parseInteger(fields, 'qzone', { min: 0, max: 100 }) ?? 0,
-      ecLevel,
+      ecLevel: parseChoice(fields, 'ecc', EC_LEVELS, (v) => v.toUpperCase()) ?? 'L',
       ...colors,
     };
   },

@@ -1,21 +1,13 @@
-// GET /qr?text=…&size=150 — QuickChart's QR API: PNG, SVG or a base64 data URL of exactly
-// size × size pixels, margin in modules (4), ecLevel M, dark and light as hex without #.
+// GET /qr?text=…&size=150 — QuickChart's QR API: PNG or SVG of exactly size × size pixels,
+// margin in modules (4), ecLevel M, dark and light as hex without #.
 import { badRequest } from '../errors.js';
-import { parseHexColor } from '../generate/color.js';
-import { checkedText, parseInteger, readableColors } from '../generate/options.js';
+import { checkedText, parseChoice, parseColor, parseInteger, readableColors } from '../generate/options.js';
 import { EC_LEVELS } from '../qr/ec-level.js';
-import { BLACK, WHITE, type Rgba } from '../render/color.js';
+import { BLACK, WHITE } from '../render/color.js';
 import { dialectRoute, required, type Dialect } from './query.js';
 
 const CENTER_IMAGE = 'the center image would be fetched from a URL by this function, which is a way into your network (SSRF); put a logo on the code yourself, at ecLevel H';
 const CAPTION = 'captions need fonts the function does not carry; set the caption in your page';
-
-function hexColor(value: string | undefined, name: string, fallback: Rgba): Rgba {
-  if (value === undefined) return fallback;
-  const color = parseHexColor(value);
-  if (color === undefined) throw badRequest('invalid_color', `'${name}' must be a hex color such as 000000 or f00 (RGB, RGBA, RRGGBB or RRGGBBAA)`, { field: name });
-  return color;
-}
 
 export const quickchart: Dialect = {
   name: 'QuickChart QR API',
@@ -38,16 +30,15 @@ export const quickchart: Dialect = {
       throw badRequest('invalid_value', `'format' must be png or svg${format === 'base64' ? ' (base64: take qr_code from POST /generate instead)' : ''}`, { field: 'format', allowed: ['png', 'svg'] });
     }
     const size = parseInteger(fields, 'size', { min: 1, max: 3000 }) ?? 150;
-    const ecLevel = EC_LEVELS.find((l) => l === (fields.ecLevel ?? 'M').toUpperCase());
-    if (ecLevel === undefined) throw badRequest('invalid_value', "'ecLevel' must be one of L, M, Q, H", { field: 'ecLevel', allowed: EC_LEVELS });
     return {
       text,
       format,
       size: undefined,
       canvas: { width: size, height: size, padding: 0 },
       margin: parseInteger(fields, 'margin', { min: 0, max: 100 }) ?? 4,
-      ecLevel,
-      ...readableColors(hexColor(fields.dark, 'dark', BLACK), hexColor(fields.light, 'light', WHITE)),
+      ecLevel: parseChoice(fields, 'ecLevel', EC_LEVELS, (v) => v.toUpperCase()) ?? 'M',
+      // The same colours as /generate takes: hex, the # optional, alpha allowed.
+      ...readableColors(parseColor(fields, 'dark') ?? BLACK, parseColor(fields, 'light') ?? WHITE),
     };
   },
 };

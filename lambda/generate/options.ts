@@ -140,7 +140,7 @@ export function checkedText(value: unknown, name: string): string {
   return value;
 }
 
-function parseChoice<T extends string>(
+export function parseChoice<T extends string>(
   fields: Readonly<Record<string, unknown>>,
   name: string,
   allowed: readonly T[],
@@ -196,7 +196,7 @@ export function readableColors(dark: Rgba, light: Rgba, names = { dark: 'dark', 
   return { dark, light };
 }
 
-function parseColor(fields: Readonly<Record<string, unknown>>, name: string): Rgba | undefined {
+export function parseColor(fields: Readonly<Record<string, unknown>>, name: string): Rgba | undefined {
   const value = fields[name];
   if (value === undefined) return undefined;
   const color = typeof value === 'string' ? parseHexColor(value) : undefined;
