@@ -87,7 +87,7 @@ async function rebuild(): Promise<void> {
     try {
       await stack.redeploy();
       const total = ((performance.now() - started) / 1000).toFixed(1);
-      console.log(dim(`rebuilt in ${seconds} s, zipped by Terraform in ${total} s: the next invocation cold-starts on the new build`));
+      console.log(dim(`rebuilt in ${seconds} s and zipped by Terraform (${total} s in all): the next invocation cold-starts on the new build`));
     } catch (error) {
       console.log(`${error instanceof Error ? error.message : String(error)}
 terraform plan failed after the build: the previous build is still serving`);
