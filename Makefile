@@ -54,7 +54,7 @@ standin: $(BUILD_STAMP) ## Build the stand-in providers (aws, archive) Terraform
 	@scripts/preflight.sh terraform
 	node --import tsx local/terraform/standin.ts
 
-validate: build standin ## terraform fmt -check, validate and test (tests/*.tftest.hcl) against the stand-in
+validate: build standin ## terraform fmt -check, validate and test (test/terraform/*.tftest.hcl) against the stand-in
 	scripts/terraform-validate.sh
 
 rehearse: build standin ## The deploy path offline: make deploy, outputs, destroy in a temporary copy, against the stand-in

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Terraform's own checks of the module in DIR (default: the project), offline, against the
 # stand-in providers (build/terraform-standin, made by `make standin`):
-#   terraform fmt -check   — formatting, .tf and tests/*.tftest.hcl
+#   terraform fmt -check   — formatting, .tf and test/terraform/*.tftest.hcl
 #   terraform validate     — every argument, block and reference against the providers' schema
-#   terraform test         — tests/*.tftest.hcl: the planned deployment and every variable validation
+#   terraform test         — test/terraform/*.tftest.hcl: the planned deployment and every variable validation
 # The stand-in is used through dev_overrides, for these commands only: no `terraform init`,
 # and the lock file, whose hashes are the real providers', is left as it is.
 set -euo pipefail
@@ -20,8 +20,8 @@ if ! node -e 'const [a, b] = process.argv[1].split(".").map(Number); process.exi
 fi
 
 echo "==> terraform fmt -check"
-terraform fmt -check -diff . tests
+terraform fmt -check -diff . test/terraform
 echo "==> terraform validate"
 terraform validate
 echo "==> terraform test"
-terraform test
+terraform test -test-directory=test/terraform

@@ -26,13 +26,13 @@ export async function cloneOfProject(): Promise<string> {
 }
 
 /**
- * The .tf files (and, with `tests`, tests/*.tftest.hcl) in a temporary folder the test
+ * The .tf files (and, with `tests`, test/terraform/*.tftest.hcl) in a temporary folder the test
  * removes, whose build/ is the project's: a module to change without touching the project.
  */
 export async function copyOfModule({ tests = false } = {}): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'module-'));
   t.teardown(() => rm(dir, { recursive: true, force: true }));
-  for (const file of ['main.tf', 'variables.tf', 'outputs.tf', ...(tests ? ['tests'] : [])]) await cp(join(root, file), join(dir, file), { recursive: true });
+  for (const file of ['main.tf', 'variables.tf', 'outputs.tf', ...(tests ? ['test/terraform'] : [])]) await cp(join(root, file), join(dir, file), { recursive: true });
   await symlink(join(root, 'build'), join(dir, 'build'));
   return dir;
 }

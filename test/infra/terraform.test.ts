@@ -1,7 +1,7 @@
 // What Terraform itself does not check: that every variable and output is documented,
 // that the lock file matches the providers the configuration asks for, that the
 // stand-in's schema covers every type the .tf files use, and that the handler Terraform
-// deploys is what build.mjs writes. The deployment contract is tests/*.tftest.hcl,
+// deploys is what build.mjs writes. The deployment contract is test/terraform/*.tftest.hcl,
 // run by `make validate`.
 import t from 'tap';
 import { parse } from '@cdktf/hcl2json';

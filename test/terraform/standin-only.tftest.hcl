@@ -1,6 +1,6 @@
 # Only against the stand-in providers (`make validate`): these runs apply in an opt-in
 # region and in two regions one after the other, which a real account may not allow.
-# `terraform test -filter=tests/deployment.tftest.hcl` leaves this file out.
+# `terraform test -test-directory=test/terraform -filter=test/terraform/deployment.tftest.hcl` leaves this file out.
 
 run "deployed_in_another_region" {
   command = apply

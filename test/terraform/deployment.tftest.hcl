@@ -1,9 +1,9 @@
 # The deployment contract, asserted on what Terraform itself plans and applies. Run by
 # `make validate` against the stand-in providers (no AWS account). The same file runs
-# against a real account with `terraform test -filter=tests/deployment.tftest.hcl` after
+# against a real account with `terraform test -test-directory=test/terraform -filter=test/terraform/deployment.tftest.hcl` after
 # `terraform init`: its apply runs then create and destroy real resources, in the region
 # the provider resolves, under names of their own (qr-tftest-*) that cannot clash with a
-# deployment. tests/standin-only.tftest.hcl holds what only the stand-in may apply.
+# deployment. test/terraform/standin-only.tftest.hcl holds what only the stand-in may apply.
 
 run "function_as_planned" {
   command = plan
