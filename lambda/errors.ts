@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'no_such_path',
   'method_not_allowed',
   'not_acceptable',
+  'not_through_cdn',
   // The body and the query
   'empty_body',
   'invalid_json',

@@ -2,6 +2,7 @@ import type { Context } from 'aws-lambda';
 import { HttpError } from './errors.js';
 import { generateImage, generateJson } from './generate/route.js';
 import { toHttpRequest } from './http/event.js';
+import { assertThroughCdn, ORIGIN_SECRET_ENV } from './http/origin-guard.js';
 import { errorResponse, jsonResponse, type HttpResponse } from './http/response.js';
 import { dispatch, lazyRoute, type Routes } from './http/router.js';
 import { log } from './log.js';
@@ -33,6 +34,8 @@ export async function handler(event: unknown, context?: Partial<Pick<Context, 'a
   try {
     const request = toHttpRequest(event);
     route = `${request.method.slice(0, 10)} ${request.path.slice(0, 64)}`;
+    // Set by the deployment when the CDN fronts the API (main.tf, cdn_enabled).
+    assertThroughCdn(event, request.headers, process.env[ORIGIN_SECRET_ENV]);
     response = await dispatch(routes, request);
   } catch (error) {
     if (error instanceof HttpError) {

@@ -17,6 +17,8 @@ const CASES: Record<ErrorCode, [HttpApiRequest | 'not an object', number, string
   no_such_path: [get('', '/nowhere'), 404],
   method_not_allowed: [{ method: 'DELETE' }, 405],
   not_acceptable: [post({ url: 'x' }, { headers: { accept: 'image/webp' } }), 406],
+  // With the CDN's secret configured (below), a request without its header.
+  not_through_cdn: [get('url=x'), 403],
   empty_body: [{ method: 'POST' }, 400],
   invalid_json: [{ method: 'POST', body: '{"url":' }, 400],
   body_not_object: [post(['x']), 400],
@@ -49,7 +51,8 @@ t.test('each code, from a request that earns it: status, code, field, and words 
   t.same(Object.keys(CASES).sort(), [...ERROR_CODES].sort(), 'a case for every code');
   for (const [code, [request, status, field]] of Object.entries(CASES)) {
     const event = request === 'not an object' ? 'not an object' : httpApiEvent(request);
-    const { result } = await captureStdout(() => handler(event, { awsRequestId: code }));
+    if (code === 'not_through_cdn') process.env.QR_ORIGIN_SECRET = 'the-cdn-secret';
+    const { result } = await captureStdout(() => handler(event, { awsRequestId: code })).finally(() => delete process.env.QR_ORIGIN_SECRET);
     const body = JSON.parse(result.body) as Record<string, unknown>;
     t.equal(result.statusCode, status, `${code}: ${status}`);
     t.equal(body.code, code, `${code}: the code`);
