@@ -115,7 +115,7 @@ outputs: ## Print the deployment's outputs (endpoint, function, region, ready-to
 
 fmt: ## Format the .tf files and the terraform tests
 	@scripts/preflight.sh terraform
-	terraform fmt . tests
+	terraform fmt . test/terraform
 
 invoke: ## aws lambda invoke the deployed function with the documented payload; writes out/invoke.png
 	@scripts/preflight.sh terraform deployed awscli
