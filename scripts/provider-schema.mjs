@@ -48,18 +48,28 @@ const PROVIDERS = [
     // The provider version the package says it was generated from (checked).
     generatedFrom: '6.64.0',
     resources: [
+      'aws_acm_certificate',
+      'aws_acm_certificate_validation',
       'aws_apigatewayv2_api',
+      'aws_apigatewayv2_api_mapping',
+      'aws_apigatewayv2_domain_name',
       'aws_apigatewayv2_integration',
       'aws_apigatewayv2_route',
       'aws_apigatewayv2_stage',
+      'aws_cloudfront_cache_policy',
+      'aws_cloudfront_distribution',
+      'aws_cloudwatch_dashboard',
       'aws_cloudwatch_log_group',
       'aws_cloudwatch_metric_alarm',
       'aws_iam_role',
       'aws_iam_role_policy',
+      'aws_lambda_alias',
       'aws_lambda_function',
       'aws_lambda_permission',
+      'aws_route53_record',
+      'aws_wafv2_web_acl',
     ],
-    dataSources: ['aws_caller_identity', 'aws_iam_policy_document', 'aws_partition', 'aws_region'],
+    dataSources: ['aws_caller_identity', 'aws_iam_policy_document', 'aws_partition', 'aws_region', 'aws_route53_zone'],
   },
   {
     name: 'archive',
@@ -81,10 +91,25 @@ const PROVIDER_BLOCK_MAX_ITEMS = {
 };
 
 // Resource schema versions are not in the bindings. All types above are at 0 except
-// these (SDKv2 SchemaVersion in the provider source).
+// these (SDKv2 SchemaVersion in the provider source). Checked in the source for the types
+// of the first deployment and for aws_cloudfront_distribution, aws_route53_record and
+// aws_wafv2_web_acl (0); the other production-edge types are taken as 0 unchecked, which
+// matters only to the stand-in's own state.
 const SCHEMA_VERSIONS = {
+  aws_cloudfront_distribution: 1,
   aws_cloudwatch_metric_alarm: 1,
+  aws_route53_record: 2,
 };
+
+// Where the provider nests a block recursively (WAFv2's rule `statement`: and/or/not
+// statements holding statements, several levels deep), the bindings stop describing it and
+// type it `any`, with the stock docs "<name> block". A dynamic attribute inside a set block
+// is a schema Terraform refuses, so such a block is served as what the bindings can vouch
+// for: a block with no known content. Offline, Terraform then refuses any content written
+// in it; the project writes its WAF rules with `rule_json`, which the bindings do describe.
+function isUndescribedBlock(h, jsiiProp) {
+  return h?.storageClassType === 'any' && h.type === 'simple' && jsiiProp?.blockDocs === true;
+}
 
 // The bindings add meta-arguments to the provider config that are not in the schema.
 const PROVIDER_META_ARGUMENTS = new Set(['alias']);
@@ -262,7 +287,12 @@ function jsiiProps(structType) {
     const docs = `${p.docs?.summary ?? ''} ${p.docs?.remarks ?? ''}`;
     const m = docs.match(/#(\w+) \w+#\w+\}/);
     if (!m) continue;
-    props[m[1]] = { description: cleanDescription(p.docs?.summary), optional: !!p.optional, array: isArrayType(p.type) };
+    props[m[1]] = {
+      description: cleanDescription(p.docs?.summary),
+      optional: !!p.optional,
+      array: isArrayType(p.type),
+      blockDocs: p.docs?.summary === `${m[1]} block.`,
+    };
   }
   return props;
 }
@@ -300,7 +330,12 @@ function buildBlock(className, hcl, structName, ctx) {
     const h = hcl[f.name];
     checkAgainstJsii(f, h, jsii[f.name], where);
     if (h?.isBlock) block.block_types[f.name] = buildBlockType(f, h, { ...ctx, where });
-    else block.attributes[f.name] = buildAttribute(f, h, jsii[f.name], ctx.decls, where);
+    else if (isUndescribedBlock(h, jsii[f.name])) {
+      block.block_types[f.name] = {
+        nesting_mode: 'list',
+        block: { description: 'Not described by the provider bindings this schema is generated from.', description_kind: 'plain' },
+      };
+    } else block.attributes[f.name] = buildAttribute(f, h, jsii[f.name], ctx.decls, where);
   }
   for (const name of Object.keys(hcl)) {
     if (!seen.has(name) && !(ctx.isProvider && PROVIDER_META_ARGUMENTS.has(name))) {

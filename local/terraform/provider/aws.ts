@@ -1,11 +1,11 @@
 // The hashicorp/aws stand-in: what a real apply would return for the resources this
 // project deploys — ids, ARNs in account 000000000000, endpoints — and what its data
 // sources read. Nothing here calls AWS.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
-import { isObject, isWhollyKnown, type ObjectValue } from './cty.js';
-import { stringOf, type ProviderDefinition, type ResourceBehaviour } from './definition.js';
+import { UNKNOWN, isObject, isWhollyKnown, type ObjectValue } from './cty.js';
+import { DiagnosticError, stringOf, type ProviderDefinition, type ResourceBehaviour } from './definition.js';
 import { renderPolicyDocument } from './policy-document.js';
 import { loadProviderSchema } from './providers-schema.js';
 import { LOCAL_ACCOUNT_ID as ACCOUNT_ID } from '../../runtime/function.js';
@@ -51,6 +51,8 @@ const regionOf = (state: ObjectValue, context: AwsContext): string => stringOf(s
 const arn = (context: AwsContext, service: string, region: string, resource: string, account = ACCOUNT_ID): string =>
   `arn:${context.partition}:${service}:${region}:${account}:${resource}`;
 const timestamp = (): string => new Date().toISOString().replace('Z', '+0000');
+const upperAlnum = (length: number): string => lowerAlnum(length).toUpperCase();
+const hex = (bytes: number): string => randomBytes(bytes).toString('hex');
 
 /**
  * Every resource in a provider v6 has a `region` (the provider's unless set) and, where it
@@ -67,12 +69,47 @@ function plannedCommon(planned: ObjectValue, context: AwsContext, config: Object
 }
 
 /** A resource of provider v6: in the provider's region unless it names its own, moved only by replacing it. */
-const resource = (applied: ResourceBehaviour<AwsContext>['applied'], defaults?: ObjectValue, replacedOnChange: string[] = []): ResourceBehaviour<AwsContext> => ({
+const resource = (
+  applied: ResourceBehaviour<AwsContext>['applied'],
+  defaults?: ObjectValue,
+  replacedOnChange: string[] = [],
+  planned?: ResourceBehaviour<AwsContext>['planned'],
+): ResourceBehaviour<AwsContext> => ({
   defaults,
-  planned: plannedCommon,
+  planned: (next, context, config, prior) => ({ ...plannedCommon(next, context, config), ...planned?.(next, context, config, prior) }),
   applied,
   replacedOnChange: ['region', ...replacedOnChange],
 });
+
+/** The arguments of a resource that differ between its prior state and its plan. */
+const changedArguments = (prior: ObjectValue, next: ObjectValue, computedOnly: readonly string[]): string[] =>
+  Object.keys(next).filter((name) => !computedOnly.includes(name) && JSON.stringify(prior[name] ?? null) !== JSON.stringify(next[name] ?? null));
+
+// What a function's published version is made of: a change to anything else (ids, ARNs,
+// timestamps, the version itself) publishes nothing.
+const FUNCTION_COMPUTED = ['arn', 'id', 'invoke_arn', 'qualified_arn', 'qualified_invoke_arn', 'version', 'last_modified', 'code_sha256', 'source_code_size', 'signing_job_arn', 'signing_profile_version_arn', 'tags_all', 'region', 'response_streaming_invoke_arn'];
+
+// Route 53's zone id for API Gateway regional domain names, per region (API Gateway
+// endpoints and quotas, "Regional endpoints" table); others fall back to a placeholder.
+const API_GATEWAY_ZONES: Readonly<Record<string, string>> = {
+  'us-east-1': 'Z1UJRXOUMOOFQ8',
+  'us-east-2': 'ZOJJZC49E0EPZ',
+  'us-west-1': 'Z2MUQ32089INYE',
+  'us-west-2': 'Z2OJLYMUO9EFXC',
+  'eu-west-1': 'ZLY8HYME6SFDD',
+  'eu-central-1': 'Z1U9ULNL0V5AJ3',
+};
+// Every CloudFront distribution's alias target zone.
+const CLOUDFRONT_ZONE = 'Z2FDTNDATAQYW2';
+
+/**
+ * Route 53 zones the stand-in knows, as QR_STANDIN_ROUTE53_ZONES="Z123=example.com,Z456=example.org"
+ * (a rehearsal names its own); a zone it does not know is not found, as with the real provider.
+ */
+function knownZones(): Map<string, string> {
+  const entries = (process.env.QR_STANDIN_ROUTE53_ZONES ?? '').split(',').filter(Boolean).map((pair) => pair.split('=') as [string, string]);
+  return new Map(entries.map(([id, name]) => [id.trim(), (name ?? '').trim().replace(/\.$/, '')]));
+}
 
 const apiEndpoint = (id: string, region: string, context: AwsContext): string => context.apiEndpoint ?? `https://${id}.execute-api.${region}.${context.dnsSuffix}`;
 
@@ -101,17 +138,20 @@ const resources: Record<string, ResourceBehaviour<AwsContext>> = {
   ),
   aws_iam_role_policy: resource((state) => ({ id: `${String(state.role)}:${String(state.name)}` })),
   aws_lambda_function: resource(
-    (state, context) => {
+    (state, context, prior) => {
       const functionArn = arn(context, 'lambda', regionOf(state, context), `function:${String(state.function_name)}`);
       const invokeArn = (target: string): string => `arn:${context.partition}:apigateway:${regionOf(state, context)}:lambda:path/2015-03-31/functions/${target}/invocations`;
       const filename = stringOf(state.filename);
+      // Published versions count up from 1; without publish, $LATEST.
+      const previous = Number(stringOf(prior?.version) ?? '0');
+      const version = state.publish === true ? String(Number.isInteger(previous) ? previous + 1 : 1) : '$LATEST';
       return {
         id: String(state.function_name),
         arn: functionArn,
         invoke_arn: invokeArn(functionArn),
-        qualified_arn: `${functionArn}:$LATEST`,
-        qualified_invoke_arn: invokeArn(`${functionArn}:$LATEST`),
-        version: '$LATEST',
+        qualified_arn: `${functionArn}:${version}`,
+        qualified_invoke_arn: invokeArn(`${functionArn}:${version}`),
+        version,
         last_modified: timestamp(),
         code_sha256: stringOf(state.source_code_hash) ?? '',
         source_code_size: filename ? statSync(filename, { throwIfNoEntry: false })?.size ?? 0 : 0,
@@ -120,6 +160,12 @@ const resources: Record<string, ResourceBehaviour<AwsContext>> = {
     // The provider's defaults for what this project may leave out.
     { memory_size: 128, timeout: 3, package_type: 'Zip', publish: false, reserved_concurrent_executions: -1 },
     ['function_name'],
+    // With publish, any change to the function publishes a version: version and the
+    // qualified ARNs are unknown until apply, as the provider's CustomizeDiff plans them.
+    (next, _context, _config, prior): ObjectValue =>
+      next.publish === true && prior !== null && changedArguments(prior, next, FUNCTION_COMPUTED).length > 0
+        ? { version: UNKNOWN, qualified_arn: UNKNOWN, qualified_invoke_arn: UNKNOWN }
+        : {},
   ),
   aws_lambda_permission: resource((state) => ({ id: String(state.statement_id) }), undefined, ['statement_id', 'function_name', 'principal', 'source_arn', 'action']),
   aws_apigatewayv2_api: resource((state, context) => {
@@ -149,6 +195,120 @@ const resources: Record<string, ResourceBehaviour<AwsContext>> = {
     id: String(state.alarm_name),
     arn: arn(context, 'cloudwatch', regionOf(state, context), `alarm:${String(state.alarm_name)}`),
   })),
+  aws_cloudwatch_dashboard: resource(
+    (state, context) => ({ id: String(state.dashboard_name), dashboard_arn: arn(context, 'cloudwatch', '', `dashboard/${String(state.dashboard_name)}`) }),
+    undefined,
+    ['dashboard_name'],
+  ),
+  aws_lambda_alias: resource(
+    (state, context) => {
+      const aliasArn = arn(context, 'lambda', regionOf(state, context), `function:${String(state.function_name)}:${String(state.name)}`);
+      return {
+        id: aliasArn,
+        arn: aliasArn,
+        invoke_arn: `arn:${context.partition}:apigateway:${regionOf(state, context)}:lambda:path/2015-03-31/functions/${aliasArn}/invocations`,
+      };
+    },
+    undefined,
+    ['name', 'function_name'],
+  ),
+  // A DNS-validated certificate, issued at once: the stand-in has no DNS to wait for.
+  aws_acm_certificate: resource(
+    (state, context) => {
+      const domain = String(state.domain_name);
+      const id = arn(context, 'acm', regionOf(state, context), `certificate/${randomUUID()}`);
+      return {
+        id,
+        arn: id,
+        domain_validation_options: [
+          {
+            domain_name: domain,
+            resource_record_name: `_${hex(16)}.${domain}.`,
+            resource_record_type: 'CNAME',
+            resource_record_value: `_${hex(16)}.${lowerAlnum(10)}.acm-validations.aws.`,
+          },
+        ],
+        subject_alternative_names: [domain],
+        status: 'ISSUED',
+        type: 'AMAZON_ISSUED',
+        key_algorithm: 'RSA_2048',
+        renewal_eligibility: 'INELIGIBLE',
+        pending_renewal: false,
+        not_before: new Date().toISOString(),
+        not_after: new Date(Date.now() + 395 * 86_400_000).toISOString(),
+      };
+    },
+    undefined,
+    ['domain_name', 'validation_method', 'key_algorithm'],
+  ),
+  aws_acm_certificate_validation: resource((state) => ({ id: new Date().toISOString() }), undefined, ['certificate_arn', 'validation_record_fqdns']),
+  aws_route53_record: resource(
+    (state) => {
+      const name = String(state.name).replace(/\.$/, '').toLowerCase();
+      return { id: `${String(state.zone_id)}_${name}_${String(state.type)}`, fqdn: name };
+    },
+    undefined,
+    ['name', 'type', 'zone_id'],
+  ),
+  aws_apigatewayv2_domain_name: resource(
+    (state, context) => {
+      const region = regionOf(state, context);
+      return {
+        id: String(state.domain_name),
+        arn: `arn:${context.partition}:apigateway:${region}::/domainnames/${String(state.domain_name)}`,
+        api_mapping_selection_expression: '$request.basepath',
+        domain_name_configuration: [
+          {
+            target_domain_name: `d-${lowerAlnum(10)}.execute-api.${region}.${context.dnsSuffix}`,
+            hosted_zone_id: API_GATEWAY_ZONES[region] ?? 'ZSTANDINAPIGATEWAY',
+          },
+        ],
+      };
+    },
+    undefined,
+    ['domain_name'],
+  ),
+  aws_apigatewayv2_api_mapping: resource(() => ({ id: lowerAlnum(6) }), undefined, ['api_id', 'domain_name']),
+  aws_cloudfront_cache_policy: resource(
+    (state, context) => {
+      const id = randomUUID();
+      return { id, etag: upperAlnum(14), arn: `arn:${context.partition}:cloudfront::${ACCOUNT_ID}:cache-policy/${id}` };
+    },
+    undefined,
+    ['name'],
+  ),
+  aws_cloudfront_distribution: resource(
+    (_state, context) => {
+      const id = `E${upperAlnum(13)}`;
+      return {
+        id,
+        arn: `arn:${context.partition}:cloudfront::${ACCOUNT_ID}:distribution/${id}`,
+        domain_name: `d${lowerAlnum(13)}.cloudfront.net`,
+        hosted_zone_id: CLOUDFRONT_ZONE,
+        status: 'Deployed',
+        etag: upperAlnum(14),
+        caller_reference: `terraform-${Date.now()}`,
+        last_modified_time: new Date().toISOString(),
+        in_progress_validation_batches: 0,
+      };
+    },
+    { retain_on_delete: false, wait_for_deployment: true, http_version: 'http2', is_ipv6_enabled: false, price_class: 'PriceClass_All', staging: false },
+  ),
+  aws_wafv2_web_acl: resource(
+    (state, context) => {
+      const id = randomUUID();
+      const region = regionOf(state, context);
+      const scope = state.scope === 'CLOUDFRONT' ? 'global' : 'regional';
+      return {
+        id,
+        arn: arn(context, 'wafv2', region, `${scope}/webacl/${String(state.name)}/${id}`),
+        capacity: 2,
+        lock_token: randomUUID(),
+      };
+    },
+    undefined,
+    ['name', 'scope'],
+  ),
 };
 
 const dataSources: ProviderDefinition<AwsContext>['dataSources'] = {
@@ -172,6 +332,25 @@ const dataSources: ProviderDefinition<AwsContext>['dataSources'] = {
       arn: `arn:${context.partition}:iam::${ACCOUNT_ID}:root`,
       user_id: ACCOUNT_ID,
     }),
+  },
+  aws_route53_zone: {
+    read: (config) => {
+      const id = stringOf(config.zone_id) ?? '';
+      const name = knownZones().get(id);
+      if (name === undefined) {
+        throw new DiagnosticError('no matching Route 53 Hosted Zone found', `zone ${id} is not one the stand-in knows (QR_STANDIN_ROUTE53_ZONES="${id}=example.com" names it)`);
+      }
+      return {
+        id,
+        zone_id: id,
+        name,
+        private_zone: false,
+        arn: `arn:aws:route53:::hostedzone/${id}`,
+        name_servers: ['ns-1.awsdns-00.com', 'ns-2.awsdns-00.net'],
+        primary_name_server: 'ns-1.awsdns-00.com',
+        resource_record_set_count: 2,
+      };
+    },
   },
   aws_partition: {
     read: (_config, context) => ({

@@ -6,12 +6,18 @@ import type { ProviderSchema } from './schema.js';
 export interface ResourceBehaviour<Context> {
   /** Arguments the real provider defaults when the configuration leaves them out. */
   readonly defaults?: Readonly<ObjectValue>;
-  /** Computed values the plan can already know (e.g. `tags_all`); unknown where not. */
-  planned?(planned: ObjectValue, context: Context, config: ObjectValue): ObjectValue;
+  /**
+   * Computed values the plan can already know (e.g. `tags_all`), or that a change makes
+   * unknown again (a new version); `prior` is the state before the change, null on create.
+   */
+  planned?(planned: ObjectValue, context: Context, config: ObjectValue, prior: ObjectValue | null): ObjectValue;
   /** Arguments that cannot change in place: a new value replaces the resource (ForceNew). */
   readonly replacedOnChange?: readonly string[];
-  /** Values for what only apply knows: ids, ARNs, timestamps. Given the planned state. */
-  applied?(planned: ObjectValue, context: Context): ObjectValue;
+  /**
+   * Values for what only apply knows: ids, ARNs, timestamps. Given the planned state and the
+   * prior one (null on create). Nested blocks are filled where the plan left them unknown.
+   */
+  applied?(planned: ObjectValue, context: Context, prior: ObjectValue | null): ObjectValue;
 }
 
 export interface DataSourceBehaviour<Context> {

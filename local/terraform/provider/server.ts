@@ -34,6 +34,20 @@ function unary(handler: Handler) {
 
 const dynamic = (request: Request, field: string): Value => fromDynamic(request[field] as DynamicValue | undefined);
 
+/**
+ * `planned` with what apply learnt put where the plan did not know it: an unknown value is
+ * replaced, and within nested blocks (lists of objects, objects) item by item.
+ */
+function fillUnknowns(planned: ObjectValue, known: ObjectValue): ObjectValue {
+  const fill = (value: Value, learnt: Value): Value => {
+    if (value === UNKNOWN) return learnt;
+    if (Array.isArray(value) && Array.isArray(learnt)) return value.map((item, i) => (i < learnt.length ? fill(item, learnt[i]!) : item));
+    if (isObject(value) && isObject(learnt)) return fillUnknowns(value, learnt);
+    return value;
+  };
+  return Object.fromEntries(Object.entries(planned).map(([name, value]) => [name, name in known ? fill(value, known[name]!) : value]));
+}
+
 export function providerService<Context>(definition: ProviderDefinition<Context>): UntypedServiceImplementation {
   const { schema } = definition;
   let context = definition.unconfigured;
@@ -91,7 +105,7 @@ export function providerService<Context>(definition: ProviderDefinition<Context>
       let next: ObjectValue = { ...proposed };
       for (const [name, value] of Object.entries(defaults)) if (next[name] === null) next[name] = value;
       if (prior === null) next = unknownComputed(next, config, block);
-      if (planned) next = { ...next, ...planned(next, context, isObject(config) ? config : {}) };
+      if (planned) next = { ...next, ...planned(next, context, isObject(config) ? config : {}, isObject(prior) ? prior : null) };
       const replaced = isObject(prior) ? replacedOnChange.filter((name) => JSON.stringify(prior[name]) !== JSON.stringify(next[name])) : [];
       // What a replacement creates anew is unknown again, as on create.
       if (replaced.length > 0) next = unknownComputed(next, config, block);
@@ -107,9 +121,9 @@ export function providerService<Context>(definition: ProviderDefinition<Context>
       const { block } = resourceSchema(request.type_name);
       const planned = dynamic(request, 'planned_state');
       if (!isObject(planned)) return { new_state: toDynamic(null), diagnostics: [], legacy_type_system: true };
-      const known = behaviour(request.type_name).applied?.(planned, context) ?? {};
-      const withKnown: ObjectValue = Object.fromEntries(Object.entries(planned).map(([name, value]) => [name, value === UNKNOWN && name in known ? known[name]! : value]));
-      const state = zeroUnknowns(withKnown, block);
+      const prior = dynamic(request, 'prior_state');
+      const known = behaviour(request.type_name).applied?.(planned, context, isObject(prior) ? prior : null) ?? {};
+      const state = zeroUnknowns(fillUnknowns(planned, known), block);
       return { new_state: toDynamic(state), diagnostics: [], legacy_type_system: true, private: request.planned_private };
     }),
     ImportResourceState: unary((request) => ({
