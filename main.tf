@@ -223,9 +223,12 @@ resource "aws_lambda_function" "qr" {
   # null leaves concurrency unreserved (the provider's -1).
   reserved_concurrent_executions = var.reserved_concurrency
 
+  # With rollback_enabled every change publishes a version, for the live alias to point at.
+  publish = var.rollback_enabled ? true : null
+
   # Only when there is something to set: an empty block would show as a change on every plan.
   dynamic "environment" {
-    for_each = length(var.environment_variables) > 0 ? [var.environment_variables] : []
+    for_each = length(local.function_environment) > 0 ? [local.function_environment] : []
     content {
       variables = environment.value
     }
@@ -250,6 +253,10 @@ resource "aws_lambda_function" "qr" {
       error_message = "${var.runtime} is blocked by AWS: ${local.update_blocked ? "no function can be created or updated with it since ${local.runtime.update_blocked}" : "no new function can be created with it since ${local.runtime.create_blocked}, and updates are blocked from ${local.runtime.update_blocked}"} (${local.runtime_page}). The function runs unchanged on ${local.newest_runtime}: runtime = \"${local.newest_runtime}\" in terraform.tfvars, or TF_VAR_runtime=${local.newest_runtime}."
     }
     precondition {
+      condition     = var.live_version == null || var.rollback_enabled
+      error_message = "live_version (${coalesce(var.live_version, "-")}) is set but rollback_enabled is false, so there is no live alias to pin: set rollback_enabled = true, or remove live_version (rollback.auto.tfvars.json, written by make rollback)."
+    }
+    precondition {
       condition     = terraform_data.region.output == local.region
       error_message = "This deployment is in ${terraform_data.region.output}, but the AWS provider now resolves ${local.region} (from region, AWS_REGION, AWS_DEFAULT_REGION or the profile). Planning here would replace every resource in ${local.region}. Deploy with TF_VAR_region=${terraform_data.region.output} (or region in terraform.tfvars); to move the stack, `make destroy` it in ${terraform_data.region.output} first."
     }
@@ -263,6 +270,10 @@ resource "aws_apigatewayv2_api" "http" {
   description   = "QR code generator"
   protocol_type = "HTTP"
 
+  # With a custom domain on the API, the domain is its one address; the CDN needs the
+  # execute-api endpoint as its origin (and the function refuses what bypasses the CDN).
+  disable_execute_api_endpoint = local.api_domain_enabled ? true : null
+
   # API Gateway answers CORS preflights itself from this configuration.
   cors_configuration {
     allow_origins  = var.cors_allow_origins
@@ -273,13 +284,27 @@ resource "aws_apigatewayv2_api" "http" {
   }
 
   depends_on = [terraform_data.planned_code]
+
+  # The production edge's combinations, checked before anything is created.
+  lifecycle {
+    precondition {
+      condition     = local.domain_enabled || (var.hosted_zone_id == null && var.certificate_arn == null)
+      error_message = "hosted_zone_id and certificate_arn are for domain_name, which is not set: set domain_name (e.g. qr.example.com) or remove them."
+    }
+    precondition {
+      # CloudFront takes certificates from us-east-1 only; an API Gateway regional domain from its own region.
+      condition     = var.certificate_arn == null || try(split(":", var.certificate_arn)[3] == local.certificate_region, false)
+      error_message = "certificate_arn is in ${try(split(":", var.certificate_arn)[3], "-")}, but ${var.cdn_enabled ? "CloudFront takes certificates only from us-east-1" : "an API Gateway regional domain needs a certificate in its own region, ${local.region}"}: request or import it there, or leave certificate_arn unset to have one requested."
+    }
+  }
 }
 
 resource "aws_apigatewayv2_integration" "qr" {
   api_id             = aws_apigatewayv2_api.http.id
   integration_type   = "AWS_PROXY"
   integration_method = "POST"
-  integration_uri    = aws_lambda_function.qr.invoke_arn
+  # The live alias with rollback_enabled, so `make rollback` moves what the API invokes.
+  integration_uri = var.rollback_enabled ? aws_lambda_alias.live[0].invoke_arn : aws_lambda_function.qr.invoke_arn
   # Terraform's default is 1.0, which would hand the function REST-style events.
   payload_format_version = "2.0"
   timeout_milliseconds   = 30000
@@ -327,8 +352,10 @@ resource "aws_lambda_permission" "api_gateway" {
   statement_id  = "AllowInvokeFromHttpApi"
   action        = "lambda:InvokeFunction"
   function_name = aws_lambda_function.qr.function_name
-  principal     = "apigateway.amazonaws.com"
-  source_arn    = "${aws_apigatewayv2_api.http.execution_arn}/*/*"
+  # Invoking an alias needs the permission on that alias.
+  qualifier  = var.rollback_enabled ? aws_lambda_alias.live[0].name : null
+  principal  = "apigateway.amazonaws.com"
+  source_arn = "${aws_apigatewayv2_api.http.execution_arn}/*/*"
 }
 
 # --- Alarms (only with alarm_sns_topic_arn) ----------------------------------
@@ -388,4 +415,390 @@ resource "aws_cloudwatch_metric_alarm" "qr" {
       error_message = "alarm_sns_topic_arn ${var.alarm_sns_topic_arn} is in ${split(":", var.alarm_sns_topic_arn)[3]} (partition ${split(":", var.alarm_sns_topic_arn)[1]}), but the alarms are in ${local.region} (partition ${local.partition}): CloudWatch alarms notify only a topic in their own region. Create the topic in ${local.region}, or leave alarm_sns_topic_arn unset."
     }
   }
+}
+
+# --- Production edge: domain, CDN, WAF (each opt-in) --------------------------
+
+locals {
+  domain_enabled     = var.domain_name != null
+  zone_managed       = var.hosted_zone_id != null
+  create_certificate = local.domain_enabled && var.certificate_arn == null
+  # With the CDN the domain goes on the distribution; without it, on API Gateway.
+  api_domain_enabled = local.domain_enabled && !var.cdn_enabled
+  # CloudFront takes certificates only from us-east-1 (provider v6: a per-resource region).
+  certificate_region = var.cdn_enabled ? "us-east-1" : local.region
+  certificate_arn    = local.create_certificate ? aws_acm_certificate_validation.domain[0].certificate_arn : var.certificate_arn
+  waf_enabled        = var.waf_rate_limit != null
+
+  # The address clients use: the domain, else the CDN's, else the HTTP API's own.
+  public_url = (
+    local.domain_enabled ? "https://${var.domain_name}" :
+    var.cdn_enabled ? "https://${aws_cloudfront_distribution.cdn[0].domain_name}" :
+    aws_apigatewayv2_api.http.api_endpoint
+  )
+
+  # What the domain's DNS names point at.
+  domain_target = (
+    var.cdn_enabled ? { name = try(aws_cloudfront_distribution.cdn[0].domain_name, null), zone_id = try(aws_cloudfront_distribution.cdn[0].hosted_zone_id, null) } :
+    local.api_domain_enabled ? { name = aws_apigatewayv2_domain_name.api[0].domain_name_configuration[0].target_domain_name, zone_id = aws_apigatewayv2_domain_name.api[0].domain_name_configuration[0].hosted_zone_id } :
+    null
+  )
+
+  # The secret CloudFront sends the function (lambda/http/origin-guard.ts) and its header.
+  origin_header = "x-origin-verify"
+  function_environment = merge(
+    var.environment_variables,
+    var.cdn_enabled ? { QR_ORIGIN_SECRET = terraform_data.origin_secret[0].output } : {},
+  )
+
+  cdn_origin_id = "http-api"
+  # AWS's managed origin request policy AllViewerExceptHostHeader, the one AWS names for API
+  # Gateway origins: the viewer's headers (Accept, Content-Type, Origin, ...), cookies and
+  # query string, but not Host, which execute-api routes by. Its id is the same in every
+  # account (CloudFront developer guide, "Use managed origin request policies").
+  all_viewer_except_host_header = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
+  # CloudFront caches a 5xx for 10 s by default; a passing failure should not outlive itself.
+  uncached_error_codes = [500, 502, 503, 504]
+}
+
+# The zone the domain's records go in: it must be public and hold the domain.
+data "aws_route53_zone" "domain" {
+  count   = local.zone_managed ? 1 : 0
+  zone_id = var.hosted_zone_id
+
+  lifecycle {
+    postcondition {
+      condition     = !self.private_zone
+      error_message = "hosted_zone_id ${var.hosted_zone_id} is a private zone (${self.name}): certificate validation and a public API need a public zone."
+    }
+    postcondition {
+      condition     = local.domain_enabled && (coalesce(var.domain_name, "-") == trimsuffix(self.name, ".") || endswith(coalesce(var.domain_name, "-"), ".${trimsuffix(self.name, ".")}"))
+      error_message = "domain_name ${coalesce(var.domain_name, "(not set)")} is not in the hosted zone ${trimsuffix(self.name, ".")} (${var.hosted_zone_id}): use a name ending in .${trimsuffix(self.name, ".")}, or the zone that holds the domain."
+    }
+  }
+}
+
+# A public certificate: free, renewed by ACM while its validation record stays in DNS.
+resource "aws_acm_certificate" "domain" {
+  count             = local.create_certificate ? 1 : 0
+  region            = local.certificate_region
+  domain_name       = var.domain_name
+  validation_method = "DNS"
+
+  # A replacement (another domain) is issued before the old one is let go.
+  lifecycle {
+    create_before_destroy = true
+  }
+
+  depends_on = [terraform_data.planned_code]
+}
+
+# The certificate's DNS validation record, when the zone is in Route 53 (otherwise it is in
+# output dns_records, for you to create where the domain's DNS is).
+resource "aws_route53_record" "certificate_validation" {
+  count           = local.create_certificate && local.zone_managed ? 1 : 0
+  zone_id         = var.hosted_zone_id
+  name            = one(aws_acm_certificate.domain[0].domain_validation_options).resource_record_name
+  type            = one(aws_acm_certificate.domain[0].domain_validation_options).resource_record_type
+  records         = [one(aws_acm_certificate.domain[0].domain_validation_options).resource_record_value]
+  ttl             = 300
+  allow_overwrite = true
+}
+
+# Waits until ACM has issued the certificate. Without a Route 53 zone it waits for you to
+# create the validation record (`make certificate` first shows it; docs/production-edge.md).
+resource "aws_acm_certificate_validation" "domain" {
+  count                   = local.create_certificate ? 1 : 0
+  region                  = local.certificate_region
+  certificate_arn         = aws_acm_certificate.domain[0].arn
+  validation_record_fqdns = local.zone_managed ? [aws_route53_record.certificate_validation[0].fqdn] : null
+}
+
+# The domain on API Gateway (without the CDN), TLS 1.2 and over IPv4 and IPv6.
+resource "aws_apigatewayv2_domain_name" "api" {
+  count       = local.api_domain_enabled ? 1 : 0
+  domain_name = var.domain_name
+
+  domain_name_configuration {
+    certificate_arn = local.certificate_arn
+    endpoint_type   = "REGIONAL"
+    security_policy = "TLS_1_2"
+    ip_address_type = "dualstack"
+  }
+}
+
+resource "aws_apigatewayv2_api_mapping" "api" {
+  count       = local.api_domain_enabled ? 1 : 0
+  api_id      = aws_apigatewayv2_api.http.id
+  domain_name = aws_apigatewayv2_domain_name.api[0].id
+  stage       = aws_apigatewayv2_stage.default.id
+}
+
+# The domain's names: aliases (free to query) to the distribution or the API's domain.
+resource "aws_route53_record" "domain" {
+  for_each = local.domain_enabled && local.zone_managed ? toset(["A", "AAAA"]) : toset([])
+  zone_id  = var.hosted_zone_id
+  name     = var.domain_name
+  type     = each.key
+
+  alias {
+    name                   = local.domain_target.name
+    zone_id                = local.domain_target.zone_id
+    evaluate_target_health = false
+  }
+}
+
+# The secret the CDN proves itself with: drawn once, at the first apply, and kept.
+resource "terraform_data" "origin_secret" {
+  count = var.cdn_enabled ? 1 : 0
+  input = uuid()
+
+  lifecycle {
+    ignore_changes = [input]
+  }
+}
+
+# Caches what the function says may be cached (GET /generate: a year, immutable) and
+# nothing it marks no-store (POST answers, errors, private codes): min_ttl 0 honours it.
+resource "aws_cloudfront_cache_policy" "images" {
+  count       = var.cdn_enabled ? 1 : 0
+  name        = "${var.function_name}-images"
+  comment     = "QR images: every query parameter is the key; the origin's Cache-Control decides"
+  min_ttl     = 0
+  default_ttl = 0
+  max_ttl     = 31536000
+
+  parameters_in_cache_key_and_forwarded_to_origin {
+    # Compressed and plain copies are cached apart, so SVG, JSON and the page go compressed.
+    enable_accept_encoding_gzip   = true
+    enable_accept_encoding_brotli = true
+
+    query_strings_config {
+      query_string_behavior = "all"
+    }
+    # Origin only: API Gateway's CORS headers depend on it, so an <img> request (no Origin)
+    # and a page's fetch() must not share a cached answer. Nothing else varies the image.
+    headers_config {
+      header_behavior = "whitelist"
+      headers {
+        items = ["origin"]
+      }
+    }
+    cookies_config {
+      cookie_behavior = "none"
+    }
+  }
+}
+
+resource "aws_cloudfront_distribution" "cdn" {
+  count           = var.cdn_enabled ? 1 : 0
+  enabled         = true
+  comment         = "${var.function_name}: QR codes at the edge"
+  aliases         = local.domain_enabled ? [var.domain_name] : null
+  price_class     = var.cdn_price_class
+  http_version    = "http2and3"
+  is_ipv6_enabled = true
+  web_acl_id      = local.waf_enabled ? aws_wafv2_web_acl.cdn[0].arn : null
+  # No logging_config: CloudFront's logs carry the query string, which is the encoded data.
+
+  origin {
+    origin_id   = local.cdn_origin_id
+    domain_name = regex("^https?://([^/:]+)", aws_apigatewayv2_api.http.api_endpoint)[0]
+
+    # CloudFront overwrites a header of this name that a viewer sends.
+    custom_header {
+      name  = local.origin_header
+      value = terraform_data.origin_secret[0].output
+    }
+
+    custom_origin_config {
+      http_port              = 80
+      https_port             = 443
+      origin_protocol_policy = "https-only"
+      origin_ssl_protocols   = ["TLSv1.2"]
+      # API Gateway's own limit for an integration.
+      origin_read_timeout = 30
+    }
+  }
+
+  default_cache_behavior {
+    target_origin_id = local.cdn_origin_id
+    # POST /generate passes through (CloudFront never caches it); GET and HEAD are cached.
+    allowed_methods          = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"]
+    cached_methods           = ["GET", "HEAD"]
+    cache_policy_id          = aws_cloudfront_cache_policy.images[0].id
+    origin_request_policy_id = local.all_viewer_except_host_header
+    viewer_protocol_policy   = "https-only"
+    compress                 = true
+  }
+
+  dynamic "custom_error_response" {
+    for_each = local.uncached_error_codes
+    content {
+      error_code            = custom_error_response.value
+      error_caching_min_ttl = 0
+    }
+  }
+
+  restrictions {
+    geo_restriction {
+      restriction_type = "none"
+    }
+  }
+
+  viewer_certificate {
+    cloudfront_default_certificate = local.domain_enabled ? null : true
+    acm_certificate_arn            = local.domain_enabled ? local.certificate_arn : null
+    ssl_support_method             = local.domain_enabled ? "sni-only" : null
+    minimum_protocol_version       = local.domain_enabled ? "TLSv1.2_2021" : null
+  }
+}
+
+# Per-client limits, which HTTP APIs do not have: each client IP gets waf_rate_limit
+# requests per 5 minutes at the edge, then 429 until its rate falls below the limit.
+resource "aws_wafv2_web_acl" "cdn" {
+  count = local.waf_enabled ? 1 : 0
+  # Web ACLs for CloudFront live in us-east-1.
+  region      = "us-east-1"
+  name        = "${var.function_name}-cdn"
+  description = "Per-client rate limit in front of ${var.function_name}"
+  scope       = "CLOUDFRONT"
+
+  default_action {
+    allow {}
+  }
+
+  custom_response_body {
+    key          = "rate-limited"
+    content_type = "APPLICATION_JSON"
+    content      = jsonencode({ error = "too many requests from this address: at most ${coalesce(var.waf_rate_limit, 0)} in any 5 minutes", code = "rate_limited" })
+  }
+
+  # The rule in AWS's own JSON (rule_json): the provider's nested rule blocks are one of the
+  # few schemas that cannot be checked offline (local/terraform/provider/schema/PROVENANCE.md).
+  rule_json = jsonencode([{
+    Name     = "per-client-rate"
+    Priority = 0
+    Action = {
+      Block = { CustomResponse = { ResponseCode = 429, CustomResponseBodyKey = "rate-limited" } }
+    }
+    Statement = {
+      RateBasedStatement = { Limit = var.waf_rate_limit, EvaluationWindowSec = 300, AggregateKeyType = "IP" }
+    }
+    VisibilityConfig = {
+      CloudWatchMetricsEnabled = true
+      MetricName               = "${var.function_name}-per-client-rate"
+      SampledRequestsEnabled   = true
+    }
+  }])
+
+  visibility_config {
+    cloudwatch_metrics_enabled = true
+    metric_name                = "${var.function_name}-cdn"
+    sampled_requests_enabled   = true
+  }
+
+  lifecycle {
+    precondition {
+      condition     = var.cdn_enabled
+      error_message = "waf_rate_limit needs cdn_enabled = true: the web ACL is attached to the CloudFront distribution (HTTP APIs take no WAF)."
+    }
+  }
+}
+
+# --- Rollback (rollback_enabled) ---------------------------------------------
+
+# What the API invokes: the newest published version, or the one `make rollback` pinned.
+resource "aws_lambda_alias" "live" {
+  count            = var.rollback_enabled ? 1 : 0
+  name             = "live"
+  description      = "The version the API serves (make rollback / make rollforward)"
+  function_name    = aws_lambda_function.qr.function_name
+  function_version = coalesce(var.live_version, aws_lambda_function.qr.version)
+
+  lifecycle {
+    precondition {
+      condition     = var.live_version == null || try(tonumber(var.live_version) <= tonumber(aws_lambda_function.qr.version), true)
+      error_message = "live_version ${coalesce(var.live_version, "-")} is newer than the newest published version, ${aws_lambda_function.qr.version}: run make rollforward."
+    }
+  }
+}
+
+check "live_version_pinned" {
+  assert {
+    condition     = var.live_version == null
+    error_message = "The API serves version ${coalesce(var.live_version, "-")}, pinned by make rollback (rollback.auto.tfvars.json): deploys still publish new versions, but none is served until make rollforward."
+  }
+}
+
+# --- Dashboard (dashboard_enabled) -------------------------------------------
+
+locals {
+  api_dimensions      = ["ApiId", aws_apigatewayv2_api.http.id, "Stage", local.stage_name]
+  function_dimensions = ["FunctionName", aws_lambda_function.qr.function_name]
+  # A graph widget of `metrics` (CloudWatch's metric arrays) over 5-minute periods.
+  dashboard_widget = {
+    type   = "metric"
+    width  = 12
+    height = 6
+  }
+  dashboard_widgets = concat(
+    [
+      { title = "Requests (API Gateway)", stat = "Sum", metrics = [concat(["AWS/ApiGateway", "Count"], local.api_dimensions)] },
+      {
+        title = "Client and server errors"
+        stat  = "Sum"
+        metrics = [
+          concat(["AWS/ApiGateway", "4xx"], local.api_dimensions),
+          concat(["AWS/ApiGateway", "5xx"], local.api_dimensions),
+        ]
+      },
+      {
+        title = "Latency at the API, ms"
+        metrics = [
+          concat(["AWS/ApiGateway", "Latency"], local.api_dimensions, [{ stat = "p50", label = "p50" }]),
+          concat(["AWS/ApiGateway", "Latency"], local.api_dimensions, [{ stat = "p99", label = "p99" }]),
+        ]
+      },
+      {
+        title = "Function duration, ms"
+        metrics = [
+          concat(["AWS/Lambda", "Duration"], local.function_dimensions, [{ stat = "p50", label = "p50" }]),
+          concat(["AWS/Lambda", "Duration"], local.function_dimensions, [{ stat = "p99", label = "p99" }]),
+        ]
+      },
+      { title = "Function throttles and errors", stat = "Sum", metrics = [concat(["AWS/Lambda", "Throttles"], local.function_dimensions), concat(["AWS/Lambda", "Errors"], local.function_dimensions)] },
+    ],
+    # CloudFront's metrics are free but global (us-east-1, Region=Global). A hit costs no API
+    # request, so the viewers' requests beside the API's show the hit ratio:
+    # 1 - API requests / CDN requests (POSTs and misses are what reach the API).
+    var.cdn_enabled ? [{
+      title = "CDN: viewer requests and what reached the API (hit ratio = 1 - API / CDN)"
+      stat  = "Sum"
+      metrics = [
+        ["AWS/CloudFront", "Requests", "DistributionId", aws_cloudfront_distribution.cdn[0].id, "Region", "Global", { region = "us-east-1", label = "CDN requests" }],
+        concat(["AWS/ApiGateway", "Count"], local.api_dimensions, [{ region = local.region, label = "reached the API" }]),
+      ]
+    }] : [],
+  )
+}
+
+resource "aws_cloudwatch_dashboard" "qr" {
+  count          = var.dashboard_enabled ? 1 : 0
+  dashboard_name = var.function_name
+  dashboard_body = jsonencode({
+    widgets = [for index, widget in local.dashboard_widgets : merge(local.dashboard_widget, {
+      x = (index % 2) * 12
+      y = floor(index / 2) * 6
+      properties = {
+        title   = widget.title
+        region  = local.region
+        view    = "timeSeries"
+        stacked = false
+        period  = 300
+        stat    = try(widget.stat, "Average")
+        metrics = widget.metrics
+      }
+    })]
+  })
 }

@@ -1,11 +1,16 @@
 output "api_endpoint" {
-  description = "Base URL of the HTTP API."
-  value       = aws_apigatewayv2_api.http.api_endpoint
+  description = "Base URL clients call: https://domain_name when set, else the CDN's address when cdn_enabled, else the HTTP API's own endpoint."
+  value       = local.public_url
+}
+
+output "execute_api_endpoint" {
+  description = "The HTTP API's own endpoint: null when a custom domain turns it off; with the CDN it answers only requests that come through the CDN."
+  value       = local.api_domain_enabled ? null : aws_apigatewayv2_api.http.api_endpoint
 }
 
 output "generate_url" {
   description = "Full URL of the /generate route."
-  value       = "${aws_apigatewayv2_api.http.api_endpoint}/generate"
+  value       = "${local.public_url}/generate"
 }
 
 output "function_name" {
@@ -30,12 +35,12 @@ output "access_log_group" {
 
 output "curl_command" {
   description = "Ready-to-paste curl that POSTs a URL and saves the PNG."
-  value       = "curl -sS -X POST '${aws_apigatewayv2_api.http.api_endpoint}/generate' -H 'Content-Type: application/json' -H 'Accept: image/png' -d '{\"url\": \"https://example.com\"}' -o qr.png"
+  value       = "curl -sS -X POST '${local.public_url}/generate' -H 'Content-Type: application/json' -H 'Accept: image/png' -d '{\"url\": \"https://example.com\"}' -o qr.png"
 }
 
 output "invoke_command" {
   description = "Ready-to-paste aws lambda invoke with the documented payload (AWS CLI v2)."
-  value       = "aws lambda invoke --region ${local.region} --function-name ${aws_lambda_function.qr.function_name} --cli-binary-format raw-in-base64-out --payload '{\"body\": \"{\\\"url\\\": \\\"https://example.com\\\"}\"}' out.json"
+  value       = "aws lambda invoke --region ${local.region} --function-name ${aws_lambda_function.qr.function_name}${var.rollback_enabled ? " --qualifier live" : ""} --cli-binary-format raw-in-base64-out --payload '{\"body\": \"{\\\"url\\\": \\\"https://example.com\\\"}\"}' out.json"
 }
 
 output "region" {
@@ -56,4 +61,42 @@ output "account_id" {
 output "role_name" {
   description = "Name of the function's IAM role (function_name-region: IAM names are global)."
   value       = aws_iam_role.function.name
+}
+
+output "cdn_domain_name" {
+  description = "The CloudFront distribution's own domain name (d…cloudfront.net); null without cdn_enabled."
+  value       = var.cdn_enabled ? aws_cloudfront_distribution.cdn[0].domain_name : null
+}
+
+output "cdn_distribution_id" {
+  description = "The CloudFront distribution's id, e.g. for `aws cloudfront create-invalidation`; null without cdn_enabled."
+  value       = var.cdn_enabled ? aws_cloudfront_distribution.cdn[0].id : null
+}
+
+output "dns_records" {
+  description = "DNS records to create where domain_name's DNS is hosted, when hosted_zone_id is not given: the certificate's validation record, then the domain's own (a CNAME; at a zone apex, your DNS host's ALIAS/ANAME). Empty when Route 53 holds them."
+  value = local.domain_enabled && !local.zone_managed ? concat(
+    local.create_certificate ? [for option in aws_acm_certificate.domain[0].domain_validation_options : {
+      purpose = "certificate validation (keep it: ACM renews through it)"
+      name    = option.resource_record_name
+      type    = option.resource_record_type
+      value   = option.resource_record_value
+    }] : [],
+    [{ purpose = "the domain", name = "${var.domain_name}.", type = "CNAME", value = "${local.domain_target.name}." }],
+  ) : []
+}
+
+output "live_version" {
+  description = "The published version the API serves through the live alias (rollback_enabled); null without it."
+  value       = var.rollback_enabled ? aws_lambda_alias.live[0].function_version : null
+}
+
+output "latest_version" {
+  description = "The newest published version of the function (rollback_enabled); null without it."
+  value       = var.rollback_enabled ? aws_lambda_function.qr.version : null
+}
+
+output "dashboard_url" {
+  description = "The CloudWatch dashboard (dashboard_enabled); null without it."
+  value       = var.dashboard_enabled ? "https://${local.region}.console.aws.amazon.com/cloudwatch/home?region=${local.region}#dashboards/dashboard/${aws_cloudwatch_dashboard.qr[0].dashboard_name}" : null
 }

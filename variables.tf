@@ -150,3 +150,91 @@ variable "alarm_sns_topic_arn" {
     error_message = "alarm_sns_topic_arn must be null or an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:alerts (in the deployment's own region)."
   }
 }
+
+# --- Production edge (each off by default) ------------------------------------
+
+variable "domain_name" {
+  type        = string
+  description = "Your own domain for the API, e.g. qr.example.com. null serves it at the execute-api (or CloudFront) address. With it, an ACM certificate is requested and validated by DNS; the API's execute-api endpoint is turned off unless the CDN needs it as its origin."
+  default     = null
+
+  validation {
+    # A lower-case host name of at least two labels; no wildcard, no trailing dot.
+    condition     = var.domain_name == null || can(regex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$", coalesce(var.domain_name, "-"))) && length(coalesce(var.domain_name, "-")) <= 253
+    error_message = "domain_name must be null or a lower-case host name such as qr.example.com (no scheme, no path, no wildcard, no trailing dot)."
+  }
+}
+
+variable "hosted_zone_id" {
+  type        = string
+  description = "Route 53 public hosted zone that holds domain_name. With it, the certificate's validation record and the domain's A and AAAA alias records are created there; null leaves them to you (output dns_records lists them)."
+  default     = null
+
+  validation {
+    condition     = var.hosted_zone_id == null || can(regex("^Z[A-Z0-9]{1,31}$", coalesce(var.hosted_zone_id, "-")))
+    error_message = "hosted_zone_id must be null or a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ."
+  }
+}
+
+variable "certificate_arn" {
+  type        = string
+  description = "An issued ACM certificate for domain_name to use instead of requesting one: in the deployment's region, or in us-east-1 when cdn_enabled (CloudFront takes certificates only from there)."
+  default     = null
+
+  validation {
+    condition     = var.certificate_arn == null || can(regex("^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[0-9a-f-]{36}$", coalesce(var.certificate_arn, "-")))
+    error_message = "certificate_arn must be null or an ACM certificate ARN such as arn:aws:acm:us-east-1:123456789012:certificate/01234567-89ab-cdef-0123-456789abcdef."
+  }
+}
+
+variable "cdn_enabled" {
+  type        = bool
+  description = "Put a CloudFront distribution in front of the API: GET images cached at the edge by their full query string (a hit costs no API Gateway request and no invocation), SVG, JSON and HTML compressed, HTTPS only. The API's own endpoint then refuses requests that do not come through it."
+  default     = false
+}
+
+variable "cdn_price_class" {
+  type        = string
+  description = "Which CloudFront edge locations serve the API: PriceClass_100 (North America, Europe, Israel: the cheapest), PriceClass_200 (adds most of Asia, the Middle East and Africa) or PriceClass_All."
+  default     = "PriceClass_100"
+
+  validation {
+    condition     = contains(["PriceClass_100", "PriceClass_200", "PriceClass_All"], var.cdn_price_class)
+    error_message = "cdn_price_class must be PriceClass_100, PriceClass_200 or PriceClass_All."
+  }
+}
+
+variable "waf_rate_limit" {
+  type        = number
+  description = "Requests each client IP may make in any 5 minutes before the CDN answers it 429, through a WAFv2 web ACL on the distribution. null creates no WAF (it costs about $6 a month and $0.60 per million requests). Needs cdn_enabled."
+  default     = null
+
+  validation {
+    # AWS WAF's bounds for a rate-based rule's limit.
+    condition     = var.waf_rate_limit == null || try(var.waf_rate_limit >= 10 && var.waf_rate_limit <= 2000000000 && floor(var.waf_rate_limit) == var.waf_rate_limit, false)
+    error_message = "waf_rate_limit must be null or a whole number of requests from 10 to 2000000000 (per client IP per 5 minutes)."
+  }
+}
+
+variable "rollback_enabled" {
+  type        = bool
+  description = "Publish a version of the function on every change and route the API through an alias, live, that `make rollback` can move back to the previous version (and `make rollforward` to the newest)."
+  default     = false
+}
+
+variable "live_version" {
+  type        = string
+  description = "The published version the live alias serves; null serves the newest. Set by `make rollback` (in rollback.auto.tfvars.json) and cleared by `make rollforward`, so plans keep a rollback instead of undoing it."
+  default     = null
+
+  validation {
+    condition     = var.live_version == null || can(regex("^[1-9][0-9]*$", coalesce(var.live_version, "-")))
+    error_message = "live_version must be null or a published version number such as \"3\"."
+  }
+}
+
+variable "dashboard_enabled" {
+  type        = bool
+  description = "A CloudWatch dashboard of requests, 4xx and 5xx, latency p50 and p99, function duration and throttles, and the CDN's requests beside the API's when the CDN is on (the first three dashboards of an account are free)."
+  default     = false
+}
