@@ -23,7 +23,7 @@ TF_OUTPUT = terraform output -raw
 # Extra flags for terraform apply and destroy, e.g. APPLY_FLAGS=-auto-approve in a pipeline.
 APPLY_FLAGS ?=
 
-.PHONY: help system-deps install build typecheck standin validate rehearse test clean dev bench load fuzz record-responses screenshots audit lambda-deps deploy plan destroy outputs fmt invoke curl smoke
+.PHONY: help system-deps install build typecheck standin validate rehearse test clean dev bench load fuzz record-responses screenshots audit lambda-deps deploy plan destroy outputs fmt invoke curl smoke rollback rollforward certificate
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -105,6 +105,23 @@ plan: ## Build and show what deploy would change
 	@scripts/preflight.sh region
 	scripts/terraform-apply.sh plan -input=false
 
+rollback: ## Serve the version before the live one (rollback_enabled; VERSION=n for another); kept until make rollforward
+	@scripts/preflight.sh terraform deployed aws
+	APPLY_FLAGS='$(APPLY_FLAGS)' scripts/rollback.sh back $(VERSION)
+	@$(MAKE) --no-print-directory outputs
+
+rollforward: ## Serve the newest published version again, undoing make rollback
+	@scripts/preflight.sh terraform deployed aws
+	APPLY_FLAGS='$(APPLY_FLAGS)' scripts/rollback.sh forward
+	@$(MAKE) --no-print-directory outputs
+
+certificate: ## With domain_name and no hosted_zone_id: request the certificate alone and print the DNS records to create
+	@scripts/preflight.sh terraform aws
+	terraform init -input=false
+	@scripts/preflight.sh region
+	scripts/terraform-apply.sh apply -input=false -target='aws_acm_certificate.domain' $(APPLY_FLAGS)
+	@terraform output dns_records
+
 destroy: ## Delete everything deploy created
 	@scripts/preflight.sh terraform deployed aws
 	scripts/terraform-apply.sh destroy -input=false $(APPLY_FLAGS)
@@ -121,8 +138,9 @@ invoke: ## aws lambda invoke the deployed function with the documented payload; 
 	@scripts/preflight.sh terraform deployed awscli
 	@mkdir -p $(OUT)
 	@payload=$$(node -e 'console.log(JSON.stringify({ body: JSON.stringify({ url: process.env.QR_TEXT }) }))'); \
+	  live=$$($(TF_OUTPUT) live_version 2>/dev/null || true); \
 	  "$$(scripts/preflight.sh awscli-path)" lambda invoke --region "$$($(TF_OUTPUT) region)" \
-	    --function-name "$$($(TF_OUTPUT) function_name)" --cli-binary-format raw-in-base64-out \
+	    --function-name "$$($(TF_OUTPUT) function_name)$${live:+:live}" --cli-binary-format raw-in-base64-out \
 	    --payload "$$payload" $(OUT)/invoke.json
 	node scripts/save-qr.mjs $(OUT)/invoke.json $(OUT)/invoke.png
 

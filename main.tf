@@ -461,16 +461,12 @@ locals {
   uncached_error_codes = [500, 502, 503, 504]
 }
 
-# The zone the domain's records go in: it must be public and hold the domain.
+# The zone the domain's records go in (a public one: ACM validates through public DNS).
 data "aws_route53_zone" "domain" {
   count   = local.zone_managed ? 1 : 0
   zone_id = var.hosted_zone_id
 
   lifecycle {
-    postcondition {
-      condition     = !self.private_zone
-      error_message = "hosted_zone_id ${var.hosted_zone_id} is a private zone (${self.name}): certificate validation and a public API need a public zone."
-    }
     postcondition {
       condition     = local.domain_enabled && (coalesce(var.domain_name, "-") == trimsuffix(self.name, ".") || endswith(coalesce(var.domain_name, "-"), ".${trimsuffix(self.name, ".")}"))
       error_message = "domain_name ${coalesce(var.domain_name, "(not set)")} is not in the hosted zone ${trimsuffix(self.name, ".")} (${var.hosted_zone_id}): use a name ending in .${trimsuffix(self.name, ".")}, or the zone that holds the domain."

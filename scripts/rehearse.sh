@@ -36,12 +36,46 @@ step() {
   printf '\n==> rehearse: %s\n' "$*"
   (cd "$work" && "$@")
 }
+destroyed() {
+  left=$(cd "$work" && terraform state list)
+  if [ -n "$left" ]; then
+    printf 'rehearse: destroy left resources in the state:\n%s\n' "$left" >&2
+    exit 1
+  fi
+}
+output() { (cd "$work" && terraform output -raw "$1"); }
+expect() {
+  [ "$2" = "$3" ] || { printf 'rehearse: %s is %s, expected %s\n' "$1" "$2" "$3" >&2; exit 1; }
+}
+
 step make deploy APPLY_FLAGS=-auto-approve
 step make outputs
 step make destroy APPLY_FLAGS=-auto-approve
-left=$(cd "$work" && terraform state list)
-if [ -n "$left" ]; then
-  printf 'rehearse: destroy left resources in the state:\n%s\n' "$left" >&2
-  exit 1
-fi
+destroyed
 printf '\nrehearse: deploy, outputs and destroy passed against the stand-in provider\n'
+
+# The same with every production-edge option on: own domain in a Route 53 zone, the CDN,
+# the WAF limit, the dashboard and the live alias; then a second release, make rollback,
+# a plan that keeps the rollback, and make rollforward.
+export TF_VAR_domain_name=qr.rehearsal.example TF_VAR_hosted_zone_id=ZREHEARSAL0000000000 \
+  TF_VAR_cdn_enabled=true TF_VAR_waf_rate_limit=600 TF_VAR_dashboard_enabled=true TF_VAR_rollback_enabled=true \
+  QR_STANDIN_ROUTE53_ZONES=ZREHEARSAL0000000000=rehearsal.example
+step make deploy APPLY_FLAGS=-auto-approve
+expect api_endpoint "$(output api_endpoint)" https://qr.rehearsal.example
+expect live_version "$(output live_version)" 1
+TF_VAR_environment_variables='{"RELEASE":"2"}' step make deploy APPLY_FLAGS=-auto-approve
+expect live_version "$(output live_version)" 2
+TF_VAR_environment_variables='{"RELEASE":"2"}' step make rollback APPLY_FLAGS=-auto-approve
+expect live_version "$(output live_version)" 1
+# A plan after the rollback changes nothing: the pin holds, and a check says so.
+step env TF_VAR_environment_variables='{"RELEASE":"2"}' terraform plan -input=false -detailed-exitcode -no-color >"$scratch/plan.txt" 2>&1 || {
+  cat "$scratch/plan.txt" >&2
+  echo 'rehearse: the plan after make rollback is not empty' >&2
+  exit 1
+}
+grep -q 'pinned by make rollback' "$scratch/plan.txt" || { echo 'rehearse: the plan does not say the alias is pinned' >&2; exit 1; }
+TF_VAR_environment_variables='{"RELEASE":"2"}' step make rollforward APPLY_FLAGS=-auto-approve
+expect live_version "$(output live_version)" 2
+TF_VAR_environment_variables='{"RELEASE":"2"}' step make destroy APPLY_FLAGS=-auto-approve
+destroyed
+printf '\nrehearse: the production edge (domain, CDN, WAF, dashboard, rollback) deployed, rolled back and forward, and destroyed\n'

@@ -62,7 +62,12 @@ t.test('without apt-get, dpkg-query, cmake, autoreconf or Chromium: make build, 
   t.match(rehearse.stdout, /data\.archive_file\.function: Read complete/, 'Terraform zipped the bundle');
   t.match(rehearse.stdout, /Apply complete! Resources: 18 added/);
   t.match(rehearse.stdout, /role_name = "qr-code-generator-us-east-1"/, 'in the region the shell names');
-  t.notMatch(rehearse.stderr, /Warning: Check block assertion failed/, 'the default runtime is far from its block');
+  t.notMatch(rehearse.stdout + rehearse.stderr, /runtime_not_blocked_soon/, 'the default runtime is far from its block');
+  // Then with every production-edge option on.
+  t.match(rehearse.stdout, /Apply complete! Resources: 29 added/, 'the edge: 11 more resources');
+  t.match(rehearse.stdout, /rollback: the live alias goes from version 2 to 1/);
+  t.match(rehearse.stdout, /rollforward: the live alias goes from version 1 to the newest, 2/);
+  t.match(rehearse.stdout, /rehearse: the production edge \(domain, CDN, WAF, dashboard, rollback\) deployed, rolled back and forward, and destroyed/);
 });
 
 t.test('before any deploy, the targets that need one say to run make deploy', async (t) => {

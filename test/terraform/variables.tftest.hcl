@@ -146,6 +146,60 @@ run "tags_refuse_the_aws_prefix" {
   expect_failures = [var.tags]
 }
 
+run "domain_name_refuses_a_url" {
+  command = plan
+  variables { domain_name = "https://qr.example.com/" }
+  expect_failures = [var.domain_name]
+}
+
+run "domain_name_refuses_upper_case_and_wildcards" {
+  command = plan
+  variables { domain_name = "*.Example.com" }
+  expect_failures = [var.domain_name]
+}
+
+run "domain_name_refuses_a_single_label" {
+  command = plan
+  variables { domain_name = "localhost" }
+  expect_failures = [var.domain_name]
+}
+
+run "hosted_zone_id_refuses_what_route53_never_issues" {
+  command = plan
+  variables { hosted_zone_id = "example.com" }
+  expect_failures = [var.hosted_zone_id]
+}
+
+run "certificate_arn_refuses_another_service" {
+  command = plan
+  variables { certificate_arn = "arn:aws:iam::123456789012:server-certificate/qr" }
+  expect_failures = [var.certificate_arn]
+}
+
+run "cdn_price_class_refuses_unknown_classes" {
+  command = plan
+  variables { cdn_price_class = "PriceClass_50" }
+  expect_failures = [var.cdn_price_class]
+}
+
+run "waf_rate_limit_refuses_below_aws_minimum" {
+  command = plan
+  variables { waf_rate_limit = 9 }
+  expect_failures = [var.waf_rate_limit]
+}
+
+run "waf_rate_limit_refuses_fractions" {
+  command = plan
+  variables { waf_rate_limit = 100.5 }
+  expect_failures = [var.waf_rate_limit]
+}
+
+run "live_version_refuses_latest_and_zero" {
+  command = plan
+  variables { live_version = "$LATEST" }
+  expect_failures = [var.live_version]
+}
+
 run "accepts_what_aws_accepts" {
   command = plan
 

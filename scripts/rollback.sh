@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# make rollback | make rollforward: moves the live alias (rollback_enabled) and keeps the
+# move in rollback.auto.tfvars.json, which Terraform reads on every plan of this folder, so
+# the next `make deploy` neither undoes a rollback silently nor fights it: it publishes the
+# new code as a version and keeps serving the pinned one, and a check on every plan says so.
+#   scripts/rollback.sh back [VERSION]   — serve VERSION (default: the one before the live one)
+#   scripts/rollback.sh forward          — serve the newest published version again
+# Then `terraform apply` (APPLY_FLAGS as for make deploy), which changes the alias alone
+# unless the configuration or the build changed too; the plan shows it before it applies.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+pin="rollback.auto.tfvars.json"
+direction=${1:?usage: rollback.sh back [VERSION] | forward}
+shift
+fail() { printf 'error: %s\n' "$1" >&2; shift; for line in "$@"; do printf '  %s\n' "$line" >&2; done; exit 1; }
+
+output() { terraform output -raw "$1" 2>/dev/null || true; }
+live=$(output live_version)
+latest=$(output latest_version)
+if [ -z "$live" ] || [ "$live" = "null" ]; then
+  fail "this deployment has no live alias to move." \
+    "Set rollback_enabled = true (terraform.tfvars, or TF_VAR_rollback_enabled=true) and make deploy;" \
+    "every later change is then published as a version that make rollback can return to."
+fi
+if ! [[ "$live" =~ ^[0-9]+$ && "$latest" =~ ^[0-9]+$ ]]; then
+  fail "the live alias serves $live (newest published: $latest): no numbered version to move from yet." \
+    "Deploy a change first (a new build or setting); it is published as version 1 or later."
+fi
+
+case "$direction" in
+  back)
+    if [ -z "${1:-}" ] && [ "$live" -le 1 ]; then
+      fail "version $live is the first published version: there is no earlier one to roll back to."
+    fi
+    target=${1:-$((live - 1))}
+    [[ "$target" =~ ^[1-9][0-9]*$ ]] || fail "VERSION must be a published version number, not '$target'."
+    [ "$target" -le "$latest" ] || fail "version $target is not published yet (the newest is $latest)."
+    [ "$target" != "$live" ] || fail "the API already serves version $target."
+    printf '{\n  "live_version": "%s"\n}\n' "$target" >"$pin"
+    printf 'rollback: the live alias goes from version %s to %s (pinned in %s; make rollforward undoes it)\n' "$live" "$target" "$pin"
+    ;;
+  forward)
+    if [ ! -f "$pin" ] && [ "$live" = "$latest" ]; then
+      echo "rollforward: the API already serves the newest version, $latest"
+      exit 0
+    fi
+    rm -f "$pin"
+    printf 'rollforward: the live alias goes from version %s to the newest, %s\n' "$live" "$latest"
+    ;;
+  *) fail "unknown direction '$direction' (back or forward)" ;;
+esac
+exec "$root/scripts/terraform-apply.sh" apply -input=false ${APPLY_FLAGS:-}
