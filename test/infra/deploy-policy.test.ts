@@ -1,6 +1,6 @@
 // iam/deploy-policy.json is the policy the identity that runs `make deploy` needs. What it
 // must allow is derived here from the deployment itself: every resource an apply creates
-// (against the stand-in, alarms on), with the API calls terraform-provider-aws makes for it
+// (against the stand-in, alarms on, then every production-edge option on), with the API calls terraform-provider-aws makes for it
 // — create, read, update, delete and tags — on that resource's own ARN. A resource type the
 // table below does not know fails the test, so a new one in the .tf files needs its entry
 // (and the policy its actions) before it lands.
@@ -58,7 +58,7 @@ interface Need {
 // The provider's calls, by resource type (internal/service/<service>/<type>.go of
 // terraform-provider-aws v6): what plan, apply, a later update and destroy call.
 const LAMBDA_FUNCTION = [
-  'lambda:CreateFunction', 'lambda:GetFunction', 'lambda:GetFunctionCodeSigningConfig', 'lambda:ListVersionsByFunction',
+  'lambda:CreateFunction', 'lambda:GetFunction', 'lambda:GetFunctionCodeSigningConfig', 'lambda:ListVersionsByFunction', 'lambda:PublishVersion',
   'lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration', 'lambda:DeleteFunction',
   'lambda:PutFunctionConcurrency', 'lambda:DeleteFunctionConcurrency',
   // GetFunction returns the tags only to a caller allowed ListTags.
@@ -91,7 +91,44 @@ const MANAGED: Record<string, Needs> = {
     { actions: LAMBDA_FUNCTION, resource: String(values.arn) },
     { actions: ['iam:PassRole'], resource: String(values.role), context: { 'iam:PassedToService': 'lambda.amazonaws.com' } },
   ],
-  aws_lambda_permission: (_values, all) => [{ actions: ['lambda:AddPermission', 'lambda:RemovePermission', 'lambda:GetPolicy'], resource: arnOf(all, 'aws_lambda_function') }],
+  // On the alias when it has a qualifier: the permission is the alias's.
+  aws_lambda_permission: (values, all) => [
+    { actions: ['lambda:AddPermission', 'lambda:RemovePermission', 'lambda:GetPolicy'], resource: `${arnOf(all, 'aws_lambda_function')}${values.qualifier ? `:${String(values.qualifier)}` : ''}` },
+  ],
+  aws_lambda_alias: (values) => [{ actions: ['lambda:CreateAlias', 'lambda:GetAlias', 'lambda:UpdateAlias', 'lambda:DeleteAlias'], resource: String(values.arn) }],
+  aws_acm_certificate: (values) => [
+    { actions: ['acm:RequestCertificate'], resource: '*' },
+    { actions: ['acm:DescribeCertificate', 'acm:ListTagsForCertificate', 'acm:AddTagsToCertificate', 'acm:RemoveTagsFromCertificate', 'acm:DeleteCertificate'], resource: String(values.arn) },
+  ],
+  aws_acm_certificate_validation: (values) => [{ actions: ['acm:DescribeCertificate'], resource: String(values.certificate_arn) }],
+  aws_route53_record: (values) => [
+    { actions: ['route53:ChangeResourceRecordSets', 'route53:ListResourceRecordSets', 'route53:GetHostedZone'], resource: `arn:aws:route53:::hostedzone/${String(values.zone_id)}` },
+    { actions: ['route53:GetChange'], resource: 'arn:aws:route53:::change/C0000000000000' },
+  ],
+  aws_apigatewayv2_domain_name: (values) => [
+    { actions: ['apigateway:POST'], resource: apiPath(regionOf(values), '/domainnames') },
+    { actions: READ_WRITE, resource: apiPath(regionOf(values), `/domainnames/${String(values.domain_name)}`) },
+    { actions: ['apigateway:GET', 'apigateway:POST', 'apigateway:DELETE'], resource: apiPath(regionOf(values), `/tags/${encodeURIComponent(String(values.arn))}`) },
+  ],
+  aws_apigatewayv2_api_mapping: (values) => [
+    { actions: ['apigateway:POST'], resource: apiPath(regionOf(values), `/domainnames/${String(values.domain_name)}/apimappings`) },
+    { actions: READ_WRITE, resource: apiPath(regionOf(values), `/domainnames/${String(values.domain_name)}/apimappings/${String(values.id)}`) },
+  ],
+  aws_cloudfront_cache_policy: (values) => [
+    { actions: ['cloudfront:CreateCachePolicy', 'cloudfront:GetCachePolicy', 'cloudfront:UpdateCachePolicy', 'cloudfront:DeleteCachePolicy'], resource: String(values.arn) },
+  ],
+  aws_cloudfront_distribution: (values) => [
+    {
+      actions: ['cloudfront:CreateDistribution', 'cloudfront:GetDistribution', 'cloudfront:UpdateDistribution', 'cloudfront:DeleteDistribution', 'cloudfront:TagResource', 'cloudfront:UntagResource', 'cloudfront:ListTagsForResource'],
+      resource: String(values.arn),
+    },
+    // CloudFront reads the web ACL it is given.
+    ...(values.web_acl_id ? [{ actions: ['wafv2:GetWebACL'], resource: String(values.web_acl_id) }] : []),
+  ],
+  aws_wafv2_web_acl: (values) => [
+    { actions: ['wafv2:CreateWebACL', 'wafv2:GetWebACL', 'wafv2:UpdateWebACL', 'wafv2:DeleteWebACL', 'wafv2:ListTagsForResource', 'wafv2:TagResource', 'wafv2:UntagResource'], resource: String(values.arn) },
+  ],
+  aws_cloudwatch_dashboard: (values) => [{ actions: ['cloudwatch:PutDashboard', 'cloudwatch:GetDashboard', 'cloudwatch:DeleteDashboards'], resource: String(values.dashboard_arn) }],
   aws_iam_role: (values) => [{ actions: IAM_ROLE, resource: String(values.arn) }],
   aws_iam_role_policy: (values, all) => [
     { actions: ['iam:PutRolePolicy', 'iam:GetRolePolicy', 'iam:DeleteRolePolicy'], resource: arnOf(all, 'aws_iam_role', (role) => role.name === values.role) },
@@ -124,8 +161,12 @@ const MANAGED: Record<string, Needs> = {
 };
 // Data sources that call no AWS API that needs a permission (sts:GetCallerIdentity needs none).
 const DATA_WITHOUT_PERMISSIONS = new Set(['aws_caller_identity', 'aws_iam_policy_document', 'aws_partition', 'aws_region', 'archive_file']);
+// Data sources that do, and what.
+const DATA: Record<string, Needs> = {
+  aws_route53_zone: (values) => [{ actions: ['route53:GetHostedZone', 'route53:ListTagsForResource'], resource: `arn:aws:route53:::hostedzone/${String(values.zone_id)}` }],
+};
 /** Actions that have no resource-level permissions, so the policy may grant them on every resource. */
-const ANY_RESOURCE = new Set([...LOG_DELIVERY, 'cloudwatch:DescribeAlarms'].map((action) => action.toLowerCase()));
+const ANY_RESOURCE = new Set([...LOG_DELIVERY, 'cloudwatch:DescribeAlarms', 'acm:RequestCertificate'].map((action) => action.toLowerCase()));
 
 const policy = JSON.parse(await readFile(join(root, 'iam/deploy-policy.json'), 'utf8')) as Policy;
 
@@ -154,15 +195,34 @@ t.test("the policy allows every call the provider makes for every resource the d
     const step = await run('terraform', args, dir, env);
     t.equal(step.code, 0, `terraform ${args[0]}${step.code === 0 ? '' : `: ${step.stderr.slice(-600)}`}`);
   }
-  const shown = await run('terraform', ['show', '-json', '-no-color'], dir, env);
-  const state = JSON.parse(shown.stdout) as { values: { root_module: { resources: ResourceState[] } } };
-  const resources = state.values.root_module.resources;
+  const stateNow = async (): Promise<ResourceState[]> =>
+    (JSON.parse((await run('terraform', ['show', '-json', '-no-color'], dir, env)).stdout) as { values: { root_module: { resources: ResourceState[] } } }).values.root_module.resources;
+  const resources = await stateNow();
+  // Then the production edge, which adds resources of types of their own: the domain on
+  // API Gateway, then on the CDN with every other option.
+  const domain = { TF_VAR_domain_name: 'qr.example.com', TF_VAR_hosted_zone_id: 'Z0EXAMPLE0000000000A', QR_STANDIN_ROUTE53_ZONES: 'Z0EXAMPLE0000000000A=example.com' };
+  const variants = {
+    'a domain on the API': domain,
+    'the CDN, WAF, alias and dashboard': { ...domain, TF_VAR_cdn_enabled: 'true', TF_VAR_waf_rate_limit: '600', TF_VAR_rollback_enabled: 'true', TF_VAR_dashboard_enabled: 'true' },
+  };
+  for (const [name, variables] of Object.entries(variants)) {
+    const edge = await run('terraform', ['apply', '-input=false', '-no-color', '-auto-approve'], dir, { ...env, ...variables });
+    t.equal(edge.code, 0, `terraform apply with ${name}${edge.code === 0 ? '' : `: ${edge.stderr.slice(-600)}`}`);
+    resources.push(...(await stateNow()));
+  }
   const managedTypes = new Set(resources.filter((r) => r.mode === 'managed').map((r) => r.type));
   t.ok(managedTypes.has('aws_cloudwatch_metric_alarm') && managedTypes.has('aws_lambda_function'), 'the apply had the alarms and the function');
+  t.ok(['aws_apigatewayv2_domain_name', 'aws_apigatewayv2_api_mapping', 'aws_cloudfront_distribution', 'aws_wafv2_web_acl', 'aws_lambda_alias', 'aws_acm_certificate', 'aws_route53_record', 'aws_cloudwatch_dashboard'].every((type) => managedTypes.has(type)), 'and the edge');
 
   for (const resource of resources) {
     if (resource.mode === 'data') {
-      t.ok(DATA_WITHOUT_PERMISSIONS.has(resource.type), `data ${resource.type}: known to need no permission`);
+      const reads = DATA[resource.type];
+      if (!reads) {
+        t.ok(DATA_WITHOUT_PERMISSIONS.has(resource.type), `data ${resource.type}: known to need no permission`);
+        continue;
+      }
+      const missing = reads(resource.values, resources).flatMap(({ actions, resource: arn }) => actions.filter((action) => !allows(policy, action, arn)).map((action) => `${action} on ${arn}`));
+      t.same(missing, [], `${resource.address}: every call allowed`);
       continue;
     }
     const needs = MANAGED[resource.type];
