@@ -439,7 +439,7 @@ locals {
 
   # What the domain's DNS names point at.
   domain_target = (
-    var.cdn_enabled ? { name = try(aws_cloudfront_distribution.cdn[0].domain_name, null), zone_id = try(aws_cloudfront_distribution.cdn[0].hosted_zone_id, null) } :
+    var.cdn_enabled ? { name = aws_cloudfront_distribution.cdn[0].domain_name, zone_id = aws_cloudfront_distribution.cdn[0].hosted_zone_id } :
     local.api_domain_enabled ? { name = aws_apigatewayv2_domain_name.api[0].domain_name_configuration[0].target_domain_name, zone_id = aws_apigatewayv2_domain_name.api[0].domain_name_configuration[0].hosted_zone_id } :
     null
   )
