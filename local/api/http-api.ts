@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { CorsConfig } from '../terraform/stack-config.js';
 import { LOCAL_ACCOUNT_ID } from '../runtime/function.js';
 import { TooManyRequestsError, type FunctionPool } from '../runtime/pool.js';
-import { BodyTooLargeError, readBody, send } from './http-util.js';
+import { readBody } from '../http-body.js';
+import { send } from './http-util.js';
 
 /** API Gateway's limit on a request body. */
 export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
@@ -57,14 +58,9 @@ export function createHttpApi(options: HttpApiOptions): Server {
     if (!match) return gatewayError(response, 404, 'Not Found', options.cors, origin);
     if (!throttle()) return gatewayError(response, 429, 'Too Many Requests', options.cors, origin);
 
-    let body: Buffer;
-    try {
-      body = await readBody(request, MAX_REQUEST_BYTES);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) return gatewayError(response, 413, 'Request Entity Too Large', options.cors, origin);
-      throw error;
-    }
-    const event = toEvent({ request, url, body, route: match.route, pathParameters: match.pathParameters, requestId, apiId, stage: options.stage, host: request.headers.host ?? 'localhost' });
+    const body = await readBody(request, MAX_REQUEST_BYTES);
+    if (!body.ok) return gatewayError(response, 413, 'Request Entity Too Large', options.cors, origin);
+    const event = toEvent({ request, url, body: body.bytes, route: match.route, pathParameters: match.pathParameters, requestId, apiId, stage: options.stage, host: request.headers.host ?? 'localhost' });
 
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {

@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { functionArn } from '../runtime/function.js';
 import { TooManyRequestsError, type FunctionPool } from '../runtime/pool.js';
 import { refusalOf } from '../loopback.js';
-import { BodyTooLargeError, headerValue, readBody, send } from './http-util.js';
+import { readBody } from '../http-body.js';
+import { headerValue, send } from './http-util.js';
 
 /** Lambda's limit for a synchronous invocation's payload. */
 export const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
@@ -38,16 +39,11 @@ export function createInvokeApi(pools: ReadonlyMap<string, FunctionPool>, region
     if (!pool) {
       return awsError(response, 404, 'ResourceNotFoundException', `Function not found: ${functionArn({ name: name ?? match[1]!, region })}`);
     }
-    let payload: Buffer;
-    try {
-      payload = await readBody(request, MAX_PAYLOAD_BYTES);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) {
-        return awsError(response, 413, 'RequestTooLargeException', `Request must be smaller than ${MAX_PAYLOAD_BYTES} bytes for the InvokeFunction operation`);
-      }
-      throw error;
+    const body = await readBody(request, MAX_PAYLOAD_BYTES);
+    if (!body.ok) {
+      return awsError(response, 413, 'RequestTooLargeException', `Request must be smaller than ${MAX_PAYLOAD_BYTES} bytes for the InvokeFunction operation`);
     }
-    if (payload.length === 0) payload = Buffer.from('{}');
+    const payload = body.bytes.length === 0 ? Buffer.from('{}') : body.bytes;
     try {
       JSON.parse(payload.toString('utf8'));
     } catch (error) {
