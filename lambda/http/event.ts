@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyEventV2 } from 'aws-lambda';
 import { HttpError, badRequest } from '../errors.js';
 import { isRecord } from '../is-record.js';
+import { checkHeaderSize, checkQuerySize, mapSize } from './limits.js';
 import { MAX_BODY_BYTES, type HttpRequest, type RequestBody } from './request.js';
 
 
@@ -33,16 +34,21 @@ function fromHttpApiEvent(event: APIGatewayProxyEventV2): HttpRequest {
   if (typeof method !== 'string') throw badRequest('invalid_event', 'malformed event: requestContext.http.method must be a string');
   const rawPath = typeof event.rawPath === 'string' ? event.rawPath : isRecord(http) ? http.path : undefined;
   if (typeof rawPath !== 'string') throw badRequest('invalid_event', 'malformed event: rawPath must be a string');
+  const rawQuery = stringOr(event.rawQueryString, '');
+  checkQuerySize(rawQuery.length);
+  checkHeaderSize(event.headers, { cookies: event.cookies });
   return {
     method: method.toUpperCase(),
     path: withoutStage(rawPath, event.requestContext.stage),
     headers: lowerCaseHeaders(event.headers),
-    query: strictQuery(stringOr(event.rawQueryString, '')),
+    query: strictQuery(rawQuery),
     body: bodyOf(event.body, event.isBase64Encoded),
   };
 }
 
 function fromRestApiEvent(event: APIGatewayProxyEvent): HttpRequest {
+  checkQuerySize(Math.max(mapSize(event.queryStringParameters), mapSize(event.multiValueQueryStringParameters)));
+  checkHeaderSize(isRecord(event.multiValueHeaders) ? event.multiValueHeaders : event.headers);
   const headers = lowerCaseHeaders(event.headers);
   if (isRecord(event.multiValueHeaders)) {
     for (const [name, values] of Object.entries(event.multiValueHeaders)) {
@@ -80,6 +86,7 @@ function fromDirectInvocation(event: Record<string, unknown>): HttpRequest {
   else if (typeof event.body === 'string') body = bodyOf(event.body, event.isBase64Encoded);
   else if (event.body === null || event.body === undefined) body = { kind: 'none' };
   else body = { kind: 'value', value: event.body };
+  if (hasBody) checkHeaderSize(event.headers);
   return {
     method: 'POST',
     path: '/generate',
