@@ -62,10 +62,10 @@ function fromRestApiEvent(event: APIGatewayProxyEvent): HttpRequest {
   const single: unknown = event.queryStringParameters;
   if (isRecord(multi)) {
     for (const [key, values] of Object.entries(multi)) {
-      if (Array.isArray(values)) for (const v of values) if (typeof v === 'string') query.append(key, v);
+      if (Array.isArray(values)) for (const v of values) if (typeof v === 'string') query.append(wellFormed(key, key), wellFormed(v, key));
     }
   } else if (isRecord(single)) {
-    for (const [key, value] of Object.entries(single)) if (typeof value === 'string') query.append(key, value);
+    for (const [key, value] of Object.entries(single)) if (typeof value === 'string') query.append(wellFormed(key, key), wellFormed(value, key));
   }
   const stage = isRecord(event.requestContext) ? event.requestContext.stage : undefined;
   if (typeof event.path !== 'string') throw badRequest('invalid_event', 'malformed event: path must be a string');
@@ -158,9 +158,24 @@ function strictQuery(raw: string): URLSearchParams {
 }
 
 function decodeQueryPart(text: string, name: string): string {
+  let decoded: string;
   try {
-    return decodeURIComponent(text.replace(/\+/g, ' ').replace(/%(?![0-9A-Fa-f]{2})/g, '%25'));
+    decoded = decodeURIComponent(text.replace(/\+/g, ' ').replace(/%(?![0-9A-Fa-f]{2})/g, '%25'));
   } catch {
-    throw badRequest('invalid_utf8', `the query parameter '${name.slice(0, 40)}' is not valid UTF-8 once percent-decoded`, { field: name.slice(0, 40) });
+    throw notUtf8(name);
   }
+  return wellFormed(decoded, name);
 }
+
+/**
+ * The text itself, if it is: a lone surrogate written into an event's query (JSON can
+ * carry one) is refused, as its percent-encoded form is, where URLSearchParams would
+ * quietly make it U+FFFD.
+ */
+function wellFormed(text: string, name: string): string {
+  if (!text.isWellFormed()) throw notUtf8(name);
+  return text;
+}
+
+const notUtf8 = (name: string): HttpError =>
+  badRequest('invalid_utf8', `the query parameter '${name.slice(0, 40)}' is not valid UTF-8 once percent-decoded`, { field: name.slice(0, 40) });

@@ -83,3 +83,20 @@ t.test('bounds before work: an oversized query string or header set is a 414 / 4
   t.match(refusal({ ...rest, multiValueHeaders: { 'x-pad': ['y'.repeat(6000), 'y'.repeat(6000)] } }), { statusCode: 431 }, 'REST v1: multi-value headers');
   t.match(refusal({ body: '{"url":"x"}', headers: { 'x-pad': 'y'.repeat(20_000) } }), { statusCode: 431 }, 'direct invocation: headers');
 });
+
+t.test('a lone surrogate written into a query is a 400, as its percent-encoded form is, in v2 and REST v1 events', async (t) => {
+  const refused = (event: unknown) => {
+    try {
+      toHttpRequest(event);
+      return undefined;
+    } catch (error) {
+      return error as { statusCode: number; code: string };
+    }
+  };
+  t.match(refused(httpApiEvent({ query: 'url=a\ud800b' })), { statusCode: 400, code: 'invalid_utf8' }, 'v2 rawQueryString');
+  t.match(refused(httpApiEvent({ query: 'url=a%ED%A0%80b' })), { statusCode: 400, code: 'invalid_utf8' }, 'v2, percent-encoded (as before)');
+  const rest = loadEvent('rest-api-v1-post.json');
+  t.match(refused({ ...rest, queryStringParameters: { url: 'a\udc00' }, multiValueQueryStringParameters: null }), { statusCode: 400, code: 'invalid_utf8' }, 'REST v1 value');
+  t.match(refused({ ...rest, multiValueQueryStringParameters: { ['\ud800']: ['x'] } }), { statusCode: 400, code: 'invalid_utf8' }, 'REST v1 name');
+  t.equal(refused(httpApiEvent({ query: 'url=%F0%9F%8E%89' })), undefined, 'a whole pair is text');
+});
