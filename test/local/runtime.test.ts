@@ -1,6 +1,7 @@
 // The execution environments: aws-lambda-ric processes fed by the local Runtime API.
 import t from 'tap';
 import { FunctionPool } from '../../local/runtime/pool.js';
+import { openGate } from '../helpers/gate.js';
 import { processesGone } from '../helpers/processes.js';
 import { fixtureFunction } from '../helpers/target.js';
 
@@ -33,10 +34,18 @@ t.test('concurrent invocations run in separate environments', async (t) => {
 
 t.test('reserved concurrency caps the environments: TooManyRequestsException', async (t) => {
   const pool = new FunctionPool(fixtureFunction('counter', { reservedConcurrency: 1 }));
-  t.teardown(() => pool.close());
+  const gate = await openGate();
+  t.teardown(async () => {
+    gate.release();
+    await pool.close();
+    await gate.close();
+  });
   // The first call claims the only environment before it yields, so the second finds none.
-  const held = invoke(pool, { holdMs: 400 });
+  const held = invoke(pool, { gate: gate.url });
   await t.rejects(invoke(pool, {}), { name: 'TooManyRequestsException' });
+  await gate.arrival(1);
+  await t.rejects(invoke(pool, {}), { name: 'TooManyRequestsException' }, 'and while it runs');
+  gate.release();
   await held;
 });
 
@@ -173,10 +182,17 @@ t.test('without reserved concurrency, calls past the local cap wait for a free e
 
 t.test('at reserved concurrency an Event invocation waits its turn; a synchronous one is throttled', async (t) => {
   const pool = new FunctionPool(fixtureFunction('counter', { reservedConcurrency: 1 }));
-  t.teardown(() => pool.close());
-  const held = invoke(pool, { holdMs: 300 });
+  const gate = await openGate();
+  t.teardown(async () => {
+    gate.release();
+    await pool.close();
+    await gate.close();
+  });
+  const held = invoke(pool, { gate: gate.url });
   const queued = pool.invoke(Buffer.from('{}'), { queue: true });
+  await gate.arrival(1);
   await t.rejects(invoke(pool, {}), { name: 'TooManyRequestsException' });
+  gate.release();
   await held;
   t.equal(json((await queued).payload).invocations, 2, 'the queued event ran next, in the same environment');
 });
