@@ -300,11 +300,14 @@ export class ExecutionEnvironment {
       stream?.on('data', (chunk: string) => {
         const parts = (partial + chunk).split('\n');
         partial = parts.pop() ?? '';
-        for (const line of parts) {
-          if (line.startsWith(DRAIN_MARKER)) {
-            const drain = this.drains.get(line.slice(DRAIN_MARKER.length));
+        for (let line of parts) {
+          // The marker ends a line of its own, or one the function left without a newline.
+          const marker = line.indexOf(DRAIN_MARKER);
+          if (marker >= 0) {
+            const drain = this.drains.get(line.slice(marker + DRAIN_MARKER.length));
             if (drain && --drain.pending === 0) drain.resolve();
-            continue;
+            if (marker === 0) continue;
+            line = line.slice(0, marker);
           }
           (this.initialising ? this.initLines : this.lines).push(line);
           this.sink(this.fn.name, line, 'function');

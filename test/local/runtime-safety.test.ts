@@ -140,3 +140,13 @@ t.test('every line the function wrote before it answered is in its log', async (
     t.match(result.log.trim().split('\n').at(-1), /^REPORT /, 'REPORT last');
   }
 });
+
+t.test('output the function left without a newline is kept as a line of its own', async (t) => {
+  const pool = new FunctionPool(fixtureFunction('crash'));
+  t.teardown(() => pool.close());
+  const result = await pool.invoke(Buffer.from(JSON.stringify({ unterminated: 'no newline here' })));
+  const lines = result.log.trim().split('\n');
+  t.ok(lines.includes('no newline here'), 'the text, alone on its line');
+  t.notOk(result.log.includes('lambda-local-drain'), 'the stack’s marker never shows');
+  t.match(lines.at(-1), /^REPORT|"type":"platform.report"/);
+});
