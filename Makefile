@@ -18,6 +18,9 @@ endif
 # a make variable.
 URL ?= https://www.youtube.com/@RayanSlim087
 export QR_TEXT = $(value URL)
+# make exports a command-line variable to every recipe, expanding it first: a `$(shell …)`
+# typed in URL would run. Only QR_TEXT, unexpanded, goes to the recipes.
+unexport URL
 OUT := out
 TF_OUTPUT = terraform output -raw
 # Extra flags for terraform apply and destroy, e.g. APPLY_FLAGS=-auto-approve in a pipeline.
@@ -33,8 +36,13 @@ system-deps: ## Check for (and on Debian install) the tools the local stack and 
 
 install: system-deps $(DEV_STAMP) ## Install everything the local stack and the tests need (system tools, npm ci)
 
+# .npmrc turns install scripts off for every npm (npm 10 ignores package.json's allowScripts):
+# the two packages allowed to run theirs are rebuilt by name. ALLOWED_SCRIPTS is that list.
+ALLOWED_SCRIPTS := esbuild aws-lambda-ric
+
 $(DEV_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
+	npm rebuild --ignore-scripts=false $(ALLOWED_SCRIPTS)
 	@touch $@ $(BUILD_STAMP)
 
 # Only what building needs: no native compile, no test tool chain, nothing from the system.
@@ -42,6 +50,7 @@ $(DEV_STAMP): package.json package-lock.json
 $(BUILD_STAMP): package.json package-lock.json
 	@rm -f $(DEV_STAMP)
 	npm ci --omit=dev --no-audit --no-fund
+	npm rebuild --ignore-scripts=false esbuild
 	@touch $@
 
 build: $(BUILD_STAMP) ## Bundle lambda/handler.ts into build/lambda/ (Terraform zips it into build/lambda.zip when it plans)

@@ -186,6 +186,7 @@ console.log('worst case …');
 const { handler } = (await import(pathToFileURL(`${root}build/lambda/index.mjs`).href)) as { handler: (event: unknown) => Promise<{ statusCode: number; body: string; isBase64Encoded: boolean }> };
 const write = process.stdout.write.bind(process.stdout);
 const worst: Record<string, { ms: number; bytes: number; status: number }> = {};
+const refused: { label: string; ms: number; status: number }[] = [];
 process.stdout.write = (() => true) as typeof process.stdout.write;
 try {
   for (const format of ['png', 'svg']) {
@@ -199,6 +200,23 @@ try {
     }
     const body = JSON.parse(response.body) as { qr_code: string };
     worst[format] = { ms: median(times), bytes: Buffer.from(body.qr_code, 'base64').length, status: response.statusCode };
+  }
+  // What a direct invocation can carry and API Gateway never would, and text that cannot fit:
+  // refused before the work, so at no more than a normal request's cost.
+  const httpEvent = (rawQueryString: string) => ({ version: '2.0', rawPath: '/generate', rawQueryString, headers: {}, requestContext: { http: { method: 'GET', path: '/generate' }, stage: '$default' } });
+  for (const [label, event] of [
+    ['a 6 MB query string (direct invocation)', httpEvent(`url=${'a'.repeat(6 * 1024 * 1024)}`)],
+    ['"1A" × 3544: past version 40-L', { url: '1A'.repeat(3544) }],
+    ['a normal request, for comparison', { url: 'https://example.com' }],
+  ] as const) {
+    let response = await handler(event);
+    const times: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const t0 = performance.now();
+      response = await handler(event);
+      times.push(performance.now() - t0);
+    }
+    refused.push({ label, ms: median(times), status: response.statusCode });
   }
 } finally {
   process.stdout.write = write;
@@ -409,6 +427,12 @@ ${coldStartBundle.chunks.map(({ file, bytes }) => `| ${file} | ${bytes} |`).join
 | format | time (ms) | bytes |
 |---|---|---|
 ${Object.entries(worst).map(([format, { ms, bytes }]) => `| ${format} | ${f(ms, 2)} | ${bytes} |`).join('\n')}
+
+## Refused before work
+
+| request | status | time (ms) |
+|---|---|---|
+${refused.map(({ label, ms, status }) => `| ${label} | ${status} | ${f(ms, 2)} |`).join('\n')}
 
 ## Through the local stack (POST /generate, autocannon, 5 s each)
 

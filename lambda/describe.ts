@@ -4,7 +4,8 @@ export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${clip(String(value))}`;
+  // String(-0) is "0": a refused -0 would read as a refusal of 0.
+  return `${typeof value} ${Object.is(value, -0) ? '-0' : clip(String(value))}`;
 }
 
 /** A client's text, cut to 40 characters for an error message. */

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'invalid_json',
   'body_not_object',
   'body_too_large',
+  'request_too_large',
   'invalid_base64',
   'invalid_utf8',
   'options_in_query',

@@ -13,6 +13,8 @@ const port = Number(process.env.PORT ?? 3000);
 const lambdaPort = Number(process.env.LAMBDA_PORT ?? 3001);
 
 const dim = (text: string): string => (process.stdout.isTTY ? `\x1b[2m${text}\x1b[0m` : text);
+// Lambda's own lines (START, END, REPORT…) only when asked for: the function's lines always.
+const platformLogs = /^(1|true|yes|on)$/i.test(process.env.LAMBDA_PLATFORM_LOGS ?? '');
 
 let stack: LocalStack;
 try {
@@ -21,7 +23,9 @@ try {
     env: process.env,
     httpPort: port,
     lambdaPort,
-    log: (name, line) => process.stdout.write(`${dim(`[${name}]`)} ${line}\n`),
+    log: (name, line, source) => {
+      if (source === 'function' || platformLogs) process.stdout.write(`${dim(`[${name}]`)} ${line}\n`);
+    },
   });
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
@@ -37,7 +41,7 @@ const fn = config.function;
 // The AWS CLI v2 to show: a v1 may come first on PATH, and it does not know --cli-binary-format.
 const awsCli = spawnSync(join(root, 'scripts/preflight.sh'), ['awscli-path'], { encoding: 'utf8' }).stdout?.trim() || 'aws';
 console.log(`
-  Function  ${fn.name}  (${fn.runtime}, ${fn.memorySize} MB, ${fn.timeoutSeconds} s, from ${fn.code})
+  Function  ${fn.name}  (${fn.runtime}${stack.node ? ` on Node.js ${stack.node.version}` : ''}, ${fn.memorySize} MB, ${fn.timeoutSeconds} s, from ${fn.code})
   HTTP API  ${httpUrl}   routes: ${config.http.routeKeys.join(', ')}${
   config.http.throttling ? `; throttled to ${config.http.throttling.rateLimit}/s, burst ${config.http.throttling.burstLimit}` : ''
 }

@@ -5,6 +5,7 @@ import { createHttpApi } from './api/http-api.js';
 import { createInvokeApi } from './api/invoke-api.js';
 import type { FunctionDefinition } from './runtime/function.js';
 import type { LogSink } from './runtime/instance.js';
+import type { NodeBinary } from './runtime/node-release.js';
 import { DEFAULT_MAX_ENVIRONMENTS, FunctionPool } from './runtime/pool.js';
 import { planModule } from './terraform/plan.js';
 import { loadStackConfig, type StackConfig } from './terraform/stack-config.js';
@@ -28,6 +29,8 @@ export interface LocalStack {
   readonly httpUrl: string;
   readonly lambdaUrl: string;
   readonly pools: ReadonlyMap<string, FunctionPool>;
+  /** The Node.js the function's environments run on: its runtime's major (undefined for another language). */
+  readonly node: NodeBinary | undefined;
   /** Every later invocation cold-starts, on the code as it is now. */
   reload(): Promise<void>;
   /**
@@ -50,7 +53,10 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
 
   const http = createHttpApi({ ...config.http, pool: main });
   const lambda = createInvokeApi(pools, config.region);
+  let node: NodeBinary | undefined;
   try {
+    // Before serving: a runtime whose Node.js cannot be had is said at start, not at the first call.
+    node = await main.runtimeNode();
     await listen(http, options.httpPort ?? 0, host);
     await listen(lambda, options.lambdaPort ?? 0, host);
   } catch (error) {
@@ -65,6 +71,7 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
     httpUrl: url(http),
     lambdaUrl: url(lambda),
     pools,
+    node,
     reload: async () => {
       await Promise.all([...pools.values()].map((pool) => pool.reload()));
     },

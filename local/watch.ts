@@ -7,6 +7,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface TreeWatcher {
+  /** Settles once the first snapshot is taken: every change after this is reported. */
+  readonly ready: Promise<void>;
   close(): void;
 }
 
@@ -30,15 +32,19 @@ export function watchTree(dir: string, onChange: () => void, intervalMs = 250): 
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
   let last: string | undefined;
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
   const poll = async (): Promise<void> => {
     const now = await snapshot(dir);
-    if (closed) return;
+    if (closed) return markReady();
     if (last !== undefined && now !== last) onChange();
     last = now;
+    markReady();
     timer = setTimeout(() => void poll(), intervalMs);
   };
   void poll();
   return {
+    ready,
     close() {
       closed = true;
       clearTimeout(timer);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks for the commands the local stack and the tests need (never needed to build or deploy):
 #   autoreconf, automake, libtoolize, cmake, make, g++ — aws-lambda-ric, the local stack's runtime
-#     client, compiles its native part on `npm ci`;
+#     client, compiles its native part on `make install` (npm ci, then npm rebuild of it);
 #   an AWS CLI v2 — the integration tests drive it;
 #   Chromium (or CHROMIUM_PATH) — the page's browser tests.
 # Says so in one line when all are there. Otherwise installs them with apt-get where there is

@@ -165,7 +165,7 @@ export function parseInteger(
   if (!Number.isInteger(number) || number < range.min || number > range.max) {
     throw badRequest('out_of_range', `'${name}' must be a whole number from ${range.min} to ${range.max}, not ${describe(value)}`, { field: name, min: range.min, max: range.max });
   }
-  return number;
+  return number === 0 ? 0 : number; // -0 is 0
 }
 
 function parseColors(fields: Readonly<Record<string, unknown>>): { dark: Rgba; light: Rgba } {
@@ -191,7 +191,9 @@ export function readableColors(dark: Rgba, light: Rgba, names = { dark: 'dark', 
   }
   const contrast = (lightLuminance + 0.05) / (darkLuminance + 0.05);
   if (contrast < 3) {
-    throw badRequest('low_contrast', `${pair} have a contrast of ${contrast.toFixed(2)}:1; scanners need at least 3:1`, { field: names.dark, contrast: Number(contrast.toFixed(2)), minimum: 3 });
+    // Rounded down: a refused contrast never reads as the 3.00:1 it falls short of.
+    const shown = Math.floor(contrast * 100) / 100;
+    throw badRequest('low_contrast', `${pair} have a contrast of ${shown.toFixed(2)}:1; scanners need at least 3:1`, { field: names.dark, contrast: shown, minimum: 3 });
   }
   return { dark, light };
 }

@@ -8,6 +8,7 @@ import { CONTENT_TYPES } from '../render/render.js';
 import type { ImageFormat } from '../render/spec.js';
 import { renderImage } from './image.js';
 import { IMAGE_CSP, imageResponse, NO_STORE } from './image-response.js';
+import { parseJsonBody } from './json-body.js';
 import { fieldsFromQuery, hasPixelOptions, parseQrSpec } from './options.js';
 
 export const SUCCESS_MESSAGE = 'QR Code generated successfully';
@@ -79,14 +80,7 @@ const JSON_EXAMPLE = '{"url": "https://example.com"}';
 
 function jsonObjectOf(body: RequestBody): Readonly<Record<string, unknown>> {
   if (body.kind === 'none') throw badRequest('empty_body', `the request body is empty; send a JSON object such as ${JSON_EXAMPLE}`);
-  let value = body.kind === 'value' ? body.value : undefined;
-  if (body.kind === 'text') {
-    try {
-      value = JSON.parse(body.text);
-    } catch {
-      throw badRequest('invalid_json', `the request body is not valid JSON; send a JSON object such as ${JSON_EXAMPLE}`);
-    }
-  }
+  const value = body.kind === 'value' ? body.value : parseJsonBody(body.text);
   if (!isRecord(value)) throw badRequest('body_not_object', `the request body must be a JSON object such as ${JSON_EXAMPLE}`);
   return value;
 }

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyEventV2 } from 'aws-lambda';
 import { HttpError, badRequest } from '../errors.js';
 import { isRecord } from '../is-record.js';
+import { checkHeaderSize, checkQuerySize, mapSize } from './limits.js';
 import { MAX_BODY_BYTES, type HttpRequest, type RequestBody } from './request.js';
 
 
@@ -33,16 +34,21 @@ function fromHttpApiEvent(event: APIGatewayProxyEventV2): HttpRequest {
   if (typeof method !== 'string') throw badRequest('invalid_event', 'malformed event: requestContext.http.method must be a string');
   const rawPath = typeof event.rawPath === 'string' ? event.rawPath : isRecord(http) ? http.path : undefined;
   if (typeof rawPath !== 'string') throw badRequest('invalid_event', 'malformed event: rawPath must be a string');
+  const rawQuery = stringOr(event.rawQueryString, '');
+  checkQuerySize(rawQuery.length);
+  checkHeaderSize(event.headers, { cookies: event.cookies });
   return {
     method: method.toUpperCase(),
     path: withoutStage(rawPath, event.requestContext.stage),
     headers: lowerCaseHeaders(event.headers),
-    query: strictQuery(stringOr(event.rawQueryString, '')),
+    query: strictQuery(rawQuery),
     body: bodyOf(event.body, event.isBase64Encoded),
   };
 }
 
 function fromRestApiEvent(event: APIGatewayProxyEvent): HttpRequest {
+  checkQuerySize(Math.max(mapSize(event.queryStringParameters), mapSize(event.multiValueQueryStringParameters)));
+  checkHeaderSize(isRecord(event.multiValueHeaders) ? event.multiValueHeaders : event.headers);
   const headers = lowerCaseHeaders(event.headers);
   if (isRecord(event.multiValueHeaders)) {
     for (const [name, values] of Object.entries(event.multiValueHeaders)) {
@@ -56,10 +62,10 @@ function fromRestApiEvent(event: APIGatewayProxyEvent): HttpRequest {
   const single: unknown = event.queryStringParameters;
   if (isRecord(multi)) {
     for (const [key, values] of Object.entries(multi)) {
-      if (Array.isArray(values)) for (const v of values) if (typeof v === 'string') query.append(key, v);
+      if (Array.isArray(values)) for (const v of values) if (typeof v === 'string') query.append(wellFormed(key, key), wellFormed(v, key));
     }
   } else if (isRecord(single)) {
-    for (const [key, value] of Object.entries(single)) if (typeof value === 'string') query.append(key, value);
+    for (const [key, value] of Object.entries(single)) if (typeof value === 'string') query.append(wellFormed(key, key), wellFormed(value, key));
   }
   const stage = isRecord(event.requestContext) ? event.requestContext.stage : undefined;
   if (typeof event.path !== 'string') throw badRequest('invalid_event', 'malformed event: path must be a string');
@@ -80,6 +86,7 @@ function fromDirectInvocation(event: Record<string, unknown>): HttpRequest {
   else if (typeof event.body === 'string') body = bodyOf(event.body, event.isBase64Encoded);
   else if (event.body === null || event.body === undefined) body = { kind: 'none' };
   else body = { kind: 'value', value: event.body };
+  if (hasBody) checkHeaderSize(event.headers);
   return {
     method: 'POST',
     path: '/generate',
@@ -151,9 +158,24 @@ function strictQuery(raw: string): URLSearchParams {
 }
 
 function decodeQueryPart(text: string, name: string): string {
+  let decoded: string;
   try {
-    return decodeURIComponent(text.replace(/\+/g, ' ').replace(/%(?![0-9A-Fa-f]{2})/g, '%25'));
+    decoded = decodeURIComponent(text.replace(/\+/g, ' ').replace(/%(?![0-9A-Fa-f]{2})/g, '%25'));
   } catch {
-    throw badRequest('invalid_utf8', `the query parameter '${name.slice(0, 40)}' is not valid UTF-8 once percent-decoded`, { field: name.slice(0, 40) });
+    throw notUtf8(name);
   }
+  return wellFormed(decoded, name);
 }
+
+/**
+ * The text itself, if it is: a lone surrogate written into an event's query (JSON can
+ * carry one) is refused, as its percent-encoded form is, where URLSearchParams would
+ * quietly make it U+FFFD.
+ */
+function wellFormed(text: string, name: string): string {
+  if (!text.isWellFormed()) throw notUtf8(name);
+  return text;
+}
+
+const notUtf8 = (name: string): HttpError =>
+  badRequest('invalid_utf8', `the query parameter '${name.slice(0, 40)}' is not valid UTF-8 once percent-decoded`, { field: name.slice(0, 40) });

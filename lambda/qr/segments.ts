@@ -52,6 +52,25 @@ function charClass(code: number): CharClass {
 }
 
 /**
+ * A lower bound on the data bits of any segmentation of `text`, counted until past
+ * `budget`: a digit takes at least 10/3 bits (numeric mode), another alphanumeric character
+ * 5.5, anything else 8 for each of its UTF-8 bytes. One pass, no copy: text that cannot fit
+ * is told apart before it is segmented.
+ */
+export function minimumDataBits(text: string, budget = Infinity): number {
+  let sixths = 0; // in sixths of a bit, to stay in integers
+  const limit = budget * 6;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const kind = charClass(code);
+    // Sixths of a bit: digit 20 (10/3), letter 33 (5.5), a byte 48.
+    sixths += kind === CharClass.Digit ? 20 : kind === CharClass.Letter ? 33 : 48 * (code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code < 0xe000) ? 2 : 3);
+    if (sixths > limit) break;
+  }
+  return sixths / 6;
+}
+
+/**
  * The text cut into maximal runs of digits, of other alphanumeric characters and of
  * everything else — qrcode's "raw split", which the version estimate is made from.
  */

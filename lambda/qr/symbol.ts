@@ -1,12 +1,12 @@
 import { formatInformation } from './bch.js';
 import { isDark } from './bit-lines.js';
-import { blockStructure } from './capacity.js';
+import { blockStructure, dataBitCapacity } from './capacity.js';
 import { encodeDataCodewords } from './data-codewords.js';
 import { EC_LEVEL_BITS, type EcLevel } from './ec-level.js';
 import { CapacityExceededError } from './errors.js';
 import { finalCodewords } from './interleave.js';
 import { chooseMask } from './mask.js';
-import { optimalSegments, rawSegments } from './segments.js';
+import { minimumDataBits, optimalSegments, rawSegments } from './segments.js';
 import { symbolTemplate } from './template.js';
 import { smallestVersion } from './version.js';
 
@@ -54,6 +54,9 @@ class EncodedSymbol implements QrSymbol {
  * module. Throws CapacityExceededError when even version 40 is too small.
  */
 export function encodeSymbol(text: string, ecLevel: EcLevel): QrSymbol {
+  // Text that cannot fit even version 40 is refused before the work of segmenting it.
+  const capacity = dataBitCapacity(40, ecLevel);
+  if (minimumDataBits(text, capacity) > capacity) throw new CapacityExceededError(ecLevel, Buffer.byteLength(text, 'utf8'));
   // As qrcode: the version is estimated from the plain split of the text, the segments
   // optimised for that version, then the smallest version that holds them taken.
   const estimate = smallestVersion(rawSegments(text), ecLevel);

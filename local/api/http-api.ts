@@ -4,10 +4,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { CorsConfig } from '../terraform/stack-config.js';
 import { LOCAL_ACCOUNT_ID } from '../runtime/function.js';
 import { TooManyRequestsError, type FunctionPool } from '../runtime/pool.js';
-import { BodyTooLargeError, readBody, send } from './http-util.js';
+import { readBody } from '../http-body.js';
+import { send } from './http-util.js';
 
 /** API Gateway's limit on a request body. */
 export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+/** API Gateway's limit on the request line and the header values together. */
+export const MAX_REQUEST_LINE_AND_HEADERS_BYTES = 10_240;
+/** Lambda's limit on a synchronous invocation's payload: here, the event. */
+export const MAX_INVOKE_PAYLOAD_BYTES = 6 * 1024 * 1024;
 
 export interface HttpApiOptions {
   readonly routeKeys: readonly string[];
@@ -45,9 +50,13 @@ export function createHttpApi(options: HttpApiOptions): Server {
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const requestId = gatewayRequestId();
     response.setHeader('apigw-requestid', requestId);
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    const url = requestTarget(request.url ?? '/');
     const method = request.method ?? 'GET';
     const origin = request.headers.origin;
+    if (requestLineAndHeadersSize(request) > MAX_REQUEST_LINE_AND_HEADERS_BYTES) {
+      request.resume();
+      return gatewayError(response, 431, 'Request Header Fields Too Large', options.cors, origin);
+    }
 
     if (options.cors && method === 'OPTIONS' && origin && request.headers['access-control-request-method']) {
       return preflight(response, options.cors, origin);
@@ -57,14 +66,12 @@ export function createHttpApi(options: HttpApiOptions): Server {
     if (!match) return gatewayError(response, 404, 'Not Found', options.cors, origin);
     if (!throttle()) return gatewayError(response, 429, 'Too Many Requests', options.cors, origin);
 
-    let body: Buffer;
-    try {
-      body = await readBody(request, MAX_REQUEST_BYTES);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) return gatewayError(response, 413, 'Request Entity Too Large', options.cors, origin);
-      throw error;
-    }
-    const event = toEvent({ request, url, body, route: match.route, pathParameters: match.pathParameters, requestId, apiId, stage: options.stage, host: request.headers.host ?? 'localhost' });
+    const body = await readBody(request, MAX_REQUEST_BYTES);
+    if (!body.ok) return gatewayError(response, 413, 'Request Entity Too Large', options.cors, origin);
+    const event = toEvent({ request, url, body: body.bytes, route: match.route, pathParameters: match.pathParameters, requestId, apiId, stage: options.stage, host: request.headers.host ?? 'localhost' });
+    const payload = Buffer.from(JSON.stringify(event));
+    // Lambda refuses an event over its synchronous limit before it runs; the gateway answers 413.
+    if (payload.length > MAX_INVOKE_PAYLOAD_BYTES) return gatewayError(response, 413, 'Request Entity Too Large', options.cors, origin);
 
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
@@ -72,9 +79,10 @@ export function createHttpApi(options: HttpApiOptions): Server {
     });
     let result;
     try {
-      result = await Promise.race([options.pool.invoke(Buffer.from(JSON.stringify(event))), timeout]);
+      result = await Promise.race([options.pool.invoke(payload), timeout]);
     } catch (error) {
-      if (error instanceof TooManyRequestsError) return gatewayError(response, 429, 'Too Many Requests', options.cors, origin);
+      // A throttled function is an integration failure to the gateway: its 500, not Lambda's 429.
+      if (error instanceof TooManyRequestsError) return gatewayError(response, 500, 'Internal Server Error', options.cors, origin);
       throw error;
     } finally {
       clearTimeout(timer);
@@ -108,6 +116,27 @@ function tokenBucket(rate: number, burst: number, clock: () => number = () => pe
   };
 }
 
+// --- Request target --------------------------------------------------------------
+
+/**
+ * The path and query as the request line gives them. Nothing is resolved: `//generate` is a
+ * path (not a host), and `.` and `..` are segments like any other.
+ */
+function requestTarget(target: string): { pathname: string; search: string } {
+  const at = target.indexOf('?');
+  const path = at < 0 ? target : target.slice(0, at);
+  const search = at < 0 ? '' : target.slice(at);
+  return { pathname: path.startsWith('/') ? path : `/${path}`, search: search === '?' ? '' : search };
+}
+
+/** The request line and every header value, in bytes, as API Gateway's quota counts them. */
+function requestLineAndHeadersSize(request: IncomingMessage): number {
+  // Node reads the request line and headers as Latin-1: one character is one byte.
+  let size = `${request.method ?? ''} ${request.url ?? ''} HTTP/${request.httpVersion}`.length;
+  for (let i = 1; i < request.rawHeaders.length; i += 2) size += request.rawHeaders[i]!.length;
+  return size;
+}
+
 // --- Routes --------------------------------------------------------------------
 
 function parseRouteKey(key: string): Route {
@@ -116,12 +145,19 @@ function parseRouteKey(key: string): Route {
   return { key, method: method.toUpperCase(), segments: path.split('/').filter(Boolean) };
 }
 
+/** A path's segments: an empty one (`//`) is kept, and matches no literal; one trailing slash is not a segment. */
+function pathSegments(path: string): string[] {
+  const segments = path.split('/').slice(1);
+  if (segments.length > 0 && segments.at(-1) === '') segments.pop();
+  return segments;
+}
+
 /**
  * The most specific route wins: an exact method beats ANY, literal segments beat
  * {param}, {param} beats {proxy+}, and $default catches the rest.
  */
 function matchRoute(routes: readonly Route[], method: string, path: string) {
-  const segments = path.split('/').filter(Boolean);
+  const segments = pathSegments(path);
   let best: { route: Route; pathParameters: Record<string, string>; score: number } | undefined;
   for (const route of routes) {
     if (route.key === '$default') continue;
@@ -134,7 +170,7 @@ function matchRoute(routes: readonly Route[], method: string, path: string) {
       const greedy = /^\{(.+)\+\}$/.exec(pattern);
       if (greedy && i === route.segments.length - 1) {
         if (segments.length <= i) matched = false;
-        else pathParameters[greedy[1]!] = segments.slice(i).map(decodeURIComponent).join('/');
+        else pathParameters[greedy[1]!] = segments.slice(i).map(decodeSegment).join('/');
         break;
       }
       const segment = segments[i];
@@ -144,7 +180,7 @@ function matchRoute(routes: readonly Route[], method: string, path: string) {
       }
       const parameter = /^\{(.+)\}$/.exec(pattern);
       if (parameter) {
-        pathParameters[parameter[1]!] = decodeURIComponent(segment);
+        pathParameters[parameter[1]!] = decodeSegment(segment);
         score += 10;
       } else if (pattern === segment) {
         score += 100;
@@ -160,6 +196,15 @@ function matchRoute(routes: readonly Route[], method: string, path: string) {
   if (best) return best;
   const fallback = routes.find((route) => route.key === '$default');
   return fallback ? { route: fallback, pathParameters: {}, score: 0 } : undefined;
+}
+
+/** A path parameter, percent-decoded; one whose escapes are not UTF-8 is passed as sent. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function stripStage(path: string, stage: string): string | undefined {
@@ -183,7 +228,7 @@ export function isTextContentType(contentType: string | undefined): boolean {
 
 interface EventInput {
   request: IncomingMessage;
-  url: URL;
+  url: { pathname: string; search: string };
   body: Buffer;
   route: Route;
   pathParameters: Record<string, string>;

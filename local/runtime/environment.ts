@@ -14,7 +14,7 @@ export function logStreamName(now = new Date()): string {
  */
 export function functionEnvironment(
   fn: FunctionDefinition,
-  { runtimeApi, taskRoot, logStream }: { runtimeApi: string; taskRoot: string; logStream: string },
+  { runtimeApi, taskRoot, logStream, node = process.execPath }: { runtimeApi: string; taskRoot: string; logStream: string; node?: string },
 ): Record<string, string> {
   const reserved: Record<string, string> = {
     _HANDLER: fn.handler,
@@ -32,7 +32,7 @@ export function functionEnvironment(
     LAMBDA_RUNTIME_DIR: '/var/runtime',
     LANG: 'en_US.UTF-8',
     TZ: ':UTC',
-    PATH: `${dirname(process.execPath)}:/usr/local/bin:/usr/bin/:/bin`,
+    PATH: `${dirname(node)}:/usr/local/bin:/usr/bin/:/bin`,
     NODE_PATH: taskRoot,
   };
   if (fn.logFormat === 'JSON') {

@@ -15,6 +15,8 @@ export interface FunctionDefinition {
   readonly systemLogLevel: string | undefined;
   /** null: unreserved (the account's pool). */
   readonly reservedConcurrency: number | null;
+  /** The aliases the configuration defines (aws_lambda_alias), each with the version it points at. */
+  readonly aliases?: Readonly<Record<string, string>> | undefined;
 }
 
 /** The account id in every ARN the local stack makes up. */

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { functionEnvironment, logStreamName } from './environment.js';
 import { functionArn, type FunctionDefinition } from './function.js';
-import { endLines, startLine, type ReportMetrics } from './platform-log.js';
+import type { NodeBinary } from './node-release.js';
+import { runtimeMajor } from './node-release.js';
+import { endLines, initStartLine, startLine, type ReportMetrics } from './platform-log.js';
 import { RuntimeApi, type RuntimeOutcome } from './runtime-api.js';
 
 export interface InvocationResult {
@@ -23,21 +25,54 @@ export interface InvokeOptions {
   readonly clientContext?: string | undefined;
 }
 
-/** Where every log line of every environment also goes (the dev server's terminal). */
-export type LogSink = (functionName: string, line: string) => void;
+/**
+ * Where every log line of every environment also goes (the dev server's terminal):
+ * `platform` for the lines Lambda itself writes (INIT_START, START, END, REPORT), `function`
+ * for what the function printed.
+ */
+export type LogSink = (functionName: string, line: string, source: 'platform' | 'function') => void;
 
 /** Lambda's limit on the init phase of an on-demand environment. */
 const INIT_LIMIT_MS = 10_000;
 const LAUNCHER = fileURLToPath(new URL('./launch.mjs', import.meta.url));
 const PYTHON_BOOTSTRAP = fileURLToPath(new URL('./python-bootstrap.py', import.meta.url));
 
+/** How long a runtime gets to echo a drain marker before its invocation is reported anyway. */
+const DRAIN_LIMIT_MS = 1000;
+/** The line an environment echoes on stdout and stderr when asked to: everything before it has arrived. */
+const DRAIN_MARKER = '\u0000lambda-local-drain ';
+
 /** How an environment starts its runtime: Node through aws-lambda-ric, python3.x through our bootstrap. */
-function runtimeCommand(fn: FunctionDefinition): [string, string[]] {
+function runtimeCommand(fn: FunctionDefinition, node: string): [string, string[]] {
   if (fn.runtime.startsWith('python')) return ['python3', ['-u', PYTHON_BOOTSTRAP]];
   // As the managed runtime starts Node: a heap sized from the configured memory.
   const heapMb = Math.floor(fn.memorySize * 0.9);
-  return [process.execPath, ['--expose-gc', `--max-old-space-size=${heapMb}`, LAUNCHER]];
+  return [node, ['--expose-gc', `--max-old-space-size=${heapMb}`, LAUNCHER]];
 }
+
+/** How Lambda words a runtime's end: Go's `exit status 1`, `signal: killed`. */
+export function exitDescription(code: number | null, signal: NodeJS.Signals | null): string {
+  if (signal) return `signal: ${SIGNAL_WORDS[signal] ?? signal}`;
+  return `exit status ${code ?? 'unknown'}`;
+}
+
+const SIGNAL_WORDS: Partial<Record<NodeJS.Signals, string>> = {
+  SIGABRT: 'aborted',
+  SIGALRM: 'alarm clock',
+  SIGBUS: 'bus error',
+  SIGFPE: 'floating point exception',
+  SIGHUP: 'hangup',
+  SIGILL: 'illegal instruction',
+  SIGINT: 'interrupt',
+  SIGKILL: 'killed',
+  SIGPIPE: 'broken pipe',
+  SIGQUIT: 'quit',
+  SIGSEGV: 'segmentation fault',
+  SIGTERM: 'terminated',
+  SIGTRAP: 'trace/breakpoint trap',
+  SIGUSR1: 'user defined signal 1',
+  SIGUSR2: 'user defined signal 2',
+};
 
 const errorPayload = (errorType: string, errorMessage: string): Buffer =>
   Buffer.from(JSON.stringify({ errorType, errorMessage }));
@@ -57,7 +92,10 @@ export class ExecutionEnvironment {
   private busy = false;
   private invocations = 0;
   private readonly init: Promise<InitState>;
-  private readonly exit: Promise<number | null>;
+  private readonly exit: Promise<string>;
+  /** Both output streams have ended: nothing more can arrive. */
+  private readonly outputClosed: Promise<void>;
+  private readonly drains = new Map<string, { pending: number; resolve: () => void }>();
 
   private constructor(
     readonly fn: FunctionDefinition,
@@ -68,12 +106,15 @@ export class ExecutionEnvironment {
     const started = performance.now();
     // Settles on exit, or on a failure to start at all ('error'): never rejects.
     this.exit = once(child, 'exit').then(
-      ([code]) => code as number | null,
-      () => null,
+      ([code, signal]) => exitDescription(code as number | null, signal as NodeJS.Signals | null),
+      (error: unknown) => `could not start: ${error instanceof Error ? error.message : String(error)}`,
     );
+    // However the runtime ends, its Runtime API goes with it: no listener left behind.
     void this.exit.then(() => {
       this.exited = true;
+      void this.api.close();
     });
+    child.stdin?.on('error', () => {}); // a runtime that is gone cannot read; its exit says why
     this.init = new Promise<InitState>((resolve) => {
       const timer = setTimeout(() => {
         this.kill();
@@ -85,17 +126,23 @@ export class ExecutionEnvironment {
       };
       api.onReady(() => done({ ok: true, durationMs: performance.now() - started }));
       api.onInitError(({ payload }) => done({ ok: false, payload, durationMs: performance.now() - started }));
-      void this.exit.then((code) =>
-        done({ ok: false, durationMs: performance.now() - started, payload: errorPayload('Runtime.ExitError', `Runtime exited with error: exit status ${code}`) }),
+      void this.exit.then((how) =>
+        done({ ok: false, durationMs: performance.now() - started, payload: errorPayload('Runtime.ExitError', `Runtime exited with error: ${how}`) }),
       );
     });
+    this.outputClosed = Promise.all([child.stdout, child.stderr].map((stream) => (stream && !stream.destroyed ? once(stream, 'close').catch(() => undefined) : undefined))).then(() => undefined);
     this.capture(child);
   }
 
-  static async start(fn: FunctionDefinition, taskRoot: string, sink: LogSink): Promise<ExecutionEnvironment> {
+  /** `node`: the Node.js for a nodejs runtime (the pool picks the runtime's major); this process's by default. */
+  static async start(fn: FunctionDefinition, taskRoot: string, sink: LogSink, node?: NodeBinary): Promise<ExecutionEnvironment> {
     const api = await RuntimeApi.start();
-    const env = functionEnvironment(fn, { runtimeApi: api.address, taskRoot, logStream: logStreamName() });
-    const [command, args] = runtimeCommand(fn);
+    const nodePath = node?.path ?? process.execPath;
+    const env = functionEnvironment(fn, { runtimeApi: api.address, taskRoot, logStream: logStreamName(), node: nodePath });
+    const [command, args] = runtimeCommand(fn, nodePath);
+    // As Lambda's INIT_START names the runtime version, this names the Node.js that runs it.
+    const major = runtimeMajor(fn.runtime);
+    if (major !== undefined) sink(fn.name, initStartLine(fn.logFormat, `nodejs:${major} (Node.js ${node?.version ?? process.versions.node})`), 'platform');
     const child = spawn(command, args, {
       cwd: taskRoot,
       env,
@@ -118,6 +165,11 @@ export class ExecutionEnvironment {
     return this.child.pid;
   }
 
+  /** Whether this environment's Runtime API still listens (false once it is closed). */
+  get runtimeApiListening(): boolean {
+    return this.api.listening;
+  }
+
   /** Marks the environment busy synchronously, before its first await. */
   async invoke(payload: Buffer, options: InvokeOptions = {}): Promise<InvocationResult> {
     if (this.busy) throw new Error('an execution environment runs one invocation at a time');
@@ -138,7 +190,7 @@ export class ExecutionEnvironment {
     this.lines = coldStart ? [...this.initLines] : [];
     this.platform(startLine(format, requestId));
     const started = performance.now();
-    let outcome: RuntimeOutcome | { kind: 'timeout' } | { kind: 'exit'; code: number | null } | { kind: 'init-failed'; payload: Buffer };
+    let outcome: RuntimeOutcome | { kind: 'timeout' } | { kind: 'exit'; how: string } | { kind: 'init-failed'; payload: Buffer };
     if (!init.ok) {
       outcome = { kind: 'init-failed', payload: init.payload };
     } else {
@@ -150,14 +202,14 @@ export class ExecutionEnvironment {
       outcome = await Promise.race([
         this.api.invoke({ requestId, deadlineMs, functionArn: functionArn(this.fn), traceId: traceId(), payload, clientContext: options.clientContext }),
         timeout,
-        this.exit.then((code) => ({ kind: 'exit' as const, code })),
+        this.exit.then((how) => ({ kind: 'exit' as const, how })),
       ]);
       clearTimeout(timer);
     }
     const durationMs = performance.now() - started;
-    // Lines the runtime wrote just before it answered may still be in the pipe.
-    await new Promise((resolve) => setImmediate(resolve));
-    await new Promise((resolve) => setImmediate(resolve));
+    // Lines the runtime wrote just before it answered may still be in the pipes.
+    if (outcome.kind === 'response' || outcome.kind === 'error') await this.drain();
+    else if (outcome.kind === 'exit') await this.outputClosed;
 
     let result: Buffer;
     let status: ReportMetrics['status'] = 'error';
@@ -179,7 +231,12 @@ export class ExecutionEnvironment {
         this.kill();
         break;
       case 'exit':
-        result = errorPayload('Runtime.ExitError', `RequestId: ${requestId} Error: Runtime exited with error: exit status ${outcome.code}`);
+        result = errorPayload('Runtime.ExitError', `RequestId: ${requestId} Error: Runtime exited with error: ${outcome.how}`);
+        break;
+      case 'undelivered':
+        // The invocation never reached the runtime; the environment is not trusted with another.
+        result = errorPayload('Runtime.InvocationDeliveryError', `RequestId: ${requestId} Error: the invocation could not be handed to the runtime: ${outcome.message}`);
+        this.kill();
         break;
     }
     for (const line of endLines(format, requestId, {
@@ -215,7 +272,25 @@ export class ExecutionEnvironment {
 
   private platform(line: string): void {
     this.lines.push(line);
-    this.sink(this.fn.name, line);
+    this.sink(this.fn.name, line, 'platform');
+  }
+
+  /**
+   * Waits until every line the runtime wrote before it answered has been read: the
+   * environment echoes a marker on stdout and stderr when asked on stdin, and output
+   * streams keep their order. A runtime that has ended has nothing more to send once its
+   * streams close; one too busy to echo is waited for at most DRAIN_LIMIT_MS.
+   */
+  private async drain(): Promise<void> {
+    const stdin = this.child.stdin;
+    if (this.exited || !stdin || !stdin.writable) return this.outputClosed;
+    const token = randomUUID();
+    let limit: NodeJS.Timeout | undefined;
+    const echoed = new Promise<void>((resolve) => this.drains.set(token, { pending: 2, resolve }));
+    stdin.write(`drain ${token}\n`);
+    await Promise.race([echoed, this.outputClosed, new Promise<void>((resolve) => (limit = setTimeout(resolve, DRAIN_LIMIT_MS)))]);
+    clearTimeout(limit);
+    this.drains.delete(token);
   }
 
   private capture(child: ChildProcess): void {
@@ -225,9 +300,17 @@ export class ExecutionEnvironment {
       stream?.on('data', (chunk: string) => {
         const parts = (partial + chunk).split('\n');
         partial = parts.pop() ?? '';
-        for (const line of parts) {
+        for (let line of parts) {
+          // The marker ends a line of its own, or one the function left without a newline.
+          const marker = line.indexOf(DRAIN_MARKER);
+          if (marker >= 0) {
+            const drain = this.drains.get(line.slice(marker + DRAIN_MARKER.length));
+            if (drain && --drain.pending === 0) drain.resolve();
+            if (marker === 0) continue;
+            line = line.slice(0, marker);
+          }
           (this.initialising ? this.initLines : this.lines).push(line);
-          this.sink(this.fn.name, line);
+          this.sink(this.fn.name, line, 'function');
         }
       });
     }

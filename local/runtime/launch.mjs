@@ -8,6 +8,19 @@ import { run } from 'aws-lambda-ric';
 // ends, the pipe closes and the environment goes with it: no orphans.
 process.stdin.on('end', () => process.exit(0));
 process.stdin.on('error', () => process.exit(0));
-process.stdin.resume();
+// `drain <token>`: the stack asks for a marker on both output streams, to know that every
+// line written before it has arrived (streams keep their order).
+let pending = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk) => {
+  const lines = (pending + chunk).split('\n');
+  pending = lines.pop() ?? '';
+  for (const line of lines) {
+    if (!line.startsWith('drain ')) continue;
+    const marker = `\u0000lambda-local-drain ${line.slice('drain '.length)}\n`;
+    process.stdout.write(marker);
+    process.stderr.write(marker);
+  }
+});
 
 await run(process.env.LAMBDA_TASK_ROOT, process.env._HANDLER);

@@ -46,14 +46,23 @@ class Context:
         return max(0, self._deadline_ms - int(time.time() * 1000))
 
 
-def exit_when_stdin_closes():
-    # The stack holds stdin open; when it goes away, so does this environment.
-    sys.stdin.buffer.read()
+def serve_stdin():
+    # The stack holds stdin open; when it goes away, so does this environment. Until then
+    # `drain <token>` asks for a marker on both output streams: every line written before
+    # it has then reached the stack.
+    for line in sys.stdin.buffer:
+        text = line.decode("utf-8", "replace").strip()
+        if text.startswith("drain "):
+            marker = "\x00lambda-local-drain %s\n" % text[len("drain "):]
+            sys.stdout.write(marker)
+            sys.stdout.flush()
+            sys.stderr.write(marker)
+            sys.stderr.flush()
     os._exit(0)
 
 
 def main():
-    threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
+    threading.Thread(target=serve_stdin, daemon=True).start()
     sys.path.insert(0, os.environ["LAMBDA_TASK_ROOT"])
     module_name, _, function_name = os.environ["_HANDLER"].rpartition(".")
     try:

@@ -66,6 +66,10 @@ export function stackConfigOf(plan: PlanJson, dir: string): StackConfig {
   const cors = firstBlock(api.cors_configuration);
   const routeSettings = firstBlock(stage.default_route_settings);
   const reserved = fn.reserved_concurrent_executions;
+  // Aliases of the function; a version not known before apply (publish = true) is the code as built.
+  const aliases = Object.fromEntries(
+    ofType('aws_lambda_alias').map((alias) => [String(known(alias.values, 'name', alias.address)), optionalString(alias.values.function_version) ?? '$LATEST']),
+  );
 
   return {
     region,
@@ -84,6 +88,7 @@ export function stackConfigOf(plan: PlanJson, dir: string): StackConfig {
       applicationLogLevel: optionalString(logging?.application_log_level),
       systemLogLevel: optionalString(logging?.system_log_level),
       reservedConcurrency: typeof reserved === 'number' && reserved >= 0 ? reserved : null,
+      aliases,
     },
     architectures: fn.architectures ? stringList(fn.architectures) : ['x86_64'],
     http: {

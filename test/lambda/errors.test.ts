@@ -23,6 +23,7 @@ const CASES: Record<ErrorCode, [HttpApiRequest | 'not an object', number, string
   invalid_json: [{ method: 'POST', body: '{"url":' }, 400],
   body_not_object: [post(['x']), 400],
   body_too_large: [{ method: 'POST', body: 'x'.repeat(70_000) }, 413],
+  request_too_large: [get(`url=${'x'.repeat(10_240)}`), 414, 'query'],
   invalid_base64: [{ method: 'POST', body: '!!!', isBase64Encoded: true }, 400, 'body'],
   invalid_utf8: [get('url=caf%E9'), 400, 'url'],
   options_in_query: [post({ url: 'x' }, { query: 'size=100' }), 400],

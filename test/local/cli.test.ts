@@ -8,10 +8,10 @@ import { processesGone } from '../helpers/processes.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-function start() {
+function start(env: NodeJS.ProcessEnv = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'local/cli.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', LAMBDA_PORT: '0' },
+    env: { ...process.env, PORT: '0', LAMBDA_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -38,7 +38,7 @@ for (const signal of ['SIGINT', 'SIGKILL'] as const) {
     t.match(output(), /curl -sS -X POST http:\/\/127\.0\.0\.1:\d+\/generate/);
     t.match(output(), new RegExp(`aws lambda invoke --endpoint-url ${lambdaUrl}`));
     t.match(output(), /# AWS CLI v2:\n  (\/\S+\/)?aws lambda invoke/, 'the v2 CLI by its path when one is found');
-    t.match(output(), /Function\s+qr-code-generator\s+\(nodejs24\.x, 256 MB, 10 s/, 'configuration from the .tf files');
+    t.match(output(), /Function\s+qr-code-generator\s+\(nodejs24\.x on Node\.js 24\.\d+\.\d+, 256 MB, 10 s/, 'configuration from the .tf files, and the Node that runs it');
     const response = await fetch(`${httpUrl}/generate?url=cli`);
     t.equal(response.status, 200);
     const environments = childrenOf(child.pid!);
@@ -48,3 +48,28 @@ for (const signal of ['SIGINT', 'SIGKILL'] as const) {
     t.ok(await processesGone(environments), 'every environment ended with it');
   });
 }
+
+/** Resolves once the output holds `count` matches of `pattern` (tap's timeout fails a run where it never does). */
+async function printed(child: ReturnType<typeof start>, pattern: RegExp, count: number): Promise<void> {
+  while ((child.output().match(new RegExp(pattern, 'g')) ?? []).length < count) await once(child.child.stdout, 'data');
+}
+
+t.test('Lambda’s own lines (START, END, REPORT) only with LAMBDA_PLATFORM_LOGS=1; the function’s lines always', async (t) => {
+  for (const [env, shown] of [[{}, false], [{ LAMBDA_PLATFORM_LOGS: '1' }, true]] as const) {
+    const cli = start(env);
+    t.teardown(() => cli.child.kill('SIGKILL'));
+    const { httpUrl } = await cli.ready;
+    for (const request of [1, 2]) {
+      t.equal((await fetch(`${httpUrl}/generate?url=platform-${request}`)).status, 200);
+      // The function's line of each request: stdout keeps its order, so once the second is
+      // printed, every line written before it (the first REPORT among them) is too.
+      await printed(cli, /\[qr-code-generator\] \{"level":"INFO"/, request);
+    }
+    // Text (START / END / REPORT) or JSON (platform.start / platform.report), as the .tf files set the log format.
+    const platformLines = (cli.output().match(/(START|END|REPORT) RequestId: |"type":"platform\.(start|report)"/g) ?? []).length;
+    if (shown) t.ok(platformLines >= 2, `LAMBDA_PLATFORM_LOGS=1: Lambda's lines printed (${platformLines} lines)`);
+    else t.equal(platformLines, 0, 'by default: none printed');
+    cli.child.kill('SIGINT');
+    await once(cli.child, 'exit');
+  }
+});

@@ -210,3 +210,85 @@ t.test('query parameters and headers named like Object.prototype members are ord
   t.equal(event.headers.constructor, 'c');
   t.equal(Object.getOwnPropertyDescriptor(event.headers, '__proto__')?.value, 'p');
 });
+
+/** A request whose path goes out exactly as written (no URL parsing, no dot-segment removal). */
+function asWritten(url: string, path: string, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: hostname, port, path, method, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+// API Gateway matches the path the request line gives; AWS documents no host parsing and no
+// dot-segment removal for HTTP APIs (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html),
+// so `//exact`, `/./exact` and `/x/../exact` are other paths than `/exact`.
+t.test('paths are matched as sent: no host parsing, no dot segments folded', async (t) => {
+  t.equal((await asWritten(base, '/exact')).status, 200);
+  for (const path of ['//exact', '/./exact', '/x/../exact', '/%2e/exact']) {
+    const response = await asWritten(base, path);
+    t.equal(response.status, 404, `${path}: no route`);
+    t.same(JSON.parse(response.body), { message: 'Not Found' });
+  }
+  const catchAll = await serve(mirror, ['$default']);
+  for (const path of ['//generate', '/./generate', '/x/../generate?a=1']) {
+    const event = JSON.parse((await asWritten(catchAll, path)).body) as { rawPath: string; rawQueryString: string; requestContext: { http: { path: string } } };
+    t.equal(event.rawPath, path.split('?')[0], `${path}: rawPath as sent`);
+    t.equal(event.requestContext.http.path, path.split('?')[0]);
+  }
+});
+
+// https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html: "Total
+// combined size of request line and header values: 10240 bytes". AWS does not say how it
+// refuses more; the stack answers 431 Request Header Fields Too Large (RFC 6585) before any work.
+t.test('request line and header values over 10,240 bytes: 431, before the function runs', async (t) => {
+  const line = 'GET /exact HTTP/1.1'.length;
+  const host = `127.0.0.1:${new URL(base).port}`;
+  const fits = 10_240 - line - host.length - 'close'.length;
+  const under = await asWritten(base, '/exact', { host, connection: 'close', 'x-pad': 'a'.repeat(fits) });
+  t.equal(under.status, 200, 'exactly 10,240 bytes is accepted');
+  const over = await asWritten(base, '/exact', { host, connection: 'close', 'x-pad': 'a'.repeat(fits + 1) });
+  t.equal(over.status, 431, 'one byte more is refused');
+  t.same(JSON.parse(over.body), { message: 'Request Header Fields Too Large' });
+});
+
+// https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html: a synchronous
+// invocation's request payload is at most 6 MB; behind the HTTP API that payload is the
+// event, body included (base64 grows it by a third). Lambda refuses it before the function
+// runs, and the gateway answers 413, as it does for a body over its own 10 MB.
+t.test('an event over Lambda’s 6 MB invoke limit: 413 from the gateway; under it, the function answers', async (t) => {
+  const fits = await fetch(`${base}/items/1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ result: 'ran', pad: 'x'.repeat(5 * 1024 * 1024) }) });
+  t.equal(fits.status, 200);
+  t.equal(await fits.text(), 'ran');
+  const binary = await fetch(`${base}/items/1`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: Buffer.alloc(5 * 1024 * 1024) });
+  t.equal(binary.status, 413, '5 MB of binary is 6.7 MB of base64 in the event');
+  t.same(await binary.json(), { message: 'Request Entity Too Large' });
+});
+
+// https://repost.aws/knowledge-center/api-gateway-internal-server-error: a Lambda throttled
+// behind API Gateway answers the client with an internal server error, not Lambda's 429.
+t.test('a throttled function behind the HTTP API is a 500 Internal Server Error', async (t) => {
+  const { openGate } = await import('../helpers/gate.js');
+  const gate = await openGate();
+  const reserved = new FunctionPool(fixtureFunction('counter', { name: 'fixture-http-reserved', reservedConcurrency: 1 }));
+  const url = await serve(reserved, ['POST /hold']);
+  t.teardown(async () => {
+    gate.release();
+    await reserved.close();
+    await gate.close();
+  });
+  // The only environment, held busy by a direct invocation until the gate opens.
+  const busy = reserved.invoke(Buffer.from(JSON.stringify({ gate: gate.url })), { queue: true });
+  await gate.arrival(1);
+  const throttled = await fetch(`${url}/hold`, { method: 'POST', body: '{}' });
+  t.equal(throttled.status, 500);
+  t.same(await throttled.json(), { message: 'Internal Server Error' });
+  gate.release();
+  t.equal((await busy).functionError, undefined);
+});

@@ -1,6 +1,7 @@
 // The execution environments: aws-lambda-ric processes fed by the local Runtime API.
 import t from 'tap';
 import { FunctionPool } from '../../local/runtime/pool.js';
+import { openGate } from '../helpers/gate.js';
 import { processesGone } from '../helpers/processes.js';
 import { fixtureFunction } from '../helpers/target.js';
 
@@ -33,10 +34,18 @@ t.test('concurrent invocations run in separate environments', async (t) => {
 
 t.test('reserved concurrency caps the environments: TooManyRequestsException', async (t) => {
   const pool = new FunctionPool(fixtureFunction('counter', { reservedConcurrency: 1 }));
-  t.teardown(() => pool.close());
+  const gate = await openGate();
+  t.teardown(async () => {
+    gate.release();
+    await pool.close();
+    await gate.close();
+  });
   // The first call claims the only environment before it yields, so the second finds none.
-  const held = invoke(pool, { holdMs: 400 });
+  const held = invoke(pool, { gate: gate.url });
   await t.rejects(invoke(pool, {}), { name: 'TooManyRequestsException' });
+  await gate.arrival(1);
+  await t.rejects(invoke(pool, {}), { name: 'TooManyRequestsException' }, 'and while it runs');
+  gate.release();
   await held;
 });
 
@@ -46,7 +55,8 @@ t.test('environment: Lambda’s reserved variables and the configured ones, noth
   const pool = new FunctionPool(fn);
   t.teardown(() => pool.close());
   const before = Date.now();
-  const result = json((await invoke(pool, {})).payload) as { env: Record<string, string>; context: Record<string, unknown>; timezoneOffset: number };
+  const result = json((await invoke(pool, {})).payload) as { env: Record<string, string>; context: Record<string, unknown>; timezoneOffset: number; now: number; remainingBefore: number; remainingAfter: number; node: string };
+  const after = Date.now();
   delete process.env.QR_SHELL_ONLY_SECRET;
   const { env, context } = result;
   t.match(env, {
@@ -78,8 +88,11 @@ t.test('environment: Lambda’s reserved variables and the configured ones, noth
     memoryLimitInMB: '192',
     logGroupName: '/aws/lambda/fixture-env-dump',
   });
-  const remaining = Number(context.remainingTimeInMillis);
-  t.ok(remaining > 5000 && remaining <= 7000, `deadline = now + 7 s (remaining ${remaining} ms, ${Date.now() - before} ms after start)`);
+  // The deadline the runtime was given lies within [now + remainingAfter, now + remainingBefore],
+  // and the stack set it to 7 s after a moment between `before` and `after`: the two ranges meet.
+  t.ok(result.now + result.remainingAfter <= after + 7000, `deadline no later than the invocation's end + 7 s`);
+  t.ok(result.now + result.remainingBefore >= before + 7000, `deadline no earlier than the invocation's start + 7 s`);
+  t.equal(result.node.split('.')[0], 'v24', 'nodejs24.x runs on Node.js 24');
 });
 
 t.test('a load failure is an init error answered as Unhandled; the next call retries init', async (t) => {
@@ -169,10 +182,17 @@ t.test('without reserved concurrency, calls past the local cap wait for a free e
 
 t.test('at reserved concurrency an Event invocation waits its turn; a synchronous one is throttled', async (t) => {
   const pool = new FunctionPool(fixtureFunction('counter', { reservedConcurrency: 1 }));
-  t.teardown(() => pool.close());
-  const held = invoke(pool, { holdMs: 300 });
+  const gate = await openGate();
+  t.teardown(async () => {
+    gate.release();
+    await pool.close();
+    await gate.close();
+  });
+  const held = invoke(pool, { gate: gate.url });
   const queued = pool.invoke(Buffer.from('{}'), { queue: true });
+  await gate.arrival(1);
   await t.rejects(invoke(pool, {}), { name: 'TooManyRequestsException' });
+  gate.release();
   await held;
   t.equal(json((await queued).payload).invocations, 2, 'the queued event ran next, in the same environment');
 });

@@ -5,12 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { watchTree } from '../../local/watch.js';
 
-/** Resolves at the next change the watcher reports; fails the test if none comes within 10 s. */
+/** Resolves at the next change the watcher reports (a change never reported fails at tap's timeout). */
 function nextChange(changes: { wait: (() => void) | undefined }): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no change reported within 10 s')), 10_000);
+  return new Promise((resolve) => {
     changes.wait = () => {
-      clearTimeout(timer);
       changes.wait = undefined;
       resolve();
     };
@@ -28,7 +26,7 @@ t.test('in place, renamed over, deleted and created, in a new folder: each save 
     changes.wait?.();
   }, 50);
   t.teardown(() => watcher.close());
-  await new Promise((resolve) => setTimeout(resolve, 150)); // the first snapshot
+  await watcher.ready; // the first snapshot: every save after this is a change
 
   const saves: [string, () => Promise<void>][] = [
     ['in place', () => writeFile(file, 'v2-in-place')],

@@ -113,3 +113,13 @@ t.test('only readable codes: dark modules on a light ground, at WCAG 3:1 or more
   ];
   for (const colors of accepted) t.doesNotThrow(() => parseQrSpec({ url: 'a', ...colors }), JSON.stringify(colors));
 });
+
+t.test('a refused contrast is shown rounded down, never as the 3:1 it falls short of', async (t) => {
+  // #b178ff on white: 2.99999…:1, which rounds to 3.00.
+  t.throws(() => parseQrSpec({ url: 'x', dark: '#b178ff' }), { code: 'low_contrast', message: /contrast of 2\.99:1; scanners need at least 3:1/, details: { contrast: 2.99, minimum: 3 } });
+});
+
+t.test('-0 is named as -0 where it is refused, and is 0 where 0 is allowed', async (t) => {
+  rejects(t, { url: 'x', size: -0 }, 400, 'out_of_range', /not number -0$/);
+  t.ok(Object.is(parseQrSpec({ url: 'x', margin: -0 }).margin, 0), 'margin -0 is margin 0');
+});

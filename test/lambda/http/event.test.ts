@@ -56,3 +56,47 @@ t.test('the query is decoded strictly: bytes that are not UTF-8 are a 400 naming
   t.throws(() => query('url=%ED%A0%80'), { statusCode: 400, message: /'url' is not valid UTF-8/ }, 'an encoded lone surrogate');
   t.throws(() => query('caf%E9=1'), { statusCode: 400, message: /'caf%E9' is not valid UTF-8/ }, 'a name that is not UTF-8');
 });
+
+// A direct invocation can carry what API Gateway never would (its quota: 10,240 bytes of
+// request line and header values, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html).
+// Past that the event is refused before its query or headers are parsed: the refusal comes
+// even when what follows would have been another error (repeated, not UTF-8).
+t.test('bounds before work: an oversized query string or header set is a 414 / 431 before parsing', async (t) => {
+  const refusal = (event: unknown): { statusCode: number; code: string; details: Record<string, unknown> } | undefined => {
+    try {
+      toHttpRequest(event);
+      return undefined;
+    } catch (error) {
+      return error as { statusCode: number; code: string; details: Record<string, unknown> };
+    }
+  };
+  const huge = `url=%E9&url=x&${'a'.repeat(6 * 1024 * 1024)}`;
+  t.match(refusal(httpApiEvent({ query: huge })), { statusCode: 414, code: 'request_too_large', details: { field: 'query', maxBytes: 10_240 } }, 'HTTP API v2: 6 MB rawQueryString');
+  t.equal(refusal(httpApiEvent({ query: `url=${'x'.repeat(10_236)}` })), undefined, 'exactly 10,240 bytes is read');
+  t.match(refusal(httpApiEvent({ headers: { 'x-pad': 'y'.repeat(10_300) } })), { statusCode: 431, details: { field: 'headers' } }, 'HTTP API v2: headers');
+  const cookies = httpApiEvent({});
+  cookies.cookies = Array.from({ length: 200 }, (_, i) => `c${i}=${'z'.repeat(60)}`);
+  t.match(refusal(cookies), { statusCode: 431 }, 'cookies count with the headers');
+
+  const rest = loadEvent('rest-api-v1-post.json');
+  t.match(refusal({ ...rest, queryStringParameters: { url: 'x'.repeat(20_000) }, multiValueQueryStringParameters: null }), { statusCode: 414 }, 'REST v1: query parameters');
+  t.match(refusal({ ...rest, multiValueHeaders: { 'x-pad': ['y'.repeat(6000), 'y'.repeat(6000)] } }), { statusCode: 431 }, 'REST v1: multi-value headers');
+  t.match(refusal({ body: '{"url":"x"}', headers: { 'x-pad': 'y'.repeat(20_000) } }), { statusCode: 431 }, 'direct invocation: headers');
+});
+
+t.test('a lone surrogate written into a query is a 400, as its percent-encoded form is, in v2 and REST v1 events', async (t) => {
+  const refused = (event: unknown) => {
+    try {
+      toHttpRequest(event);
+      return undefined;
+    } catch (error) {
+      return error as { statusCode: number; code: string };
+    }
+  };
+  t.match(refused(httpApiEvent({ query: 'url=a\ud800b' })), { statusCode: 400, code: 'invalid_utf8' }, 'v2 rawQueryString');
+  t.match(refused(httpApiEvent({ query: 'url=a%ED%A0%80b' })), { statusCode: 400, code: 'invalid_utf8' }, 'v2, percent-encoded (as before)');
+  const rest = loadEvent('rest-api-v1-post.json');
+  t.match(refused({ ...rest, queryStringParameters: { url: 'a\udc00' }, multiValueQueryStringParameters: null }), { statusCode: 400, code: 'invalid_utf8' }, 'REST v1 value');
+  t.match(refused({ ...rest, multiValueQueryStringParameters: { ['\ud800']: ['x'] } }), { statusCode: 400, code: 'invalid_utf8' }, 'REST v1 name');
+  t.equal(refused(httpApiEvent({ query: 'url=%F0%9F%8E%89' })), undefined, 'a whole pair is text');
+});

@@ -50,3 +50,19 @@ t.test('the raw split and the UTF-8 length of byte runs', async (t) => {
     'a byte run counts its UTF-8 bytes: 2 + 3 + 4 + 1',
   );
 });
+
+t.test('the lower bound on data bits never exceeds what the optimal segments take', async (t) => {
+  const { minimumDataBits, dataBits: bitsOf } = await import('../../../lambda/qr/segments.js');
+  fc.assert(
+    fc.property(fc.string({ unit: fc.constantFrom('0', '7', 'A', 'Z', ' ', '$', 'a', 'é', '例', '🎉', '\ud800') , maxLength: 200 }), fc.integer({ min: 1, max: 40 }), (text, version) => {
+      if (text === '') return;
+      const exact = optimalSegments(text, version).reduce((sum, segment) => sum + bitsOf(segment.mode, segment.length), 0);
+      if (minimumDataBits(text) > exact) throw new Error(`${JSON.stringify(text)}: bound ${minimumDataBits(text)} > ${exact}`);
+    }),
+  );
+  t.equal(minimumDataBits('012'), 10, 'three digits: 10 bits');
+  t.equal(minimumDataBits('AB'), 11, 'two alphanumerics: 11 bits');
+  t.equal(minimumDataBits('é'), 16, 'two UTF-8 bytes');
+  t.ok(minimumDataBits('1A'.repeat(3544)) > 23_648, '"1A" × 3544 is past version 40-L (23,648 data bits) by the bound alone');
+  t.ok(minimumDataBits('x'.repeat(1_000_000), 100) < 200, 'the count stops once past the budget');
+});

