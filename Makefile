@@ -25,8 +25,15 @@ APPLY_FLAGS ?=
 
 .PHONY: help system-deps install build typecheck standin validate rehearse test clean dev bench load fuzz record-responses screenshots audit lambda-deps deploy plan destroy outputs fmt invoke curl smoke
 
-help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+# `make help` groups the targets by what people come to do, in this order.
+HELP_GROUPS := Start:dev,install,build \
+  Call:invoke,curl,outputs,smoke \
+  Deploy:deploy,plan,destroy,lambda-deps \
+  Test:test,typecheck,validate,rehearse,standin,fuzz,bench,load \
+  Maintain:record-responses,screenshots,fmt,audit,system-deps,clean,help
+
+help: ## List the targets, grouped
+	@awk -v groups='$(HELP_GROUPS)' -f scripts/help.awk $(MAKEFILE_LIST)
 
 system-deps: ## Check for (and on Debian install) the tools the local stack and tests need; deploying needs none
 	@scripts/system-deps.sh
@@ -115,7 +122,7 @@ outputs: ## Print the deployment's outputs (endpoint, function, region, ready-to
 
 fmt: ## Format the .tf files and the terraform tests
 	@scripts/preflight.sh terraform
-	terraform fmt . tests
+	terraform fmt . test/terraform
 
 invoke: ## aws lambda invoke the deployed function with the documented payload; writes out/invoke.png
 	@scripts/preflight.sh terraform deployed awscli
