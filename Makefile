@@ -118,7 +118,10 @@ destroy: ## Delete everything deploy created
 
 outputs: ## Print the deployment's outputs (endpoint, function, region, ready-to-paste commands)
 	@scripts/preflight.sh terraform deployed
-	@terraform output
+	@# invoke_command needs an AWS CLI v2: name it by its path when the aws first on PATH is another.
+	@cli=$$(scripts/preflight.sh awscli-path 2>/dev/null) || cli=aws; \
+	  if [ "$$cli" = "$$(command -v aws)" ]; then cli=aws; fi; \
+	  terraform output | sed "s|^invoke_command = \"aws |invoke_command = \"$$cli |"
 
 fmt: ## Format the .tf files and the terraform tests
 	@scripts/preflight.sh terraform
