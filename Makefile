@@ -41,6 +41,7 @@ system-deps: ## Check for (and on Debian install) the tools the local stack and 
 install: system-deps $(DEV_STAMP) ## Install everything the local stack and the tests need (system tools, npm ci)
 
 $(DEV_STAMP): package.json package-lock.json
+	@echo "npm ci: the local stack's and the tests' packages; aws-lambda-ric compiles its native part (autotools, cmake, g++): about 2 minutes on two cores"
 	npm ci --no-audit --no-fund
 	@touch $@ $(BUILD_STAMP)
 
