@@ -1,4 +1,4 @@
-// make screenshots: the page's states as README shows them, taken from the local stack in
+// make screenshots: the page's states as docs/api.md shows them, taken from the local stack in
 // Debian's Chromium: docs/page-desktop.png (a result), docs/page.png (a result at phone
 // width), docs/page-busy.png (a request in flight), docs/page-error.png (an error, in the
 // page's own words).
