@@ -28,8 +28,15 @@ APPLY_FLAGS ?=
 
 .PHONY: help system-deps install build typecheck standin validate rehearse test clean dev bench load fuzz record-responses screenshots audit lambda-deps deploy plan destroy outputs fmt invoke curl smoke rollback rollforward certificate
 
-help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+# `make help` groups the targets by what people come to do, in this order.
+HELP_GROUPS := Start:dev,install,build \
+  Call:invoke,curl,outputs,smoke \
+  Deploy:deploy,plan,destroy,lambda-deps \
+  Test:test,typecheck,validate,rehearse,standin,fuzz,bench,load \
+  Maintain:record-responses,screenshots,fmt,audit,system-deps,clean,help
+
+help: ## List the targets, grouped
+	@awk -v groups='$(HELP_GROUPS)' -f scripts/help.awk $(MAKEFILE_LIST)
 
 system-deps: ## Check for (and on Debian install) the tools the local stack and tests need; deploying needs none
 	@scripts/system-deps.sh
@@ -41,6 +48,7 @@ install: system-deps $(DEV_STAMP) ## Install everything the local stack and the 
 ALLOWED_SCRIPTS := esbuild aws-lambda-ric
 
 $(DEV_STAMP): package.json package-lock.json
+	@echo "npm ci: the local stack's and the tests' packages; aws-lambda-ric compiles its native part (autotools, cmake, g++): about 2 minutes on two cores"
 	npm ci --no-audit --no-fund
 	npm rebuild --ignore-scripts=false $(ALLOWED_SCRIPTS)
 	@touch $@ $(BUILD_STAMP)
@@ -137,7 +145,10 @@ destroy: ## Delete everything deploy created
 
 outputs: ## Print the deployment's outputs (endpoint, function, region, ready-to-paste commands)
 	@scripts/preflight.sh terraform deployed
-	@terraform output
+	@# invoke_command needs an AWS CLI v2: name it by its path when the aws first on PATH is another.
+	@cli=$$(scripts/preflight.sh awscli-path 2>/dev/null) || cli=aws; \
+	  if [ "$$cli" = "$$(command -v aws)" ]; then cli=aws; fi; \
+	  terraform output | sed "s|^invoke_command = \"aws |invoke_command = \"$$cli |"
 
 fmt: ## Format the .tf files and the terraform tests
 	@scripts/preflight.sh terraform

@@ -39,7 +39,7 @@ output "curl_command" {
 }
 
 output "invoke_command" {
-  description = "Ready-to-paste aws lambda invoke with the documented payload (AWS CLI v2)."
+  description = "Ready-to-paste aws lambda invoke with the documented payload, for the AWS CLI v2 (v1 has no --cli-binary-format); make outputs names the v2 by its path when the aws first on PATH is a v1."
   value       = "aws lambda invoke --region ${local.region} --function-name ${aws_lambda_function.qr.function_name}${var.rollback_enabled ? " --qualifier live" : ""} --cli-binary-format raw-in-base64-out --payload '{\"body\": \"{\\\"url\\\": \\\"https://example.com\\\"}\"}' out.json"
 }
 

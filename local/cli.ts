@@ -46,6 +46,7 @@ console.log(`
   config.http.throttling ? `; throttled to ${config.http.throttling.rateLimit}/s, burst ${config.http.throttling.burstLimit}` : ''
 }
   Lambda    ${lambdaUrl}   (Invoke API)
+  Page      ${httpUrl}/   (open it in a browser)
 
   curl -sS -X POST ${httpUrl}/generate -H 'Content-Type: application/json' -d '{"url": "https://example.com"}'
   curl -sS '${httpUrl}/generate?url=https%3A%2F%2Fexample.com' -o out/qr.png

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Checks what a make target needs before anything runs, and says how to get what is missing.
-#   scripts/preflight.sh terraform    — the terraform binary
+#   scripts/preflight.sh terraform    — the terraform binary, at least TERRAFORM_MINIMUM
 #   scripts/preflight.sh aws          — AWS credentials Terraform and the CLI can use
 #   scripts/preflight.sh awscli       — an AWS CLI v2
 #   scripts/preflight.sh awscli-path  — prints the AWS CLI v2 to run (a v1 may come first on PATH)
 #   scripts/preflight.sh deployed     — a deployment this folder's Terraform state knows of
 #   scripts/preflight.sh region       — a region the AWS provider will resolve (Terraform fails late without one)
 set -uo pipefail
+
+# `terraform test` (make validate, make test) came with 1.6; the docs name this same version.
+TERRAFORM_MINIMUM=1.6
 
 fail() { printf 'error: %s\n' "$1" >&2; shift; for line in "$@"; do printf '  %s\n' "$line" >&2; done; exit 1; }
 
@@ -28,9 +31,14 @@ no_awscli() {
 for need in "$@"; do
   case "$need" in
     terraform)
-      command -v terraform >/dev/null 2>&1 || fail "terraform is not installed." \
-        "Install Terraform >= 1.5: https://developer.hashicorp.com/terraform/install" \
+      install="Install Terraform >= $TERRAFORM_MINIMUM: https://developer.hashicorp.com/terraform/install"
+      command -v terraform >/dev/null 2>&1 || fail "terraform is not installed." "$install" \
         "(on macOS: brew tap hashicorp/tap && brew install hashicorp/tap/terraform)"
+      # "Terraform v1.11.4" on the first line, in every release.
+      version=$(CHECKPOINT_DISABLE=1 terraform version 2>/dev/null | sed -n '1s/^Terraform v\([0-9][0-9.]*\).*/\1/p')
+      if [ -z "$version" ] || [ "$(printf '%s\n%s\n' "$TERRAFORM_MINIMUM" "$version" | sort -V | head -n1)" != "$TERRAFORM_MINIMUM" ]; then
+        fail "terraform ${version:-of an unknown version} is too old: this project needs >= $TERRAFORM_MINIMUM ($(command -v terraform))." "$install"
+      fi
       ;;
     awscli)
       find_awscli >/dev/null || no_awscli
@@ -46,10 +54,21 @@ for need in "$@"; do
         if ! why=$("$cli" sts get-caller-identity --output text --query Arn 2>&1 >/dev/null); then
           reasons=()
           while IFS= read -r line; do [ -n "${line// /}" ] && reasons+=("$line"); done <<<"$why"
+          # botocore's messages when no answer came back: the network, a proxy or TLS, not the credentials.
+          if grep -Eq 'Could not connect to the endpoint URL|Failed to connect to proxy URL|Connect timeout on endpoint URL|Read timeout on endpoint URL|SSL validation failed|Connection was closed before we received a valid response' <<<"$why"; then
+            fail "AWS could not be reached: aws sts get-caller-identity got no answer:" \
+              "${reasons[@]}" \
+              "That is the network (or HTTPS_PROXY, or the region's endpoint), not the credentials: check the connection and try again."
+          fi
+          # Say how to configure credentials once: the CLI's message may already have.
+          if grep -q "aws configure" <<<"$why"; then
+            advice=("Or run 'aws sso login', or export AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.")
+          else
+            advice=("Configure them with 'aws configure' or 'aws sso login', or export AWS_PROFILE," \
+              "or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.")
+          fi
           fail "AWS credentials are not usable: aws sts get-caller-identity failed:" \
-            "${reasons[@]:-(no message)}" \
-            "Configure them with 'aws configure' or 'aws sso login', or export AWS_PROFILE," \
-            "or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."
+            "${reasons[@]:-(no message)}" "${advice[@]}"
         fi
       elif [ -z "${AWS_ACCESS_KEY_ID:-}${AWS_PROFILE:-}" ] && [ ! -f "${AWS_SHARED_CREDENTIALS_FILE:-$HOME/.aws/credentials}" ] && [ ! -f "${AWS_CONFIG_FILE:-$HOME/.aws/config}" ]; then
         fail "no AWS credentials found." \

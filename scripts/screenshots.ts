@@ -1,4 +1,4 @@
-// make screenshots: the page's states as README shows them, taken from the local stack in
+// make screenshots: the page's states as docs/api.md shows them, taken from the local stack in
 // Debian's Chromium: docs/page-desktop.png (a result), docs/page.png (a result at phone
 // width), docs/page-busy.png (a request in flight), docs/page-error.png (an error, in the
 // page's own words).
@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startStack } from '../local/stack.js';
 import { holdRequests } from '../test/helpers/hold-requests.js';
+import { SCREENSHOT } from './screenshot-options.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const docs = `${root}docs/`;
@@ -28,25 +29,25 @@ try {
   await desktop.getByLabel('Transparent background').check();
   await desktop.getByLabel('URL or text').press('Enter');
   await desktop.locator('#qr').waitFor({ state: 'visible' });
-  await desktop.screenshot({ path: `${docs}page-desktop.png` });
+  await desktop.screenshot({ ...SCREENSHOT, path: `${docs}page-desktop.png` });
 
   const phone = await open(375, 740);
   await phone.getByLabel('URL or text').press('Enter');
   await phone.locator('#qr').waitFor({ state: 'visible' });
-  await phone.screenshot({ path: `${docs}page.png`, fullPage: true });
+  await phone.screenshot({ ...SCREENSHOT, path: `${docs}page.png`, fullPage: true });
 
   const busy = await open(375, 600);
   const release = await holdRequests(busy, '**/generate');
   await busy.getByLabel('URL or text').press('Enter');
   await busy.getByRole('button', { name: 'Generating…' }).waitFor();
-  await busy.screenshot({ path: `${docs}page-busy.png` });
+  await busy.screenshot({ ...SCREENSHOT, path: `${docs}page-busy.png` });
   release();
 
   const error = await open(375, 600);
   await error.getByLabel('URL or text').fill('x'.repeat(3000));
   await error.getByLabel('URL or text').press('Enter');
   await error.getByRole('alert').filter({ hasText: 'too much text' }).waitFor();
-  await error.screenshot({ path: `${docs}page-error.png` });
+  await error.screenshot({ ...SCREENSHOT, path: `${docs}page-error.png` });
   console.log('docs/page-desktop.png, docs/page.png, docs/page-busy.png, docs/page-error.png');
 } finally {
   await browser.close();

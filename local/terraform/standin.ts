@@ -9,7 +9,7 @@
 // Neither is ever used by `make deploy`: only commands given TF_CLI_CONFIG_FILE see them.
 //
 //   node --import tsx local/terraform/standin.ts [out-dir]   (default: build/terraform-standin;
-//   rebuilt only when its sources or the lock file are newer)
+//   rebuilt only when its sources or the lock file are newer, or the checkout has moved)
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -70,6 +70,38 @@ const paths = (dir: string): StandIn & { bundle: string; bin: string; mirror: st
 });
 
 /**
+ * The files that name where the stand-in is (and which Node runs it): the launchers and
+ * both CLI configurations hold absolute paths, since Terraform reads them from any folder.
+ */
+function placedFiles(final: ReturnType<typeof paths>): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const provider of PROVIDERS) files.set(join(final.bin, `terraform-provider-${provider}`), launcher(final.bundle, provider));
+  files.set(
+    final.devConfig,
+    `provider_installation {\n  dev_overrides {\n${PROVIDERS.map((p) => `    "hashicorp/${p}" = "${final.bin}"\n`).join('')}  }\n  direct {}\n}\n`,
+  );
+  files.set(
+    final.mirrorConfig,
+    `provider_installation {\n  filesystem_mirror {\n    path    = "${final.mirror}"\n    include = ["registry.terraform.io/hashicorp/*"]\n  }\n}\n`,
+  );
+  return files;
+}
+
+/** Whether each of those files says what it would say if built here now: false once the checkout moved or was copied. */
+function placedHere(final: ReturnType<typeof paths>): boolean {
+  for (const [path, text] of placedFiles(final)) {
+    let written: string;
+    try {
+      written = readFileSync(path, 'utf8');
+    } catch {
+      return false;
+    }
+    if (written !== text) return false;
+  }
+  return true;
+}
+
+/**
  * Builds the stand-in into `dir`: the provider bundle, a launcher per provider, the mirror
  * and both CLI configurations. It is written beside `dir` and renamed into place, so a
  * Terraform already running from the old one is never handed half a bundle.
@@ -108,14 +140,7 @@ export async function buildStandIn(dir = DEFAULT_DIR): Promise<StandIn> {
     writeExecutable(at(join(folder, `terraform-provider-${provider}_v${version}`)), launcher(final.bundle, provider));
   }
 
-  writeFileSync(
-    at(final.devConfig),
-    `provider_installation {\n  dev_overrides {\n${PROVIDERS.map((p) => `    "hashicorp/${p}" = "${final.bin}"\n`).join('')}  }\n  direct {}\n}\n`,
-  );
-  writeFileSync(
-    at(final.mirrorConfig),
-    `provider_installation {\n  filesystem_mirror {\n    path    = "${final.mirror}"\n    include = ["registry.terraform.io/hashicorp/*"]\n  }\n}\n`,
-  );
+  for (const [path, text] of placedFiles(final)) if (path.endsWith('.tfrc')) writeFileSync(at(path), text);
   rmSync(final.dir, { recursive: true, force: true });
   renameSync(staging, final.dir);
   return { dir: final.dir, devConfig: final.devConfig, mirrorConfig: final.mirrorConfig };
@@ -127,12 +152,16 @@ const newestChange = (path: string): number => {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestChange(join(path, entry))));
 };
 
-/** The stand-in in `dir`, built first if it is missing or older than its sources or the lock file. */
+/**
+ * The stand-in in `dir`, built first if it is missing, older than its sources or the lock
+ * file, or built for another place: a moved checkout's names a folder that is gone, a
+ * copy's the original's.
+ */
 export async function ensureStandIn(dir = DEFAULT_DIR): Promise<StandIn> {
   const existing = paths(resolve(dir));
   const built = statSync(existing.mirrorConfig, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   const sources = Math.max(newestChange(providerSource), newestChange(join(root, '.terraform.lock.hcl')), newestChange(fileURLToPath(import.meta.url)));
-  return built > sources ? existing : buildStandIn(dir);
+  return built > sources && placedHere(existing) ? existing : buildStandIn(dir);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -3,6 +3,7 @@ import t from 'tap';
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Route } from 'playwright-core';
+import { SCREENSHOT } from '../../scripts/screenshot-options.js';
 import { holdRequests } from '../helpers/hold-requests.js';
 import { openTarget } from '../helpers/target.js';
 import { decodeQr } from '../helpers/qr-decode.js';
@@ -140,6 +141,24 @@ t.test('while a request is in flight the button says so and is disabled; the res
     return box.top < window.innerHeight && box.bottom > 0;
   });
   t.pass('the 2048 px result is in view');
+});
+
+t.test('the busy state, shot twice as make screenshots shoots it, is the same picture', async (t) => {
+  // As two runs of make screenshots would: a fresh page each, caught at its own moment of
+  // the spinner's turn.
+  const shots: Buffer[] = [];
+  for (const pause of [0, 300]) {
+    const { context, page } = await openPage(375, 600);
+    t.teardown(() => context.close());
+    const release = await holdRequests(page, '**/generate');
+    t.teardown(release);
+    await page.getByLabel('URL or text').fill('https://example.com/menu');
+    await page.getByLabel('URL or text').press('Enter');
+    await page.getByRole('button', { name: 'Generating…' }).waitFor();
+    await new Promise((resolve) => setTimeout(resolve, pause));
+    shots.push(await page.screenshot(SCREENSHOT));
+  }
+  t.ok(shots[0]!.equals(shots[1]!), 'the same bytes: the spinner is stopped');
 });
 
 t.test('at desktop width the six options make two full rows of three; at phone width three rows of two', async (t) => {

@@ -1,6 +1,6 @@
 // Every client error is a 4xx whose body carries a stable `code` (and the field where one
 // is at fault): one request here for each code in ERROR_CODES, so none is listed that the
-// function cannot answer, and the README's error table names them all.
+// function cannot answer, and the error table in docs/api.md names them all.
 import t from 'tap';
 import { readFile } from 'node:fs/promises';
 import { ERROR_CODES, type ErrorCode } from '../../lambda/errors.js';
@@ -72,7 +72,7 @@ t.test('limits travel with the code where a client can act on them', async (t) =
   t.match(await call(post({ url: 'x', ecLevel: 'Z' })), { allowed: ['L', 'M', 'Q', 'H'] });
 });
 
-t.test("the README's error table lists every code", async (t) => {
-  const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
-  for (const code of ERROR_CODES) t.match(readme, `\`${code}\``, code);
+t.test("the API docs' error table lists every code", async (t) => {
+  const docs = await readFile(new URL('../../docs/api.md', import.meta.url), 'utf8');
+  for (const code of ERROR_CODES) t.match(docs, `\`${code}\``, code);
 });

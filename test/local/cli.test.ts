@@ -39,6 +39,9 @@ for (const signal of ['SIGINT', 'SIGKILL'] as const) {
     t.match(output(), new RegExp(`aws lambda invoke --endpoint-url ${lambdaUrl}`));
     t.match(output(), /# AWS CLI v2:\n  (\/\S+\/)?aws lambda invoke/, 'the v2 CLI by its path when one is found');
     t.match(output(), /Function\s+qr-code-generator\s+\(nodejs24\.x on Node\.js 24\.\d+\.\d+, 256 MB, 10 s/, 'configuration from the .tf files, and the Node that runs it');
+    t.match(output(), new RegExp(`Page\\s+${httpUrl}/\\s`), 'the page by its URL');
+    const page = await fetch(`${httpUrl}/`);
+    t.match([page.status, page.headers.get('content-type'), await page.text()], [200, /^text\/html/, /<form/], 'and the page is there');
     const response = await fetch(`${httpUrl}/generate?url=cli`);
     t.equal(response.status, 200);
     const environments = childrenOf(child.pid!);

@@ -5,7 +5,7 @@
 import t from 'tap';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,4 +110,16 @@ t.test('make curl sends any text, quotes and all, and saves the code it gets bac
   const outputs = await run('make', ['--no-print-directory', 'outputs'], clone, env);
   t.equal(outputs.code, 0);
   t.match(outputs.stdout, new RegExp(`api_endpoint = "${stack.httpUrl}"`));
+
+  // An AWS CLI v1 first on PATH, as pip installs it: invoke_command names the v2 by its path.
+  const v1 = await mkdtemp(join(tmpdir(), 'aws-v1-'));
+  t.teardown(() => rm(v1, { recursive: true, force: true }));
+  await writeFile(join(v1, 'aws'), "#!/bin/sh\necho 'aws-cli/1.45.11 Python/3.11.7 Linux botocore/1.43.11'\n", { mode: 0o755 });
+  const shadowed = { ...env, PATH: `${v1}${delimiter}${process.env.PATH ?? ''}` };
+  const v2 = (await run(join(root, 'scripts/preflight.sh'), ['awscli-path'], root, shadowed)).stdout.trim();
+  t.match(v2, /^\/\S+\/aws$/, 'a v2 elsewhere');
+  const withV1 = await run('make', ['--no-print-directory', 'outputs'], clone, shadowed);
+  t.equal(withV1.code, 0);
+  t.match(withV1.stdout, `invoke_command = "${v2} lambda invoke --region `, 'invoke_command runs the v2 by its path');
+  t.notMatch(withV1.stdout, /invoke_command = "aws /);
 });

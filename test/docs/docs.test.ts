@@ -1,0 +1,126 @@
+// The README is the front door: short, a quick start on its first screen, and every
+// claim it and docs/ make that a program can check is checked here — the make targets
+// they name, the links between them, the layout table against the folders.
+import t from 'tap';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { anchors, codeTexts, linkTargets, section, slug, tableRows } from '../helpers/markdown.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const read = (path: string): string => readFileSync(join(root, path), 'utf8');
+const README = 'README.md';
+const docs = [README, 'SECURITY.md', ...readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+
+/** Every target the Makefile defines, pattern rules and files aside. */
+function makeTargets(makefile: string): Set<string> {
+  const targets = new Set<string>();
+  for (const match of makefile.matchAll(/^([a-z][a-z0-9-]*(?:[ \t]+[a-z][a-z0-9-]*)*)[ \t]*:(?!=)/gm)) {
+    for (const name of match[1]!.split(/[ \t]+/)) targets.add(name);
+  }
+  return targets;
+}
+
+/** The targets of every `make …` command written in code. */
+function namedTargets(text: string): string[] {
+  return codeTexts(text).flatMap((code) =>
+    [...code.matchAll(/(?:^|[\s;&|(])make[ \t]+(?:-[-\w=]+[ \t]+)*([a-z][a-z0-9-]*)/gm)].map((match) => match[1]!),
+  );
+}
+
+t.test('the checkers find what they look for', async (t) => {
+  const sample = [
+    '# A `title`: here', '## Call it', '## Call it', '```sh', 'make dev   # [no](link.md)', '```',
+    'Run `make nope` and `FUZZ_SEED=1 make --no-print-directory fuzz`; see [api](docs/api.md#errors) and ![x](y.png).',
+    '| path | what |', '|---|---|', '| `a/`, `b` | one \\| two |',
+  ].join('\n');
+  t.same(namedTargets(sample), ['dev', 'nope', 'fuzz']);
+  t.same(linkTargets(sample), ['docs/api.md#errors', 'y.png'], 'links outside code only');
+  t.same([...anchors(sample)], ['a-title-here', 'call-it', 'call-it-1']);
+  t.equal(slug('`GET /generate?url=…`'), 'get-generateurl');
+  t.same(tableRows(sample.split('\n')), [['`a/`, `b`', 'one \\| two']]);
+  t.same(section(sample, 'Call it'), [], 'a section ends at the next heading of its level');
+  t.same([...makeTargets('a b: c\nd:\n\tx: y\nE := 1\n.PHONY: a\n')], ['a', 'b', 'd']);
+});
+
+t.test(`${README} is a front door: short, with the quick start on its first screen`, async (t) => {
+  const text = read(README);
+  const lines = text.split('\n');
+  t.ok(lines.length <= 200, `${lines.length} lines, at most 200`);
+  const firstScreen = lines.slice(0, 40).join('\n');
+  const code = codeTexts(firstScreen);
+  t.ok(code.some((block) => /^make dev$/m.test(block)), '`make dev` as a command to paste');
+  // The port the quick start names is the one `make dev` uses when PORT is not set.
+  const port = /const port = Number\(process\.env\.PORT \?\? (\d+)\)/.exec(read('local/cli.ts'))?.[1];
+  t.ok(port, 'local/cli.ts has a default port');
+  t.ok(code.some((block) => new RegExp(`^curl .*http://127\\.0\\.0\\.1:${port}/generate`, 'm').test(block)), 'a curl to the local API');
+  t.match(firstScreen, new RegExp(`http://127\\.0\\.0\\.1:${port}/[^\\w]`), 'the page URL');
+  t.match(firstScreen, /Ctrl-C/, 'and how to stop');
+  const contents = section(text, 'Contents');
+  t.ok(contents.length > 0, 'a table of contents');
+  const own = anchors(text);
+  const entries = linkTargets(contents.join('\n')).filter((target) => target.startsWith('#'));
+  t.ok(entries.length >= 4, `${entries.length} entries`);
+  for (const heading of ['Call it', 'Deploy', 'Production edge (opt-in)', 'More']) {
+    t.ok(entries.includes(`#${slug(heading)}`), `the contents list "${heading}"`);
+    t.ok(own.has(slug(heading)), `and it is a section`);
+  }
+  t.ok(text.indexOf('## Call it') < text.indexOf('## Deploy'), 'calling it comes before deploying');
+});
+
+t.test('the Terraform version the docs ask for is the one the preflight checks', async (t) => {
+  const minimum = /^TERRAFORM_MINIMUM=([\d.]+)$/m.exec(read('scripts/preflight.sh'))?.[1];
+  t.ok(minimum, 'scripts/preflight.sh names a minimum');
+  for (const path of [README, 'docs/deploy.md', 'docs/contributing.md']) {
+    // As a prerequisite: the install link, or "Terraform ≥" in a list of what is needed.
+    const asked = [...read(path).matchAll(/(?:\[Terraform\]\(https:\/\/developer\.hashicorp\.com\/terraform\/install\)(?: on `PATH`)?|, Terraform) ≥ ([\d.]+)/g)].map((match) => match[1]);
+    t.ok(asked.length > 0, `${path} names a Terraform version`);
+    t.same([...new Set(asked)], [minimum], `${path} asks for ≥ ${minimum}`);
+  }
+});
+
+t.test('every make target the README and docs/ name exists', async (t) => {
+  const targets = makeTargets(read('Makefile'));
+  t.ok(targets.size > 20, `${targets.size} targets in the Makefile`);
+  for (const path of docs) {
+    const named = [...new Set(namedTargets(read(path)))];
+    const unknown = named.filter((name) => !targets.has(name));
+    t.same(unknown, [], `${path}: ${named.length} targets named, all in the Makefile`);
+  }
+});
+
+t.test('every relative link in the README and docs/ resolves, anchors included', async (t) => {
+  for (const path of docs) {
+    const targets = linkTargets(read(path)).filter((target) => !/^[a-z]+:/.test(target));
+    const broken: string[] = [];
+    for (const target of targets) {
+      const [file, anchor] = target.split('#') as [string, string | undefined];
+      const resolved = file === '' ? join(root, path) : join(root, dirname(path), decodeURIComponent(file));
+      if (!existsSync(resolved)) {
+        broken.push(`${target} (no file ${relative(root, resolved)})`);
+        continue;
+      }
+      if (anchor !== undefined && !anchors(readFileSync(resolved, 'utf8')).has(anchor)) broken.push(`${target} (no heading #${anchor})`);
+    }
+    t.same(broken, [], `${path}: ${targets.length} links`);
+  }
+});
+
+t.test('the layout table in docs/contributing.md names every folder, and only folders that exist', async (t) => {
+  const rows = tableRows(section(read('docs/contributing.md'), 'Layout'));
+  t.ok(rows.length > 10, `${rows.length} rows`);
+  const named = rows.flatMap((row) => [...row[0]!.matchAll(/`([^`]+)`/g)].map((match) => match[1]!));
+  const missing = named.filter((path) => !existsSync(join(root, path)));
+  t.same(missing, [], 'every path in the first column exists');
+
+  // The folders a clone has: those holding a file git knows.
+  const files = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' }).stdout.split('\n');
+  const folders = new Set(files.flatMap((file) => file.split('/').slice(0, -1).map((_, depth, parts) => `${parts.slice(0, depth + 1).join('/')}/`)));
+  const expected = [...folders].filter((folder) => {
+    const parts = folder.split('/').filter(Boolean);
+    return parts.length === 1 || (parts.length === 2 && ['lambda', 'local', 'test', 'bench'].includes(parts[0]!));
+  });
+  t.ok(expected.includes('.ci/') && expected.includes('lambda/page/') && expected.includes('test/terraform/'), `${expected.length} folders to name`);
+  for (const folder of expected) t.ok(named.includes(folder) && statSync(join(root, folder)).isDirectory(), `${folder} has a row`);
+});
