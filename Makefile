@@ -31,7 +31,7 @@ APPLY_FLAGS ?=
 # `make help` groups the targets by what people come to do, in this order.
 HELP_GROUPS := Start:dev,install,build \
   Call:invoke,curl,outputs,smoke \
-  Deploy:deploy,plan,destroy,lambda-deps \
+  Deploy:deploy,plan,destroy,rollback,rollforward,certificate,lambda-deps \
   Test:test,typecheck,validate,rehearse,standin,fuzz,bench,load \
   Maintain:record-responses,screenshots,fmt,audit,system-deps,clean,help
 
