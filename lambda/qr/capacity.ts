@@ -1,5 +1,5 @@
 import { getBlocksCount, getTotalCodewordsCount } from 'qrcode/lib/core/error-correction-code.js';
-import * as QrcodeLevels from 'qrcode/lib/core/error-correction-level.js';
+import { H, L, M, Q } from 'qrcode/lib/core/error-correction-level.js';
 import { getSymbolTotalCodewords } from 'qrcode/lib/core/utils.js';
 import type { EcLevel } from './ec-level.js';
 
@@ -19,13 +19,14 @@ export interface BlockStructure {
   readonly ecPerBlock: number;
 }
 
+const QRCODE_LEVELS = { L, M, Q, H } as const;
 const structures = new Map<number, BlockStructure>();
 
 export function blockStructure(version: number, level: EcLevel): BlockStructure {
   const key = version * 4 + 'LMQH'.indexOf(level);
   let structure = structures.get(key);
   if (structure === undefined) {
-    const qrcodeLevel = QrcodeLevels[level];
+    const qrcodeLevel = QRCODE_LEVELS[level];
     const totalCodewords = getSymbolTotalCodewords(version);
     const dataCodewords = totalCodewords - getTotalCodewordsCount(version, qrcodeLevel);
     const blocks = getBlocksCount(version, qrcodeLevel);
