@@ -23,7 +23,7 @@ TF_OUTPUT = terraform output -raw
 # Extra flags for terraform apply and destroy, e.g. APPLY_FLAGS=-auto-approve in a pipeline.
 APPLY_FLAGS ?=
 
-.PHONY: help system-deps install build typecheck standin validate rehearse test clean dev bench load fuzz record-responses screenshots audit lambda-deps deploy plan destroy outputs fmt invoke curl smoke
+.PHONY: help system-deps install build typecheck lint format check standin validate rehearse test clean dev bench load fuzz record-responses screenshots audit lambda-deps deploy plan destroy outputs fmt invoke curl smoke
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -50,6 +50,31 @@ build: $(BUILD_STAMP) ## Bundle lambda/handler.ts into build/lambda/ (Terraform 
 typecheck: install ## TypeScript strict type check of everything
 	npx tsc -p .
 
+# lint and check need node_modules (npm ci, once) and nothing else: no system tools, no
+# network, no build output.
+HAVE_NODE_MODULES = @test -x node_modules/.bin/biome || { echo "$@ needs node_modules: run npm ci once (make install also checks the system tools)" >&2; exit 1; }
+LAYERED := lambda local test bench scripts build.mjs
+
+lint: ## Format check and lint (Biome), import layering (dependency-cruiser); offline
+	$(HAVE_NODE_MODULES)
+	npx biome ci --reporter=summary
+	npx depcruise --config .dependency-cruiser.cjs $(LAYERED)
+
+format: ## Format the TypeScript and the scripts in place (Biome); `make fmt` formats the .tf files
+	$(HAVE_NODE_MODULES)
+	npx biome format --write
+
+# The fast tier: what a change to the function needs, in under a minute, offline. It runs
+# the tests under test/lambda, which is the rule for what goes there: unit tests of the
+# function from its sources, which read no build output, start no system tool and need no
+# network. Tests of the bundle go under test/build, of the tools under test/scripts, of the
+# local stack under test/local: `make test` runs those.
+check: ## The fast tier, offline: format check, lint, layering, type check and the unit tests from sources (test/lambda)
+	$(HAVE_NODE_MODULES)
+	@$(MAKE) --no-print-directory lint
+	npx tsc -p .
+	npx tap test/lambda
+
 standin: $(BUILD_STAMP) ## Build the stand-in providers (aws, archive) Terraform uses offline (validate, rehearse, dev); never used by deploy
 	@scripts/preflight.sh terraform
 	node --import tsx local/terraform/standin.ts
@@ -60,7 +85,7 @@ validate: build standin ## terraform fmt -check, validate and test (test/terrafo
 rehearse: build standin ## The deploy path offline: make deploy, outputs, destroy in a temporary copy, against the stand-in
 	scripts/rehearse.sh
 
-test: install build typecheck validate rehearse ## Install what is needed, build, type-check, validate, rehearse and run every test
+test: install build typecheck lint validate rehearse ## Install what is needed, build, type-check, lint, validate, rehearse and run every test
 	npx c8 npx tap
 
 dev: install build standin ## Run the API locally: HTTP API on PORT (3000), Lambda Invoke API on LAMBDA_PORT (3001)
