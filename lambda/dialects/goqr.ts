@@ -15,7 +15,7 @@ function goqrColor(value: string | undefined, name: string, fallback: Rgba): Rgb
   if (value === undefined) return fallback;
   const decimal = /^(\d{1,3})-(\d{1,3})-(\d{1,3})$/.exec(value);
   const rgb = decimal ? decimal.slice(1).map(Number) : undefined;
-  if (rgb && rgb.every((channel) => channel <= 255)) return { r: rgb[0]!, g: rgb[1]!, b: rgb[2]!, a: 255 };
+  if (rgb?.every((channel) => channel <= 255)) return { r: rgb[0]!, g: rgb[1]!, b: rgb[2]!, a: 255 };
   const hex = /^#?(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(value) ? parseHexColor(value) : undefined;
   if (hex === undefined) throw badRequest('invalid_color', `'${name}' must be a color as 255-0-0 (decimal R-G-B) or hex f00 / ff0000`, { field: name });
   return hex;

@@ -4,7 +4,7 @@
 import { clip } from '../describe.js';
 import { badRequest } from '../errors.js';
 import { fieldsFromQuery } from '../generate/options.js';
-import { renderImage } from '../generate/image.js';
+import { renderImage } from '../generate/error-mapping.js';
 import { imageResponse } from '../generate/image-response.js';
 import type { HttpRequest } from '../http/request.js';
 import type { HttpResponse } from '../http/response.js';

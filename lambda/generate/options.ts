@@ -1,6 +1,6 @@
 import { describe, clip } from '../describe.js';
 import { HttpError, badRequest } from '../errors.js';
-import { EC_LEVELS, type EcLevel } from '../qr/ec-level.js';
+import { EC_LEVELS } from '../qr/ec-level.js';
 import { BLACK, WHITE, sameColor, type Rgba } from '../render/color.js';
 import type { ImageFormat, RenderSpec } from '../render/spec.js';
 import type { Payload, PayloadBuilders, PayloadType } from '../payload/index.js';

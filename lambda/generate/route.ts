@@ -6,7 +6,7 @@ import { bytesResponse, jsonResponse, type HttpResponse } from '../http/response
 import type { PayloadBuilders } from '../payload/index.js';
 import { CONTENT_TYPES } from '../render/render.js';
 import type { ImageFormat } from '../render/spec.js';
-import { renderImage } from './image.js';
+import { renderImage } from './error-mapping.js';
 import { IMAGE_CSP, imageResponse, NO_STORE } from './image-response.js';
 import { parseJsonBody } from './json-body.js';
 import { fieldsFromQuery, hasPixelOptions, parseQrSpec } from './options.js';

@@ -9,9 +9,11 @@ export interface HttpResponse extends APIGatewayProxyStructuredResultV2 {
   readonly isBase64Encoded: boolean;
 }
 
-/** On every response: any page may call the API, and browsers must not guess types. */
+/**
+ * On every response: browsers must not guess types. CORS is not the function's: the HTTP
+ * API answers it from its cors_configuration in main.tf, the one place it is set.
+ */
 const COMMON_HEADERS = {
-  'access-control-allow-origin': '*',
   'x-content-type-options': 'nosniff',
 } as const;
 

@@ -15,21 +15,16 @@ export function lazyRoute(load: () => Promise<Route>): Route {
 export type Routes = Readonly<Record<string, Readonly<Record<string, Route>>>>;
 
 /**
- * Finds the route for the request's path and method. OPTIONS is answered for every
- * path (behind an HTTP API, API Gateway answers CORS preflights itself; behind a REST
- * API it reaches the function).
+ * Finds the route for the request's path and method. OPTIONS is answered for every path
+ * with the methods it allows (RFC 9110 §9.3.7). CORS preflights never reach the function:
+ * the HTTP API answers them from its cors_configuration in main.tf.
  */
 export function dispatch(routes: Routes, request: HttpRequest): HttpResponse | Promise<HttpResponse> {
   const methods = Object.hasOwn(routes, request.path) ? routes[request.path] : undefined;
   if (methods === undefined) throw new HttpError(404, 'no_such_path', `no such path; try POST /generate, GET /generate?url=… or the page at GET /`);
   const allow = [...Object.keys(methods), 'OPTIONS'].join(', ');
   if (request.method === 'OPTIONS') {
-    return emptyResponse(204, {
-      allow,
-      'access-control-allow-methods': allow,
-      'access-control-allow-headers': 'content-type, accept, if-none-match',
-      'access-control-max-age': '86400',
-    });
+    return emptyResponse(204, { allow });
   }
   const route = Object.hasOwn(methods, request.method) ? methods[request.method] : undefined;
   if (route === undefined) {

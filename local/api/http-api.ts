@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { CorsConfig } from '../terraform/stack-config.js';
 import { LOCAL_ACCOUNT_ID } from '../runtime/function.js';
 import { TooManyRequestsError, type FunctionPool } from '../runtime/pool.js';
+import type { InvocationResult } from '../runtime/instance.js';
 import { readBody } from '../http-body.js';
 import { send } from './http-util.js';
 
@@ -77,7 +78,7 @@ export function createHttpApi(options: HttpApiOptions): Server {
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), options.integrationTimeoutMs);
     });
-    let result;
+    let result: InvocationResult | 'timeout';
     try {
       result = await Promise.race([options.pool.invoke(payload), timeout]);
     } catch (error) {
@@ -367,7 +368,10 @@ function corsHeaders(cors: CorsConfig, origin: string | undefined): Record<strin
 
 function preflight(response: ServerResponse, cors: CorsConfig, origin: string): void {
   const allowed = allowedOrigin(cors, origin);
-  if (!allowed) return send(response, 204, {});
+  if (!allowed) {
+    send(response, 204, {});
+    return;
+  }
   const headers: Record<string, string> = {
     'access-control-allow-origin': allowed,
     'access-control-allow-methods': cors.allowMethods.join(','),

@@ -120,6 +120,10 @@ export async function buildStandIn(dir = DEFAULT_DIR): Promise<StandIn> {
     format: 'esm',
     target: 'node20',
     logLevel: 'warning',
+    // So that coverage of the provider, which Terraform starts, counts for its sources; the
+    // packages are this checkout's node_modules, as for everything else the stand-in runs.
+    sourcemap: true,
+    packages: 'external',
     // grpc-js and protobufjs are CommonJS that require() Node's builtins.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });

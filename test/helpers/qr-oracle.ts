@@ -11,7 +11,7 @@ import { qrCase, type QrCase } from './qr-texts.js';
  * says so with the level and the UTF-8 length.
  */
 export function sameAsQrcode({ text, level }: Pick<QrCase, 'text' | 'level'>): boolean {
-  let theirs;
+  let theirs: ReturnType<typeof create>;
   try {
     theirs = create(text, { errorCorrectionLevel: level });
   } catch (error) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { getCapacity } from 'qrcode/lib/core/version.js';
-import * as QrcodeLevels from 'qrcode/lib/core/error-correction-level.js';
+import { H, L, M, Q } from 'qrcode/lib/core/error-correction-level.js';
 import * as QrcodeModes from 'qrcode/lib/core/mode.js';
 import type { EcLevel } from '../../lambda/qr/ec-level.js';
 
@@ -24,7 +24,7 @@ const capacityMode = { numeric: QrcodeModes.NUMERIC, alphanumeric: QrcodeModes.A
 
 /** Characters (bytes for byte and mixed text) a version holds at a level, by qrcode's tables. */
 export const capacityOf = (version: number, level: EcLevel, kind: TextKind): number =>
-  getCapacity(version, QrcodeLevels[level], capacityMode[kind]);
+  getCapacity(version, { L, M, Q, H }[level], capacityMode[kind]);
 
 const charsOf = (alphabet: string) => fc.constantFrom(...Array.from(alphabet));
 

@@ -31,7 +31,7 @@ export function parseSvg(svg: string): ParsedSvg {
   if (x === '0' && y === '0' && units !== unitsY) throw new Error('viewBox of the code alone is not square');
   const paths = [];
   const pathPattern = /<path fill="(#[0-9a-f]{6})"(?: fill-opacity="([\d.]+)")? d="([^"]*)"\/>/gy;
-  let match;
+  let match: RegExpExecArray | null;
   let consumed = 0;
   while ((match = pathPattern.exec(body)) !== null) {
     paths.push({ fill: match[1]!, opacity: match[2] === undefined ? 1 : Number(match[2]), rects: parsePathData(match[3]!) });
@@ -45,7 +45,7 @@ export function parseSvg(svg: string): ParsedSvg {
 function parsePathData(d: string): Rect[] {
   const rects: Rect[] = [];
   const rectPattern = /M(-?[\d.]+) (-?[\d.]+)h([\d.]+)v([\d.]+)H(-?[\d.]+)z/gy;
-  let match;
+  let match: RegExpExecArray | null;
   let consumed = 0;
   while ((match = rectPattern.exec(d)) !== null) {
     const [x, y, w, h, back] = match.slice(1).map(Number) as [number, number, number, number, number];

@@ -20,7 +20,6 @@ const pngOfJson = (response: HttpResponse): Buffer => Buffer.from(String(jsonBod
 async function assertTutorialSuccess(t: Test, response: HttpResponse, url = TUTORIAL_URL) {
   t.equal(response.statusCode, 200);
   t.equal(response.headers['content-type'], 'application/json');
-  t.equal(response.headers['access-control-allow-origin'], '*');
   t.equal(response.isBase64Encoded, false);
   const body = jsonBody(response);
   t.equal(body.message, 'QR Code generated successfully');
@@ -112,7 +111,6 @@ t.test('GET /generate: the image itself, cacheable, conditional', async (t) => {
   t.equal(response.isBase64Encoded, true);
   t.equal(response.headers['cache-control'], 'public, max-age=31536000, immutable');
   t.match(response.headers.etag, /^"[A-Za-z0-9_-]{32}"$/, 'a strong ETag');
-  t.equal(response.headers['access-control-allow-origin'], '*');
   const png = Buffer.from(response.body, 'base64');
   t.ok(decodePng(png).width <= 200);
   t.equal(await decodeQrText(png), TUTORIAL_URL);
@@ -199,14 +197,32 @@ t.test('client errors: 4xx with a JSON error naming the problem', async (t) => {
   }
 });
 
-t.test('wrong method: 405 with Allow; OPTIONS answers preflights', async (t) => {
+t.test('wrong method: 405 with Allow; OPTIONS answers with Allow', async (t) => {
   const response = await invoke(httpApiEvent({ method: 'DELETE' }));
   t.equal(response.statusCode, 405);
   t.equal(response.headers.allow, 'GET, POST, OPTIONS');
   t.match(jsonBody(response).error, /DELETE is not allowed on \/generate/);
-  const preflight = await invoke(httpApiEvent({ method: 'OPTIONS' }));
-  t.equal(preflight.statusCode, 204);
-  t.equal(preflight.headers['access-control-allow-methods'], 'GET, POST, OPTIONS');
+  const options = await invoke(httpApiEvent({ method: 'OPTIONS' }));
+  t.equal(options.statusCode, 204);
+  t.equal(options.headers.allow, 'GET, POST, OPTIONS');
+});
+
+// "If you configure CORS for an API, API Gateway ignores CORS headers returned from your
+// backend integration" and answers preflights itself:
+// https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
+// So CORS is main.tf's cors_configuration alone (the local HTTP API reads it from the plan).
+t.test('the function sets no CORS header: the HTTP API’s configuration is the only one', async (t) => {
+  const origin = { origin: 'https://app.example', 'access-control-request-method': 'POST' };
+  const responses = [
+    await invoke(httpApiEvent({ method: 'POST', body: JSON.stringify({ url: TUTORIAL_URL }), headers: origin })),
+    await invoke(httpApiEvent({ query: 'url=x', headers: origin })),
+    await invoke(httpApiEvent({ method: 'OPTIONS', headers: origin })),
+    await invoke(httpApiEvent({ method: 'DELETE', headers: origin })),
+    await invoke(httpApiEvent({ path: '/', headers: origin })),
+  ];
+  for (const response of responses) {
+    t.same(Object.keys(response.headers).filter((name) => name.startsWith('access-control-')), [], `${response.statusCode}`);
+  }
 });
 
 t.test('any payload at all is answered, never thrown: 4xx for nonsense', async (t) => {

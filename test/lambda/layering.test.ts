@@ -1,34 +1,62 @@
 import t from 'tap';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
- * The house reads one way: http, generate and the dialects may use render and qr; render
- * (the image formats) uses only the QR core; the QR core uses only itself and qrcode's
- * tables; the payload builders use only themselves and the errors they report.
+ * The layering rules live in .dependency-cruiser.cjs (local/ ↛ lambda/, the QR core alone,
+ * render on the QR core, the payload builders alone, no cycles, ...). These tests hold the
+ * project to them and prove that each rule fails a tree that breaks it.
  */
-const folder = new URL('../../lambda/', import.meta.url);
-const importsOf = (file: URL): string[] =>
-  [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s[^'"]*?from\s+'([^']+)'/gm)].map((match) => match[1]!);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const depcruise = join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
 
-const allowed: Record<string, (specifier: string) => boolean> = {
-  qr: (specifier) => specifier.startsWith('./') || specifier.startsWith('qrcode/lib/core/'),
-  render: (specifier) => specifier.startsWith('./') || specifier.startsWith('../qr/') || specifier === 'node:zlib',
-  payload: (specifier) => specifier.startsWith('./') || specifier === '../errors.js' || specifier === '../describe.js',
-};
-
-for (const [layer, isAllowed] of Object.entries(allowed)) {
-  t.test(`lambda/${layer} imports only what lies beneath it`, async (t) => {
-    const files = readdirSync(new URL(`${layer}/`, folder)).filter((name) => name.endsWith('.ts'));
-    t.ok(files.length > 3, `${files.length} files read`);
-    for (const name of files) {
-      const imports = importsOf(new URL(`${layer}/${name}`, folder));
-      t.same(imports.filter((specifier) => !isAllowed(specifier)), [], `${layer}/${name}: ${imports.length} imports`);
-    }
+const cruise = (cwd: string) =>
+  spawnSync(process.execPath, [depcruise, '--config', '.dependency-cruiser.cjs', '--output-type', 'err', 'lambda', 'local'], {
+    cwd,
+    encoding: 'utf8',
   });
-}
 
-t.test('the import reader sees imports and type imports', async (t) => {
-  const imports = importsOf(new URL('generate/image.ts', folder));
-  t.ok(imports.includes('../render/render.js'));
-  t.ok(imports.includes('../qr/ec-level.js'), 'import type lines count too');
+t.test('a tree that breaks each rule fails, naming the rule and the import', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'layering-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  for (const file of ['.dependency-cruiser.cjs', 'tsconfig.json']) copyFileSync(join(root, file), join(dir, file));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module', devDependencies: { 'fast-check': '*' } }));
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  const files: Record<string, string> = {
+    'lambda/errors.ts': 'export class HttpError extends Error {}\n',
+    'lambda/generate/route.ts': 'export const route = 1;\n',
+    'lambda/qr/symbol.ts': "import { HttpError } from '../errors.js';\nexport const x = HttpError;\n",
+    'lambda/render/png.ts': "import { route } from '../generate/route.js';\nexport const y = route;\n",
+    'lambda/payload/wifi.ts': "import type { Helper } from '../../local/helper.js';\nexport type W = Helper;\n",
+    'lambda/http/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n",
+    'lambda/http/b.ts': "import { a } from './a.js';\nexport const b = () => a;\n",
+    'lambda/http/random.ts': "import fc from 'fast-check';\nexport const r = fc;\n",
+    'lambda/http/typo.ts': "import { nothing } from './nowhere.js';\nexport const n = nothing;\n",
+    'local/helper.ts': "import { HttpError } from '../lambda/errors.js';\nexport type Helper = HttpError;\n",
+  };
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
+  // As `make lint` runs it: a failing exit status, each broken rule named.
+  const lint = cruise(dir);
+  t.not(lint.status, 0, 'depcruise fails');
+  // node_modules is a link here: the package's files are named by their real path.
+  // A cycle goes on over the next lines, a module a line.
+  const errors = [...lint.stdout.replace(/ → ?\n {6}/g, ' → ').matchAll(/^ {2}error (.+)$/gm)].map(([, line]) =>
+    line!.replace(/→ \S*node_modules\/fast-check\/\S*/, '→ fast-check'),
+  );
+  t.same(errors.sort(), [
+    'function-stands-alone: lambda/payload/wifi.ts → local/helper.ts',
+    'local-not-lambda: local/helper.ts → lambda/errors.ts',
+    'no-circular: lambda/http/a.ts → lambda/http/b.ts → lambda/http/a.ts',
+    'no-dev-deps-in-the-bundle: lambda/http/random.ts → fast-check',
+    'not-to-unresolvable: lambda/http/typo.ts → ./nowhere.js',
+    'payload-alone: lambda/payload/wifi.ts → local/helper.ts',
+    'qr-alone: lambda/qr/symbol.ts → lambda/errors.ts',
+    'render-on-qr: lambda/render/png.ts → lambda/generate/route.ts',
+  ]);
 });

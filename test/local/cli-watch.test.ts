@@ -28,13 +28,22 @@ t.test('saves rebuild and reload; a broken save keeps the previous build serving
       }
     }
   };
-  child.stdout.on('data', (chunk: Buffer) => ((output += chunk.toString()), check()));
-  child.stderr.on('data', (chunk: Buffer) => ((output += chunk.toString()), check()));
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    check();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    check();
+  });
   /** Resolves when `pattern` appears in what the program prints from now on. */
   const printed = (pattern: RegExp): Promise<void> =>
     new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`never printed ${pattern}:\n${output}`)), 60_000);
-      waiters.push({ pattern, from: output.length, resolve: () => (clearTimeout(timer), resolve()) });
+      waiters.push({ pattern, from: output.length, resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        }, });
       check();
     });
 

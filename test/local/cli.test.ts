@@ -37,7 +37,7 @@ for (const signal of ['SIGINT', 'SIGKILL'] as const) {
     const { httpUrl, lambdaUrl } = await ready;
     t.match(output(), /curl -sS -X POST http:\/\/127\.0\.0\.1:\d+\/generate/);
     t.match(output(), new RegExp(`aws lambda invoke --endpoint-url ${lambdaUrl}`));
-    t.match(output(), /# AWS CLI v2:\n  (\/\S+\/)?aws lambda invoke/, 'the v2 CLI by its path when one is found');
+    t.match(output(), /# AWS CLI v2:\n {2}(\/\S+\/)?aws lambda invoke/, 'the v2 CLI by its path when one is found');
     t.match(output(), /Function\s+qr-code-generator\s+\(nodejs24\.x on Node\.js 24\.\d+\.\d+, 256 MB, 10 s/, 'configuration from the .tf files, and the Node that runs it');
     t.match(output(), new RegExp(`Page\\s+${httpUrl}/\\s`), 'the page by its URL');
     const page = await fetch(`${httpUrl}/`);

@@ -1,6 +1,7 @@
 // The HTTP API's payload format 2.0 rules, checked against a function that mirrors
 // its event or returns what the test tells it to.
 import t from 'tap';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { request as httpRequest } from 'node:http';
@@ -52,7 +53,7 @@ t.test('the event: payload format 2.0 as AWS documents it', async (t) => {
     ['User-Agent', 'fixture-agent'],
   ], '{"hello":"world"}');
   t.equal(response.status, 200);
-  const event = JSON.parse(response.body.toString()) as Record<string, any>;
+  const event = JSON.parse(response.body.toString()) as APIGatewayProxyEventV2;
   t.equal(event.version, '2.0');
   t.equal(event.routeKey, 'POST /items/{id}');
   t.equal(event.rawPath, '/items/42');
@@ -97,7 +98,7 @@ t.test('bodies: text types as text, everything else base64', async (t) => {
 });
 
 t.test('routes: {proxy+}, ANY, exact; no route is the gateway’s 404', async (t) => {
-  const proxy = JSON.parse((await raw('/files/a/b/c.txt', 'GET', [])).body.toString()) as Record<string, any>;
+  const proxy = JSON.parse((await raw('/files/a/b/c.txt', 'GET', [])).body.toString()) as APIGatewayProxyEventV2;
   t.same(proxy.pathParameters, { proxy: 'a/b/c.txt' });
   t.equal((await raw('/any', 'PATCH', [])).status, 200);
   t.equal((await raw('/exact', 'POST', [])).status, 404);

@@ -100,11 +100,11 @@ t.test('make curl sends any text, quotes and all, and saves the code it gets bac
   await rm(join(clone, '.terraform.lock.hcl'));
   for (const args of [['init', '-input=false'], ['apply', '-input=false', '-auto-approve']]) {
     const step = await run('terraform', args, clone, env);
-    t.equal(step.code, 0, `terraform ${args[0]} (${step.stderr.slice(-300)})`);
+    t.equal(step.code, 0, `terraform ${args[0]}${step.code === 0 ? '' : `: ${step.stderr.slice(-300)}`}`);
   }
   const text = `it's "here" & $HOME \\ 100%`;
   const curl = await run('make', ['--no-print-directory', 'curl', `URL=${text}`], clone, env);
-  t.equal(curl.code, 0, `make curl (${curl.stderr.slice(-300)})`);
+  t.equal(curl.code, 0, `make curl${curl.code === 0 ? '' : `: ${curl.stderr.slice(-300)}`}`);
   t.match(curl.stdout, /HTTP 200/);
   t.equal(await decodeQrText(await readFile(join(clone, 'out/curl.png'))), text, 'the saved PNG decodes to the text, unchanged');
   const outputs = await run('make', ['--no-print-directory', 'outputs'], clone, env);

@@ -82,8 +82,14 @@ export function providerService<Context>(definition: ProviderDefinition<Context>
       server_capabilities: serverCapabilities,
     })),
     ValidateProviderConfig: unary(noDiagnostics),
-    ValidateResourceConfig: unary((request) => (resourceSchema(request.type_name), noDiagnostics())),
-    ValidateDataResourceConfig: unary((request) => (dataSchema(request.type_name), noDiagnostics())),
+    ValidateResourceConfig: unary((request) => {
+      resourceSchema(request.type_name);
+      return noDiagnostics();
+    }),
+    ValidateDataResourceConfig: unary((request) => {
+      dataSchema(request.type_name);
+      return noDiagnostics();
+    }),
     ConfigureProvider: unary((request) => {
       context = definition.configure(conform(dynamic(request, 'config'), schema.provider.block));
       return noDiagnostics();

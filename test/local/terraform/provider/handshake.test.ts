@@ -14,7 +14,7 @@ const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const COOKIE = { TF_PLUGIN_MAGIC_COOKIE: 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2' };
 
 function start(provider: string, env: NodeJS.ProcessEnv): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', 'tsx', 'local/terraform/provider/main.ts', provider], { cwd: root, env: { PATH: process.env.PATH, ...env } });
+  return spawn(process.execPath, ['--import', 'tsx', 'local/terraform/provider/main.ts', provider], { cwd: root, env: { PATH: process.env.PATH, NODE_V8_COVERAGE: process.env.NODE_V8_COVERAGE, ...env } });
 }
 
 async function exitOf(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; stderr: string }> {

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { HttpError } from '../../../lambda/errors.js';
-import { CAPACITY, renderImage } from '../../../lambda/generate/image.js';
+import { renderImage } from '../../../lambda/generate/error-mapping.js';
+import { maxCapacity } from '../../../lambda/qr/capacity.js';
 import { CapacityExceededError } from '../../../lambda/qr/errors.js';
 import type { EcLevel } from '../../../lambda/qr/ec-level.js';
 import { encodeSymbol } from '../../../lambda/qr/symbol.js';
@@ -10,6 +11,18 @@ import type { RenderSpec } from '../../../lambda/render/spec.js';
 import { decodeQr } from '../../helpers/qr-decode.js';
 
 const levels: EcLevel[] = ['L', 'M', 'Q', 'H'];
+
+/** What a version-40 symbol holds at each level: ISO/IEC 18004, table 7. */
+const CAPACITY: Record<EcLevel, { bytes: number; alphanumeric: number; digits: number }> = {
+  L: { bytes: 2953, alphanumeric: 4296, digits: 7089 },
+  M: { bytes: 2331, alphanumeric: 3391, digits: 5596 },
+  Q: { bytes: 1663, alphanumeric: 2420, digits: 3993 },
+  H: { bytes: 1273, alphanumeric: 1852, digits: 3057 },
+};
+
+t.test('the QR core’s version-40 capacities are the standard’s table 7', async (t) => {
+  for (const level of levels) t.same(maxCapacity(level), CAPACITY[level], level);
+});
 const spec = (text: string, ecLevel: EcLevel, size?: number): RenderSpec => ({ text, ecLevel, size, format: 'png', margin: 4, dark: BLACK, light: WHITE });
 
 t.test('the smallest version that holds the data', async (t) => {

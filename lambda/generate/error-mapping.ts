@@ -1,17 +1,9 @@
 import { HttpError, badRequest } from '../errors.js';
-import type { EcLevel } from '../qr/ec-level.js';
+import { maxCapacity } from '../qr/capacity.js';
 import { CapacityExceededError } from '../qr/errors.js';
 import { SizeTooSmallError } from '../render/errors.js';
 import { renderQr, type RenderedImage } from '../render/render.js';
 import type { RenderSpec } from '../render/spec.js';
-
-/** What a version-40 symbol holds at each level (ISO/IEC 18004, table 7). */
-export const CAPACITY: Readonly<Record<EcLevel, { bytes: number; alphanumeric: number; digits: number }>> = {
-  L: { bytes: 2953, alphanumeric: 4296, digits: 7089 },
-  M: { bytes: 2331, alphanumeric: 3391, digits: 5596 },
-  Q: { bytes: 1663, alphanumeric: 2420, digits: 3993 },
-  H: { bytes: 1273, alphanumeric: 1852, digits: 3057 },
-};
 
 /** renderQr, with the QR core's and the renderers' errors told to the client: 413 and 400. */
 export function renderImage(spec: RenderSpec): RenderedImage {
@@ -19,7 +11,7 @@ export function renderImage(spec: RenderSpec): RenderedImage {
     return renderQr(spec);
   } catch (error) {
     if (error instanceof CapacityExceededError) {
-      const { bytes, alphanumeric, digits } = CAPACITY[error.ecLevel];
+      const { bytes, alphanumeric, digits } = maxCapacity(error.ecLevel);
       throw new HttpError(
         413,
         'data_too_large',

@@ -1,0 +1,77 @@
+// The house's layering, checked by dependency-cruiser (`make lint`, `make check`; proved to
+// bite by test/lambda/layering.test.ts). The house reads one way: http, generate and the
+// dialects may use render and qr; render (the image formats) uses only the QR core; the QR
+// core uses only itself and qrcode's tables; the payload builders use only themselves and
+// the errors they report. The local stack stands beside the function and takes nothing
+// from it: it runs whatever bundle it is given.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'local-not-lambda',
+      comment: 'local/ emulates AWS for any function: it imports nothing from lambda/.',
+      severity: 'error',
+      from: { path: '^local/' },
+      to: { path: '^lambda/' },
+    },
+    {
+      name: 'qr-alone',
+      comment: 'lambda/qr, the QR core, imports only itself and the tables of qrcode/lib/core.',
+      severity: 'error',
+      from: { path: '^lambda/qr/' },
+      to: { pathNot: ['^lambda/qr/', '^node_modules/qrcode/lib/core/'] },
+    },
+    {
+      name: 'render-on-qr',
+      comment: 'lambda/render, the image formats, imports only itself, the QR core and node:zlib.',
+      severity: 'error',
+      from: { path: '^lambda/render/' },
+      to: { pathNot: ['^lambda/render/', '^lambda/qr/', '^zlib$'] },
+    },
+    {
+      name: 'payload-alone',
+      comment: 'lambda/payload, the payload builders, imports only itself and the errors it reports.',
+      severity: 'error',
+      from: { path: '^lambda/payload/' },
+      to: { pathNot: ['^lambda/payload/', '^lambda/errors\\.ts$', '^lambda/describe\\.ts$'] },
+    },
+    {
+      name: 'function-stands-alone',
+      comment: 'The function is deployed alone: lambda/ imports nothing from local/, test/, bench/ or scripts/.',
+      severity: 'error',
+      from: { path: '^lambda/' },
+      to: { path: '^(local|test|bench|scripts)/' },
+    },
+    {
+      name: 'no-dev-deps-in-the-bundle',
+      comment: 'What lambda/ imports is bundled: only packages in "dependencies" (types excepted).',
+      severity: 'error',
+      from: { path: '^lambda/' },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'no-circular',
+      comment: 'No module imports itself through others.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'Every import resolves to a file or a package.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // `import type` lines count too: a type from another layer is a dependency on it.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
+  },
+};
