@@ -43,7 +43,8 @@ export const LAZY = {
   'lambda/page/route.ts': 'chunks/page.mjs',
 };
 
-const tsPathOf = (resolveDir, specifier) => relative(ROOT, resolve(resolveDir, specifier)).split(sep).join('/').replace(/\.js$/, '.ts');
+const tsPathOf = (resolveDir, specifier) =>
+  relative(ROOT, resolve(resolveDir, specifier)).split(sep).join('/').replace(/\.js$/, '.ts');
 
 /** In the handler's bundle, a dynamic import of a lazy module is the chunk beside it. */
 const lazyChunks = {
@@ -92,10 +93,20 @@ export async function bundle({ outDir = join(ROOT, 'build/lambda'), quiet = fals
   const outfile = join(outDir, 'index.mjs');
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
-  const main = await build({ ...COMMON, entryPoints: ['lambda/handler.ts'], outfile, plugins: [minifyPage, lazyChunks] });
+  const main = await build({
+    ...COMMON,
+    entryPoints: ['lambda/handler.ts'],
+    outfile,
+    plugins: [minifyPage, lazyChunks],
+  });
   const chunkBuilds = await Promise.all(
     Object.entries(LAZY).map(([entry, chunk]) =>
-      build({ ...COMMON, entryPoints: [entry], outfile: join(outDir, chunk), plugins: [minifyPage, coreFromIndex(`${entry.slice(0, entry.lastIndexOf('/'))}/`)] }),
+      build({
+        ...COMMON,
+        entryPoints: [entry],
+        outfile: join(outDir, chunk),
+        plugins: [minifyPage, coreFromIndex(`${entry.slice(0, entry.lastIndexOf('/'))}/`)],
+      }),
     ),
   );
   const result = { metafile: { inputs: {}, outputs: {} } };
@@ -112,7 +123,9 @@ export async function bundle({ outDir = join(ROOT, 'build/lambda'), quiet = fals
     .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput)
     .slice(0, 5)
     .map(([file, { bytesInOutput }]) => ({ file, bytes: bytesInOutput }));
-  const chunks = chunkBuilds.flatMap(({ metafile }) => Object.entries(metafile.outputs).map(([file, { bytes }]) => ({ file, bytes })));
+  const chunks = chunkBuilds.flatMap(({ metafile }) =>
+    Object.entries(metafile.outputs).map(([file, { bytes }]) => ({ file, bytes })),
+  );
   if (!quiet) {
     const rows = (list) => list.map(({ file, bytes }) => `    ${String(bytes).padStart(6)}  ${file}`).join('\n');
     console.log(
@@ -121,7 +134,10 @@ export async function bundle({ outDir = join(ROOT, 'build/lambda'), quiet = fals
     );
   }
   // What a cold start loads, for make bench: the same figures, from the same build.
-  await writeFile(join(outDir, '..', 'cold-start.json'), `${JSON.stringify({ bytes: code.length, gzip, files: [relative(ROOT, outfile)], largest, chunks }, null, 2)}\n`);
+  await writeFile(
+    join(outDir, '..', 'cold-start.json'),
+    `${JSON.stringify({ bytes: code.length, gzip, files: [relative(ROOT, outfile)], largest, chunks }, null, 2)}\n`,
+  );
   if (code.length > BUDGET_BYTES) {
     throw new Error(`index.mjs, all a cold start loads, is ${code.length} bytes, over its ${BUDGET_BYTES}-byte budget`);
   }

@@ -22,13 +22,23 @@ const rssMb = (pid: number): number => {
 const totalRss = (pids: number[]): number => pids.reduce((sum, pid) => sum + rssMb(pid), 0);
 
 // The stage throttling of variables.tf (20/s) would cap the very load being measured.
-const stack = await startStack({ dir: root, env: { ...process.env, TF_VAR_throttling_rate_limit: '10000', TF_VAR_throttling_burst_limit: '5000' } });
+const stack = await startStack({
+  dir: root,
+  env: { ...process.env, TF_VAR_throttling_rate_limit: '10000', TF_VAR_throttling_burst_limit: '5000' },
+});
 const pool = stack.pools.get(stack.config.function.name)!;
-const target = { url: `${stack.httpUrl}/generate`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, connections: CONNECTIONS };
+const target = {
+  url: `${stack.httpUrl}/generate`,
+  method: 'POST' as const,
+  headers: { 'content-type': 'application/json' },
+  connections: CONNECTIONS,
+};
 let report: string;
 let failed = false;
 try {
-  const bodies = ['https://www.youtube.com/@RayanSlim087', 'WIFI:T:WPA;S:net;P:secret;;', 'https://例え.jp/🎉'].map((url) => JSON.stringify({ url }));
+  const bodies = ['https://www.youtube.com/@RayanSlim087', 'WIFI:T:WPA;S:net;P:secret;;', 'https://例え.jp/🎉'].map(
+    (url) => JSON.stringify({ url }),
+  );
   console.log(`warm-up: 1000 requests at concurrency ${CONNECTIONS} …`);
   await autocannon({ ...target, body: bodies[0], amount: 1000 });
   const warmPids = pool.pids;

@@ -28,7 +28,9 @@ const DIALECT_EVENT = JSON.stringify({
   requestContext: { http: { method: 'GET', path: '/qr' }, stage: '$default' },
   isBase64Encoded: false,
 });
-const BUILDER_EVENT = JSON.stringify({ body: JSON.stringify({ type: 'wifi', ssid: 'qr-lambda guests', password: 'correct horse battery' }) });
+const BUILDER_EVENT = JSON.stringify({
+  body: JSON.stringify({ type: 'wifi', ssid: 'qr-lambda guests', password: 'correct horse battery' }),
+});
 const PYTHON = '/usr/bin/python3';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const median = (values: number[]): number => {
@@ -58,7 +60,10 @@ class Worker {
   private readonly child: ChildProcess;
 
   constructor(implementation: Implementation) {
-    this.child = spawn(implementation.command, [...implementation.args], { cwd: root, stdio: ['pipe', 'ignore', 'inherit', 'pipe'] });
+    this.child = spawn(implementation.command, [...implementation.args], {
+      cwd: root,
+      stdio: ['pipe', 'ignore', 'inherit', 'pipe'],
+    });
     this.lines = createInterface({ input: this.child.stdio[3] as NodeJS.ReadableStream });
     this.lines.on('line', (line) => this.pending.shift()?.(JSON.parse(line) as Record<string, number>));
     this.ready = new Promise((resolve) => this.pending.push(resolve));
@@ -88,14 +93,40 @@ function pythonAvailable(): string | undefined {
 }
 
 const implementations: Implementation[] = [
-  { key: 'ours', label: 'qr-lambda (build/lambda/index.mjs)', command: process.execPath, args: ['bench/workers/node-worker.mjs', 'build/lambda/index.mjs', EVENT] },
-  { key: 'naive', label: 'naive Node port (qrcode.toBuffer)', command: process.execPath, args: ['bench/workers/node-worker.mjs', 'bench/baselines/naive-node/index.mjs', EVENT] },
-  { key: 'dialect', label: 'qr-lambda, GET /qr (QuickChart dialect)', command: process.execPath, args: ['bench/workers/node-worker.mjs', 'build/lambda/index.mjs', DIALECT_EVENT] },
-  { key: 'builder', label: 'qr-lambda, POST type wifi (payload builder)', command: process.execPath, args: ['bench/workers/node-worker.mjs', 'build/lambda/index.mjs', BUILDER_EVENT] },
+  {
+    key: 'ours',
+    label: 'qr-lambda (build/lambda/index.mjs)',
+    command: process.execPath,
+    args: ['bench/workers/node-worker.mjs', 'build/lambda/index.mjs', EVENT],
+  },
+  {
+    key: 'naive',
+    label: 'naive Node port (qrcode.toBuffer)',
+    command: process.execPath,
+    args: ['bench/workers/node-worker.mjs', 'bench/baselines/naive-node/index.mjs', EVENT],
+  },
+  {
+    key: 'dialect',
+    label: 'qr-lambda, GET /qr (QuickChart dialect)',
+    command: process.execPath,
+    args: ['bench/workers/node-worker.mjs', 'build/lambda/index.mjs', DIALECT_EVENT],
+  },
+  {
+    key: 'builder',
+    label: 'qr-lambda, POST type wifi (payload builder)',
+    command: process.execPath,
+    args: ['bench/workers/node-worker.mjs', 'build/lambda/index.mjs', BUILDER_EVENT],
+  },
 ];
 const pythonMissing = pythonAvailable();
 if (pythonMissing) console.log(`Python baseline skipped: ${pythonMissing}`);
-else implementations.push({ key: 'python', label: 'tutorial Python (qrcode + Pillow)', command: PYTHON, args: ['bench/workers/python_worker.py', 'bench/baselines/python', EVENT] });
+else
+  implementations.push({
+    key: 'python',
+    label: 'tutorial Python (qrcode + Pillow)',
+    command: PYTHON,
+    args: ['bench/workers/python_worker.py', 'bench/baselines/python', EVENT],
+  });
 
 const results: Record<string, Record<string, number>> = {};
 for (const implementation of implementations) results[implementation.key] = {};
@@ -134,7 +165,8 @@ const shuffled = <T>(items: T[]): T[] => {
 };
 const warm: Record<string, number[]> = {};
 for (let round = 0; round < WARM_ROUNDS; round++) {
-  for (const [key, worker] of shuffled([...workers])) (warm[key] ??= []).push((await worker.ask(`warm ${batch[key]}`)).msPerCall!);
+  for (const [key, worker] of shuffled([...workers]))
+    (warm[key] ??= []).push((await worker.ask(`warm ${batch[key]}`)).msPerCall!);
 }
 for (const [key, values] of Object.entries(warm)) {
   results[key]!.warmMs = median(values);
@@ -183,7 +215,9 @@ const coldStartBundle = JSON.parse(readFileSync(`${root}build/cold-start.json`, 
 
 // 7. Worst case: a version-40 code at H, at the largest size, in this process.
 console.log('worst case …');
-const { handler } = (await import(pathToFileURL(`${root}build/lambda/index.mjs`).href)) as { handler: (event: unknown) => Promise<{ statusCode: number; body: string; isBase64Encoded: boolean }> };
+const { handler } = (await import(pathToFileURL(`${root}build/lambda/index.mjs`).href)) as {
+  handler: (event: unknown) => Promise<{ statusCode: number; body: string; isBase64Encoded: boolean }>;
+};
 const write = process.stdout.write.bind(process.stdout);
 const worst: Record<string, { ms: number; bytes: number; status: number }> = {};
 const refused: { label: string; ms: number; status: number }[] = [];
@@ -199,11 +233,21 @@ try {
       times.push(performance.now() - t0);
     }
     const body = JSON.parse(response.body) as { qr_code: string };
-    worst[format] = { ms: median(times), bytes: Buffer.from(body.qr_code, 'base64').length, status: response.statusCode };
+    worst[format] = {
+      ms: median(times),
+      bytes: Buffer.from(body.qr_code, 'base64').length,
+      status: response.statusCode,
+    };
   }
   // What a direct invocation can carry and API Gateway never would, and text that cannot fit:
   // refused before the work, so at no more than a normal request's cost.
-  const httpEvent = (rawQueryString: string) => ({ version: '2.0', rawPath: '/generate', rawQueryString, headers: {}, requestContext: { http: { method: 'GET', path: '/generate' }, stage: '$default' } });
+  const httpEvent = (rawQueryString: string) => ({
+    version: '2.0',
+    rawPath: '/generate',
+    rawQueryString,
+    headers: {},
+    requestContext: { http: { method: 'GET', path: '/generate' }, stage: '$default' },
+  });
   for (const [label, event] of [
     ['a 6 MB query string (direct invocation)', httpEvent(`url=${'a'.repeat(6 * 1024 * 1024)}`)],
     ['"1A" × 3544: past version 40-L', { url: '1A'.repeat(3544) }],
@@ -225,14 +269,29 @@ try {
 // 6. Through the local stack.
 console.log('local stack: autocannon at concurrency 1 and 16 …');
 // The stage throttling of variables.tf (20/s) would cap the very load being measured.
-const stack = await startStack({ dir: root, env: { ...process.env, TF_VAR_throttling_rate_limit: '10000', TF_VAR_throttling_burst_limit: '5000' } });
+const stack = await startStack({
+  dir: root,
+  env: { ...process.env, TF_VAR_throttling_rate_limit: '10000', TF_VAR_throttling_burst_limit: '5000' },
+});
 const load: Record<number, { rps: number; p50: number; p99: number; errors: number }> = {};
 try {
   const body = JSON.stringify({ url: TUTORIAL_URL });
   await autocannon({ url: `${stack.httpUrl}/generate`, method: 'POST', body, connections: 16, amount: 500 });
   for (const connections of [1, 16]) {
-    const result = await autocannon({ url: `${stack.httpUrl}/generate`, method: 'POST', body, headers: { 'content-type': 'application/json' }, connections, duration: 5 });
-    load[connections] = { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+    const result = await autocannon({
+      url: `${stack.httpUrl}/generate`,
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json' },
+      connections,
+      duration: 5,
+    });
+    load[connections] = {
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors: result.errors + result.non2xx,
+    };
   }
 } finally {
   await stack.close();
@@ -245,7 +304,16 @@ console.log('cold starts through the local stack …');
 const scratch = mkdtempSync(join(tmpdir(), 'qr-bench-'));
 const coldStarts: Record<string, number[]> = {};
 try {
-  await build({ entryPoints: [`${root}bench/baselines/naive-node/index.mjs`], outfile: join(scratch, 'naive/index.mjs'), bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error', banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });
+  await build({
+    entryPoints: [`${root}bench/baselines/naive-node/index.mjs`],
+    outfile: join(scratch, 'naive/index.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  });
   const { function: main } = await loadStackConfig(root, process.env);
   const baseline = (name: string, runtime: string, handler: string, code: string): FunctionDefinition => ({
     ...main,
@@ -260,8 +328,16 @@ try {
     ['ours', main],
     ['naive', baseline('bench-naive', 'nodejs24.x', 'index.handler', join(scratch, 'naive'))],
   ];
-  if (!pythonMissing) functions.push(['python', baseline('bench-python', 'python3.11', 'handler.lambda_handler', `${root}bench/baselines/python`)]);
-  const coldStack = await startStack({ dir: root, env: process.env, extraFunctions: functions.slice(1).map(([, fn]) => fn) });
+  if (!pythonMissing)
+    functions.push([
+      'python',
+      baseline('bench-python', 'python3.11', 'handler.lambda_handler', `${root}bench/baselines/python`),
+    ]);
+  const coldStack = await startStack({
+    dir: root,
+    env: process.env,
+    extraFunctions: functions.slice(1).map(([, fn]) => fn),
+  });
   for (let round = 0; round < Math.min(ROUNDS, 9); round++) {
     await coldStack.reload();
     for (const [key, fn] of functions) {
@@ -321,10 +397,20 @@ const history = [
 writeFileSync(historyFile, `${JSON.stringify(history, null, 2)}\n`);
 // Ranges only over runs measured the same way: earlier runs warmed up differently (or by a count of calls).
 const comparable = history.filter((entry) => entry.warmUpMs === WARM_UP_MS && entry.firstWarmVsNaive !== undefined);
-type RatioKey = 'warmVsPython' | 'warmVsNaive' | 'firstWarmVsPython' | 'firstWarmVsNaive' | 'initVsPython' | 'coldStartVsPython' | 'dialectWarmVsPython' | 'builderWarmVsPython';
+type RatioKey =
+  | 'warmVsPython'
+  | 'warmVsNaive'
+  | 'firstWarmVsPython'
+  | 'firstWarmVsNaive'
+  | 'initVsPython'
+  | 'coldStartVsPython'
+  | 'dialectWarmVsPython'
+  | 'builderWarmVsPython';
 const range = (key: RatioKey, unit: string, digits: number): string => {
   const values = comparable.map((entry) => entry[key]).filter((value): value is number => value !== undefined);
-  return values.length === 0 ? '–' : `${Math.min(...values).toFixed(digits)}${unit} – ${Math.max(...values).toFixed(digits)}${unit}`;
+  return values.length === 0
+    ? '–'
+    : `${Math.min(...values).toFixed(digits)}${unit} – ${Math.max(...values).toFixed(digits)}${unit}`;
 };
 
 const targets = [
@@ -341,17 +427,25 @@ const targets = [
   python
     ? `- the first ${FIRST_WARM_CALLS} warm calls of a fresh environment: ${f(python.firstWarmMs! / ours.firstWarmMs!, 1)}× faster than the Python handler, ${f(naive.firstWarmMs! / ours.firstWarmMs!, 1)}× than the naive Node port (no target; V8 has not optimised the code yet)`
     : `- the first ${FIRST_WARM_CALLS} warm calls of a fresh environment: ${f(naive.firstWarmMs! / ours.firstWarmMs!, 1)}× faster than the naive Node port (no target)`,
-  python ? `- init (import + first call): ${f(ours.initMs! / python.initMs!, 2)}× the Python handler's (target ≤ 0.25×: ${check(ours.initMs! / python.initMs! <= 0.25)})` : '- init vs the Python handler: not measured',
+  python
+    ? `- init (import + first call): ${f(ours.initMs! / python.initMs!, 2)}× the Python handler's (target ≤ 0.25×: ${check(ours.initMs! / python.initMs! <= 0.25)})`
+    : '- init vs the Python handler: not measured',
   python
     ? `- init of a first call that is a dialect route or a builder, its chunk loaded then: ${f(results.dialect!.initMs! / python.initMs!, 2)}× and ${f(results.builder!.initMs! / python.initMs!, 2)}× the Python handler's`
     : '- init of the dialect and builder calls: not measured',
-  python ? `- cold start through the local stack (Init Duration): ${f(ours.coldStartMs! / python.coldStartMs!, 2)}× the Python handler's` : '- cold start vs the Python handler: not measured',
-  python ? `- PNG: ${ours.pngBytes} bytes vs the Python handler's ${python.pngBytes} (target ≤: ${check(ours.pngBytes! <= python.pngBytes!)})` : `- PNG: ${ours.pngBytes} bytes`,
+  python
+    ? `- cold start through the local stack (Init Duration): ${f(ours.coldStartMs! / python.coldStartMs!, 2)}× the Python handler's`
+    : '- cold start vs the Python handler: not measured',
+  python
+    ? `- PNG: ${ours.pngBytes} bytes vs the Python handler's ${python.pngBytes} (target ≤: ${check(ours.pngBytes! <= python.pngBytes!)})`
+    : `- PNG: ${ours.pngBytes} bytes`,
   `- bundle, what a cold start loads: ${coldStartBundle.bytes} bytes minified (target ≤ 40960: ${check(coldStartBundle.bytes <= 40960)}); the page, the builders and the dialects, loaded on first use: ${coldStartBundle.chunks.reduce((sum, chunk) => sum + chunk.bytes, 0)} bytes more`,
   '- responses: byte-identical to the recorded ones (`test/lambda/responses.test.ts`, part of `make test`)',
 ];
 const stepTotal = profile.steps.reduce((sum, step) => sum + step.microseconds, 0);
-const pythonVersion = pythonMissing ? 'not available' : spawnSync(PYTHON, ['--version'], { encoding: 'utf8' }).stdout.trim();
+const pythonVersion = pythonMissing
+  ? 'not available'
+  : spawnSync(PYTHON, ['--version'], { encoding: 'utf8' }).stdout.trim();
 const report = `# Benchmarks
 
 Written by \`make bench\` on ${run.date}. Timings come from one run on one machine, with the
@@ -426,7 +520,9 @@ ${coldStartBundle.chunks.map(({ file, bytes }) => `| ${file} | ${bytes} |`).join
 
 | format | time (ms) | bytes |
 |---|---|---|
-${Object.entries(worst).map(([format, { ms, bytes }]) => `| ${format} | ${f(ms, 2)} | ${bytes} |`).join('\n')}
+${Object.entries(worst)
+  .map(([format, { ms, bytes }]) => `| ${format} | ${f(ms, 2)} | ${bytes} |`)
+  .join('\n')}
 
 ## Refused before work
 
@@ -438,7 +534,9 @@ ${refused.map(({ label, ms, status }) => `| ${label} | ${status} | ${f(ms, 2)} |
 
 | concurrency | requests/s | p50 (ms) | p99 (ms) | errors |
 |---|---|---|---|---|
-${Object.entries(load).map(([c, r]) => `| ${c} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} |`).join('\n')}
+${Object.entries(load)
+  .map(([c, r]) => `| ${c} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} |`)
+  .join('\n')}
 
 In-process the same call takes ${f(ours.warmMs!)} ms; the difference is the stack's HTTP hops, event building
 and the Runtime API round trip, and autocannon shares the machine's cores with the stack.

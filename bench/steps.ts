@@ -40,7 +40,8 @@ export async function profileSteps(text: string, rounds: number): Promise<{ step
     symbol: () => encodeSymbol(text, 'L'),
     png: () => encodePng(symbol, geometry, BLACK, WHITE),
     deflate: () => deflateSync(raw, DEFLATE_OPTIONS),
-    response: () => JSON.stringify({ message: 'QR Code generated successfully', qr_code: png.toString('base64'), url: text }),
+    response: () =>
+      JSON.stringify({ message: 'QR Code generated successfully', qr_code: png.toString('base64'), url: text }),
     whole: () => handler(event, context),
   };
   const write = process.stdout.write;
@@ -66,18 +67,24 @@ export async function profileSteps(text: string, rounds: number): Promise<{ step
     process.stdout.write = write;
   }
   const median = (name: string): number => [...samples[name]!].sort((a, b) => a - b)[samples[name]!.length >> 1]!;
-  const [segmentsUs, dataUs, codewordsUs, symbolUs, pngUs, deflateUs, responseUs, wholeUs] = Object.keys(timed).map(median) as [
-    number, number, number, number, number, number, number, number,
-  ];
+  const [segmentsUs, dataUs, codewordsUs, symbolUs, pngUs, deflateUs, responseUs, wholeUs] = Object.keys(timed).map(
+    median,
+  ) as [number, number, number, number, number, number, number, number];
   const steps: StepTiming[] = [
     { step: 'segments and version (§7.3–7.4)', microseconds: segmentsUs },
     { step: 'data codewords (§7.4.10)', microseconds: dataUs },
     { step: 'Reed–Solomon and interleaving (§7.5–7.6)', microseconds: codewordsUs },
-    { step: 'placement and mask choice (§7.7–7.8), the rest of the symbol', microseconds: Math.max(0, symbolUs - segmentsUs - dataUs - codewordsUs) },
+    {
+      step: 'placement and mask choice (§7.7–7.8), the rest of the symbol',
+      microseconds: Math.max(0, symbolUs - segmentsUs - dataUs - codewordsUs),
+    },
     { step: 'PNG rows and chunks', microseconds: Math.max(0, pngUs - deflateUs) },
     { step: 'deflate (zlib level 6)', microseconds: deflateUs },
     { step: 'base64 and the JSON body', microseconds: responseUs },
-    { step: 'the rest: event, options, routing, log line, and what running the steps together costs (caches, GC)', microseconds: Math.max(0, wholeUs - symbolUs - pngUs - responseUs) },
+    {
+      step: 'the rest: event, options, routing, log line, and what running the steps together costs (caches, GC)',
+      microseconds: Math.max(0, wholeUs - symbolUs - pngUs - responseUs),
+    },
   ];
   return { steps, wholeCall: wholeUs };
 }

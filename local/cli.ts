@@ -39,12 +39,15 @@ const { config, httpUrl, lambdaUrl } = stack;
 mkdirSync(join(root, 'out'), { recursive: true });
 const fn = config.function;
 // The AWS CLI v2 to show: a v1 may come first on PATH, and it does not know --cli-binary-format.
-const awsCli = spawnSync(join(root, 'scripts/preflight.sh'), ['awscli-path'], { encoding: 'utf8' }).stdout?.trim() || 'aws';
+const awsCli =
+  spawnSync(join(root, 'scripts/preflight.sh'), ['awscli-path'], { encoding: 'utf8' }).stdout?.trim() || 'aws';
 console.log(`
   Function  ${fn.name}  (${fn.runtime}${stack.node ? ` on Node.js ${stack.node.version}` : ''}, ${fn.memorySize} MB, ${fn.timeoutSeconds} s, from ${fn.code})
   HTTP API  ${httpUrl}   routes: ${config.http.routeKeys.join(', ')}${
-  config.http.throttling ? `; throttled to ${config.http.throttling.rateLimit}/s, burst ${config.http.throttling.burstLimit}` : ''
-}
+    config.http.throttling
+      ? `; throttled to ${config.http.throttling.rateLimit}/s, burst ${config.http.throttling.burstLimit}`
+      : ''
+  }
   Lambda    ${lambdaUrl}   (Invoke API)
   Page      ${httpUrl}/   (open it in a browser)
 
@@ -92,7 +95,11 @@ async function rebuild(): Promise<void> {
     try {
       await stack.redeploy();
       const total = ((performance.now() - started) / 1000).toFixed(1);
-      console.log(dim(`rebuilt in ${seconds} s and zipped by Terraform (${total} s in all): the next invocation cold-starts on the new build`));
+      console.log(
+        dim(
+          `rebuilt in ${seconds} s and zipped by Terraform (${total} s in all): the next invocation cold-starts on the new build`,
+        ),
+      );
     } catch (error) {
       console.log(`${error instanceof Error ? error.message : String(error)}
 terraform plan failed after the build: the previous build is still serving`);

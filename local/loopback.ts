@@ -11,7 +11,8 @@ const isLoopbackHost = (host: string): boolean =>
  * and the SDKs, the CLI and the runtime client send neither an Origin nor another Host.
  */
 export function refusalOf(request: IncomingMessage): string | undefined {
-  if (request.headers.origin !== undefined) return `requests from web pages are refused (Origin: ${request.headers.origin})`;
+  if (request.headers.origin !== undefined)
+    return `requests from web pages are refused (Origin: ${request.headers.origin})`;
   const host = request.headers.host;
   if (host === undefined) return undefined;
   const name = host.toLowerCase().replace(/:\d+$/, '');

@@ -94,7 +94,8 @@ function maxEnvironmentsOf(env: NodeJS.ProcessEnv): number {
   const given = env.LAMBDA_MAX_ENVIRONMENTS;
   if (given === undefined || given === '') return DEFAULT_MAX_ENVIRONMENTS;
   const value = Number(given);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`LAMBDA_MAX_ENVIRONMENTS must be a whole number from 1, not "${given}"`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`LAMBDA_MAX_ENVIRONMENTS must be a whole number from 1, not "${given}"`);
   return value;
 }
 

@@ -23,7 +23,8 @@ export function installLambdaDeps(dir) {
       console.log('lambda-deps: the bundle has no external packages; nothing to install');
       return false;
     }
-    const pinned = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')).dependencies ?? {};
+    const pinned =
+      JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')).dependencies ?? {};
     const dependencies = Object.fromEntries(
       EXTERNAL.map((name) => {
         if (!pinned[name]) throw new Error(`${name} is external in build.mjs but not a dependency in package.json`);
@@ -32,7 +33,16 @@ export function installLambdaDeps(dir) {
     );
     writeFileSync(manifest, `${JSON.stringify({ private: true, type: 'module', dependencies }, null, 2)}\n`);
   }
-  const args = ['install', '--omit=dev', `--os=${TARGET.os}`, `--cpu=${TARGET.cpu}`, `--libc=${TARGET.libc}`, '--no-package-lock', '--no-audit', '--no-fund'];
+  const args = [
+    'install',
+    '--omit=dev',
+    `--os=${TARGET.os}`,
+    `--cpu=${TARGET.cpu}`,
+    `--libc=${TARGET.libc}`,
+    '--no-package-lock',
+    '--no-audit',
+    '--no-fund',
+  ];
   console.log(`lambda-deps: npm ${args.join(' ')}  (in ${dir})`);
   const result = spawnSync('npm', args, {
     cwd: dir,

@@ -172,7 +172,8 @@ function splitDeclarations(src) {
 // The attributes object of a *ToHclTerraform function or of synthesizeHclAttributes:
 // name -> { value, isBlock, type, storageClassType }.
 function parseHclAttrs(text) {
-  const re = /(\w+): \{\s*value: ([^\n]*),\s*isBlock: (true|false),\s*type: "(\w+)",\s*storageClassType: "(\w+)",?\s*\}/g;
+  const re =
+    /(\w+): \{\s*value: ([^\n]*),\s*isBlock: (true|false),\s*type: "(\w+)",\s*storageClassType: "(\w+)",?\s*\}/g;
   const attrs = {};
   for (const m of text.matchAll(re)) {
     attrs[m[1]] = { value: m[2], isBlock: m[3] === 'true', type: m[4], storageClassType: m[5] };
@@ -251,7 +252,12 @@ function typeFromGetter(field, decls, where) {
 // list/set/object of a computed nested object (a *List or *OutputReference class).
 function complexType(field, decls, where) {
   const cls = field.complexClass;
-  const simpleMaps = { 'StringMap': ['map', 'string'], 'NumberMap': ['map', 'number'], 'BooleanMap': ['map', 'bool'], 'AnyMap': ['map', 'dynamic'] };
+  const simpleMaps = {
+    StringMap: ['map', 'string'],
+    NumberMap: ['map', 'number'],
+    BooleanMap: ['map', 'bool'],
+    AnyMap: ['map', 'dynamic'],
+  };
   const bare = cls.replace(/^cdkt[fn]\./, '');
   if (simpleMaps[bare]) return simpleMaps[bare];
   const base = cls.replace(/(List|OutputReference)$/, '');
@@ -333,7 +339,10 @@ function buildBlock(className, hcl, structName, ctx) {
     else if (isUndescribedBlock(h, jsii[f.name])) {
       block.block_types[f.name] = {
         nesting_mode: 'list',
-        block: { description: 'Not described by the provider bindings this schema is generated from.', description_kind: 'plain' },
+        block: {
+          description: 'Not described by the provider bindings this schema is generated from.',
+          description_kind: 'plain',
+        },
       };
     } else block.attributes[f.name] = buildAttribute(f, h, jsii[f.name], ctx.decls, where);
   }
@@ -399,13 +408,12 @@ function checkAgainstJsii(f, h, jsiiProp, where) {
 }
 
 function buildType(decls, jsii, typeName, dir, isData, ctx) {
-  const cls = Object.entries(decls.class).find(([, text]) =>
-    text.includes(`tfResourceType = "${typeName}"`),
-  );
+  const cls = Object.entries(decls.class).find(([, text]) => text.includes(`tfResourceType = "${typeName}"`));
   if (!cls) throw new Error(`${typeName}: no class with tfResourceType in lib/${dir}`);
   const [className, text] = cls;
   const base = isData ? 'TerraformDataSource' : 'TerraformResource';
-  if (!new RegExp(`extends cdkt[fn]\\.${base}\\b`).test(text)) throw new Error(`${typeName}: ${className} is not a ${base}`);
+  if (!new RegExp(`extends cdkt[fn]\\.${base}\\b`).test(text))
+    throw new Error(`${typeName}: ${className} is not a ${base}`);
   return buildBlock(className, parseHclAttrs(synthesizeHclBody(text)), `${className}Config`, {
     ...ctx,
     decls,
@@ -443,12 +451,21 @@ function buildProvider(p, tmp) {
   const ctx = { providerBlocks: PROVIDER_BLOCK_MAX_ITEMS[p.name] ?? {} };
 
   const providerDecls = loadLib(pkgDir, 'provider');
-  const providerClass = Object.keys(providerDecls.class).find((c) => /extends cdkt[fn]\.TerraformProvider\b/.test(providerDecls.class[c]));
+  const providerClass = Object.keys(providerDecls.class).find((c) =>
+    /extends cdkt[fn]\.TerraformProvider\b/.test(providerDecls.class[c]),
+  );
   const providerBlock = buildBlock(
     providerClass,
     parseHclAttrs(synthesizeHclBody(providerDecls.class[providerClass])),
     `${providerClass}Config`,
-    { ...ctx, isProvider: true, decls: providerDecls, jsii, jsiiFile: 'src/provider/index.ts', where: `provider ${p.name}` },
+    {
+      ...ctx,
+      isProvider: true,
+      decls: providerDecls,
+      jsii,
+      jsiiFile: 'src/provider/index.ts',
+      where: `provider ${p.name}`,
+    },
   );
 
   const resource_schemas = {};
@@ -478,7 +495,11 @@ function buildProvider(p, tmp) {
 function sortKeys(v) {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v && typeof v === 'object') {
-    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k])]));
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys(v[k])]),
+    );
   }
   return v;
 }

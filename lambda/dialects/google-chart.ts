@@ -16,10 +16,18 @@ export const googleChart: Dialect = {
   parameters: ['cht', 'chs', 'chl', 'chld', 'choe'],
   spec(fields) {
     const type = required(fields, 'cht', 'cht=qr');
-    if (type !== 'qr') throw badRequest('invalid_value', `'cht' must be qr: QR codes are the only chart drawn here`, { field: 'cht', allowed: ['qr'] });
+    if (type !== 'qr')
+      throw badRequest('invalid_value', `'cht' must be qr: QR codes are the only chart drawn here`, {
+        field: 'cht',
+        allowed: ['qr'],
+      });
     const size = dimensions(required(fields, 'chs', 'chs=150x150'), 'chs', 1, MAX_SIDE);
     if (size.width * size.height > MAX_AREA) {
-      throw badRequest('out_of_range', `'chs' ${size.width}x${size.height} is over ${MAX_AREA} pixels, the Chart API's largest image (e.g. 547x547)`, { field: 'chs', max: MAX_AREA });
+      throw badRequest(
+        'out_of_range',
+        `'chs' ${size.width}x${size.height} is over ${MAX_AREA} pixels, the Chart API's largest image (e.g. 547x547)`,
+        { field: 'chs', max: MAX_AREA },
+      );
     }
     const text = checkedText(required(fields, 'chl', 'chl=Hello%20world'), 'chl');
     utf8Only(fields.choe, 'choe');
@@ -27,7 +35,11 @@ export const googleChart: Dialect = {
     const chld = /^([LMQH])(?:\|(\d{1,3}))?$/i.exec(fields.chld ?? 'L');
     const margin = Number(chld?.[2] ?? 4);
     if (!chld || margin > 100) {
-      throw badRequest('invalid_value', "'chld' must be an error correction level L, M, Q or H, optionally with a margin of 0 to 100 modules: L|4", { field: 'chld' });
+      throw badRequest(
+        'invalid_value',
+        "'chld' must be an error correction level L, M, Q or H, optionally with a margin of 0 to 100 modules: L|4",
+        { field: 'chld' },
+      );
     }
     const ecLevel = chld[1]!.toUpperCase() as EcLevel;
     return {

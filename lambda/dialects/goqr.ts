@@ -17,26 +17,48 @@ function goqrColor(value: string | undefined, name: string, fallback: Rgba): Rgb
   const rgb = decimal ? decimal.slice(1).map(Number) : undefined;
   if (rgb?.every((channel) => channel <= 255)) return { r: rgb[0]!, g: rgb[1]!, b: rgb[2]!, a: 255 };
   const hex = /^#?(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(value) ? parseHexColor(value) : undefined;
-  if (hex === undefined) throw badRequest('invalid_color', `'${name}' must be a color as 255-0-0 (decimal R-G-B) or hex f00 / ff0000`, { field: name });
+  if (hex === undefined)
+    throw badRequest('invalid_color', `'${name}' must be a color as 255-0-0 (decimal R-G-B) or hex f00 / ff0000`, {
+      field: name,
+    });
   return hex;
 }
 
 export const goqr: Dialect = {
   name: 'goQR.me API',
-  parameters: ['data', 'size', 'charset-source', 'charset-target', 'ecc', 'color', 'bgcolor', 'margin', 'qzone', 'format'],
+  parameters: [
+    'data',
+    'size',
+    'charset-source',
+    'charset-target',
+    'ecc',
+    'color',
+    'bgcolor',
+    'margin',
+    'qzone',
+    'format',
+  ],
   spec(fields) {
     const text = checkedText(required(fields, 'data', 'data=HelloWorld'), 'data');
     const format = FORMATS.find((f) => f === (fields.format ?? 'png').toLowerCase());
     if (format === undefined) {
       const raster = ['gif', 'jpg', 'jpeg', 'eps'].includes((fields.format ?? '').toLowerCase());
-      throw badRequest(raster ? 'unsupported_option' : 'invalid_value', `'format' must be png or svg${raster ? ': gif, jpeg and eps are not drawn here' : ''}`, { field: 'format', allowed: FORMATS });
+      throw badRequest(
+        raster ? 'unsupported_option' : 'invalid_value',
+        `'format' must be png or svg${raster ? ': gif, jpeg and eps are not drawn here' : ''}`,
+        { field: 'format', allowed: FORMATS },
+      );
     }
     // As goQR: up to 1000 pixels a side for images, 1,000,000 logical units for SVG.
     const size = dimensions(fields.size ?? '200x200', 'size', 10, format === 'svg' ? 1_000_000 : 1000);
     utf8Only(fields['charset-source'], 'charset-source');
     utf8Only(fields['charset-target'], 'charset-target');
     const margin = parseInteger(fields, 'margin', { min: 0, max: 50 }) ?? 1;
-    const colors = readableColors(goqrColor(fields.color, 'color', BLACK), goqrColor(fields.bgcolor, 'bgcolor', WHITE), { dark: 'color', light: 'bgcolor' });
+    const colors = readableColors(
+      goqrColor(fields.color, 'color', BLACK),
+      goqrColor(fields.bgcolor, 'bgcolor', WHITE),
+      { dark: 'color', light: 'bgcolor' },
+    );
     return {
       text,
       format,

@@ -27,12 +27,19 @@ export function dialectRoute(dialect: Dialect): (request: HttpRequest) => HttpRe
     const fields = fieldsFromQuery(request.query);
     for (const name of Object.keys(fields)) {
       const why = dialect.refused && Object.hasOwn(dialect.refused, name) ? dialect.refused[name] : undefined;
-      if (why !== undefined) throw badRequest('unsupported_option', `'${clip(name)}' of the ${dialect.name} is not supported here: ${why}`, { field: name });
-      if (!dialect.parameters.includes(name)) {
-        throw badRequest('unknown_option', `unknown parameter '${clip(name)}' for the ${dialect.name}; its parameters are: ${dialect.parameters.join(', ')}`, {
-          field: clip(name),
-          allowed: dialect.parameters,
+      if (why !== undefined)
+        throw badRequest('unsupported_option', `'${clip(name)}' of the ${dialect.name} is not supported here: ${why}`, {
+          field: name,
         });
+      if (!dialect.parameters.includes(name)) {
+        throw badRequest(
+          'unknown_option',
+          `unknown parameter '${clip(name)}' for the ${dialect.name}; its parameters are: ${dialect.parameters.join(', ')}`,
+          {
+            field: clip(name),
+            allowed: dialect.parameters,
+          },
+        );
       }
     }
     const spec = dialect.spec(fields);
@@ -53,7 +60,11 @@ export function dimensions(value: string, name: string, min: number, max: number
   const width = Number(match?.[1]);
   const height = Number(match?.[2]);
   if (!match || width < min || height < min || width > max || height > max) {
-    throw badRequest('out_of_range', `'${name}' must be WIDTHxHEIGHT in pixels, each from ${min} to ${max}, such as 200x200`, { field: name, min, max });
+    throw badRequest(
+      'out_of_range',
+      `'${name}' must be WIDTHxHEIGHT in pixels, each from ${min} to ${max}, such as 200x200`,
+      { field: name, min, max },
+    );
   }
   return { width, height };
 }
@@ -61,8 +72,12 @@ export function dimensions(value: string, name: string, min: number, max: number
 /** Only UTF-8 is encoded: what every current scanner reads. */
 export function utf8Only(value: string | undefined, name: string): void {
   if (value === undefined || value.toUpperCase() === 'UTF-8') return;
-  throw badRequest('unsupported_option', `'${name}' ${clip(value)} is not supported here: the data is encoded as UTF-8, which every current scanner reads`, {
-    field: name,
-    allowed: ['UTF-8'],
-  });
+  throw badRequest(
+    'unsupported_option',
+    `'${name}' ${clip(value)} is not supported here: the data is encoded as UTF-8, which every current scanner reads`,
+    {
+      field: name,
+      allowed: ['UTF-8'],
+    },
+  );
 }

@@ -6,7 +6,8 @@ import { EC_LEVELS } from '../qr/ec-level.js';
 import { BLACK, WHITE } from '../render/color.js';
 import { dialectRoute, required, type Dialect } from './query.js';
 
-const CENTER_IMAGE = 'the center image would be fetched from a URL by this function, which is a way into your network (SSRF); put a logo on the code yourself, at ecLevel H';
+const CENTER_IMAGE =
+  'the center image would be fetched from a URL by this function, which is a way into your network (SSRF); put a logo on the code yourself, at ecLevel H';
 const CAPTION = 'captions need fonts the function does not carry; set the caption in your page';
 
 export const quickchart: Dialect = {
@@ -27,7 +28,11 @@ export const quickchart: Dialect = {
     const text = checkedText(required(fields, 'text', 'text=Hello%20world'), 'text');
     const format = (fields.format ?? 'png').toLowerCase();
     if (format !== 'png' && format !== 'svg') {
-      throw badRequest('invalid_value', `'format' must be png or svg${format === 'base64' ? ' (base64: take qr_code from POST /generate instead)' : ''}`, { field: 'format', allowed: ['png', 'svg'] });
+      throw badRequest(
+        'invalid_value',
+        `'format' must be png or svg${format === 'base64' ? ' (base64: take qr_code from POST /generate instead)' : ''}`,
+        { field: 'format', allowed: ['png', 'svg'] },
+      );
     }
     const size = parseInteger(fields, 'size', { min: 1, max: 3000 }) ?? 150;
     return {

@@ -14,7 +14,6 @@ export function parseHexColor(text: string): Rgba | undefined {
   return { r: channel(0), g: channel(1), b: channel(2), a: hex.length === 8 ? channel(3) : 255 };
 }
 
-
 /** WCAG 2 relative luminance of a color as it shows on white: a translucent one is composited over it. */
 export function luminanceOnWhite({ r, g, b, a }: Rgba): number {
   const linear = (channel: number): number => {

@@ -18,7 +18,13 @@ export function renderImage(spec: RenderSpec): RenderedImage {
         `the data (${error.bytes} bytes as UTF-8) does not fit a QR code at ecLevel ${error.ecLevel}: it holds at most ` +
           `${bytes} bytes of text, ${alphanumeric} upper-case alphanumeric characters or ${digits} digits` +
           (error.ecLevel === 'L' ? '' : '; a lower ecLevel holds more'),
-        { ecLevel: error.ecLevel, bytes: error.bytes, maxBytes: bytes, maxAlphanumeric: alphanumeric, maxDigits: digits },
+        {
+          ecLevel: error.ecLevel,
+          bytes: error.bytes,
+          maxBytes: bytes,
+          maxAlphanumeric: alphanumeric,
+          maxDigits: digits,
+        },
         {},
         { cause: error },
       );

@@ -19,7 +19,11 @@ export function parseJsonBody(text: string): unknown {
   }
   const repeated = repeatedName(json);
   if (repeated !== undefined) {
-    throw badRequest('repeated_parameter', `the field '${clip(repeated)}' is given twice in one object of the body; give it once`, { field: clip(repeated) });
+    throw badRequest(
+      'repeated_parameter',
+      `the field '${clip(repeated)}' is given twice in one object of the body; give it once`,
+      { field: clip(repeated) },
+    );
   }
   return value;
 }

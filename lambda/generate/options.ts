@@ -42,28 +42,43 @@ const FITS = ['whole', 'exact'] as const;
  * Validates the options of a POST body or a GET query (whose values are all strings).
  * Every failure names the field and what it accepts.
  */
-export function parseQrSpec(fields: Readonly<Record<string, unknown>>, source: OptionSource = 'body', builders?: PayloadBuilders): QrSpec {
-  if (fields.type !== undefined && builders === undefined) throw new Error('parseQrSpec: a request with a type needs the payload builders');
+export function parseQrSpec(
+  fields: Readonly<Record<string, unknown>>,
+  source: OptionSource = 'body',
+  builders?: PayloadBuilders,
+): QrSpec {
+  if (fields.type !== undefined && builders === undefined)
+    throw new Error('parseQrSpec: a request with a type needs the payload builders');
   const type = builders && parseChoice(fields, 'type', Object.keys(builders) as PayloadType[], (v) => v.toLowerCase());
-  const allowed: readonly string[] = type === undefined ? FIELDS : ['type', ...builders![type].fields, ...DRAWING_FIELDS];
+  const allowed: readonly string[] =
+    type === undefined ? FIELDS : ['type', ...builders![type].fields, ...DRAWING_FIELDS];
   for (const name of Object.keys(fields)) {
     if (!allowed.includes(name)) {
       const what = type === undefined ? 'the options are' : `type ${type} takes`;
-      throw badRequest('unknown_option', `unknown option '${clip(name)}'; ${what}: ${allowed.join(', ')}`, { field: clip(name), allowed });
+      throw badRequest('unknown_option', `unknown option '${clip(name)}'; ${what}: ${allowed.join(', ')}`, {
+        field: clip(name),
+        allowed,
+      });
     }
   }
   const payload = type === undefined ? textPayload(fields) : builders![type].build(fields);
   if (source === 'query' && type !== undefined && payload.secret) {
-    throw badRequest('secret_in_url', `${type === 'otpauth' ? 'an' : 'a'} ${type} code with a ${type === 'wifi' ? 'password' : 'secret'} is not made from a URL, which browser histories, logs and caches keep: POST it`, {
-      field: type === 'wifi' ? 'password' : 'secret',
-    });
+    throw badRequest(
+      'secret_in_url',
+      `${type === 'otpauth' ? 'an' : 'a'} ${type} code with a ${type === 'wifi' ? 'password' : 'secret'} is not made from a URL, which browser histories, logs and caches keep: POST it`,
+      {
+        field: type === 'wifi' ? 'password' : 'secret',
+      },
+    );
   }
   const format = parseChoice(fields, 'format', FORMATS, (v) => v.toLowerCase());
   if (format === 'txt') refuseImageOptions(fields);
   const size = parseInteger(fields, 'size', LIMITS.size);
   const fit = parseChoice(fields, 'fit', FITS, (v) => v.toLowerCase());
   if (fit === 'exact' && size === undefined) {
-    throw badRequest('missing_field', "'fit' exact needs a 'size': the width and height the image is to have", { field: 'size' });
+    throw badRequest('missing_field', "'fit' exact needs a 'size': the width and height the image is to have", {
+      field: 'size',
+    });
   }
   return {
     text: payload.text,
@@ -95,10 +110,18 @@ export const hasPixelOptions = (fields: Readonly<Record<string, unknown>>): bool
 function refuseImageOptions(fields: Readonly<Record<string, unknown>>): void {
   const name = PIXEL_OPTIONS.find((option) => fields[option] !== undefined);
   if (name === 'size' || name === 'fit') {
-    throw badRequest('option_not_applicable', `'${name}' does not apply to format txt: the code is one character per module, sized by the terminal's font`, { field: name });
+    throw badRequest(
+      'option_not_applicable',
+      `'${name}' does not apply to format txt: the code is one character per module, sized by the terminal's font`,
+      { field: name },
+    );
   }
   if (name !== undefined) {
-    throw badRequest('option_not_applicable', `'${name}' does not apply to format txt: the terminal's own colours draw it (made for light text on a dark background)`, { field: name });
+    throw badRequest(
+      'option_not_applicable',
+      `'${name}' does not apply to format txt: the terminal's own colours draw it (made for light text on a dark background)`,
+      { field: name },
+    );
   }
 }
 
@@ -107,7 +130,10 @@ export function fieldsFromQuery(query: URLSearchParams): Record<string, string> 
   // No prototype: a parameter named __proto__ is a key like any other (and refused as unknown).
   const fields: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [name, value] of query) {
-    if (Object.hasOwn(fields, name)) throw badRequest('repeated_parameter', `query parameter '${clip(name)}' is given more than once`, { field: clip(name) });
+    if (Object.hasOwn(fields, name))
+      throw badRequest('repeated_parameter', `query parameter '${clip(name)}' is given more than once`, {
+        field: clip(name),
+      });
     fields[name] = value;
   }
   return fields;
@@ -115,18 +141,24 @@ export function fieldsFromQuery(query: URLSearchParams): Record<string, string> 
 
 function parseText(fields: Readonly<Record<string, unknown>>): string {
   const hasUrl = fields.url !== undefined;
-  if (hasUrl && fields.text !== undefined) throw badRequest('conflicting_options', "give either 'url' or 'text' (its alias), not both", { field: 'text' });
+  if (hasUrl && fields.text !== undefined)
+    throw badRequest('conflicting_options', "give either 'url' or 'text' (its alias), not both", { field: 'text' });
   const name = hasUrl ? 'url' : 'text';
   const value = fields[name];
   if (value === undefined || value === null) {
-    throw badRequest('missing_field', "'url' is required: the text or URL to encode, e.g. {\"url\": \"https://example.com\"}", { field: 'url' });
+    throw badRequest(
+      'missing_field',
+      '\'url\' is required: the text or URL to encode, e.g. {"url": "https://example.com"}',
+      { field: 'url' },
+    );
   }
   return checkedText(value, name);
 }
 
 /** The data to encode in field `name`: a non-empty, well-formed string no QR code is too small for at first sight. */
 export function checkedText(value: unknown, name: string): string {
-  if (typeof value !== 'string') throw badRequest('invalid_type', `'${name}' must be a string, not ${describe(value)}`, { field: name });
+  if (typeof value !== 'string')
+    throw badRequest('invalid_type', `'${name}' must be a string, not ${describe(value)}`, { field: name });
   if (value === '') throw badRequest('empty_value', `'${name}' must not be empty`, { field: name });
   if (value.length > LIMITS.textLength) {
     throw new HttpError(
@@ -136,7 +168,10 @@ export function checkedText(value: unknown, name: string): string {
       { field: name, maxDigits: LIMITS.textLength },
     );
   }
-  if (!value.isWellFormed()) throw badRequest('invalid_text', `'${name}' contains an unpaired UTF-16 surrogate, which is not text`, { field: name });
+  if (!value.isWellFormed())
+    throw badRequest('invalid_text', `'${name}' contains an unpaired UTF-16 surrogate, which is not text`, {
+      field: name,
+    });
   return value;
 }
 
@@ -149,7 +184,11 @@ export function parseChoice<T extends string>(
   const value = fields[name];
   if (value === undefined) return undefined;
   const choice = typeof value === 'string' ? allowed.find((a) => a === normalise(value)) : undefined;
-  if (choice === undefined) throw badRequest('invalid_value', `'${name}' must be one of ${allowed.join(', ')}, not ${describe(value)}`, { field: name, allowed });
+  if (choice === undefined)
+    throw badRequest('invalid_value', `'${name}' must be one of ${allowed.join(', ')}, not ${describe(value)}`, {
+      field: name,
+      allowed,
+    });
   return choice;
 }
 
@@ -163,7 +202,11 @@ export function parseInteger(
   const number =
     typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(number) || number < range.min || number > range.max) {
-    throw badRequest('out_of_range', `'${name}' must be a whole number from ${range.min} to ${range.max}, not ${describe(value)}`, { field: name, min: range.min, max: range.max });
+    throw badRequest(
+      'out_of_range',
+      `'${name}' must be a whole number from ${range.min} to ${range.max}, not ${describe(value)}`,
+      { field: name, min: range.min, max: range.max },
+    );
   }
   return number === 0 ? 0 : number; // -0 is 0
 }
@@ -176,10 +219,21 @@ function parseColors(fields: Readonly<Record<string, unknown>>): { dark: Rgba; l
  * The two colours, if scanners can read them: different, `dark` at most half transparent
  * and the darker, at a contrast of at least 3:1. `names` are the fields the client set them with.
  */
-export function readableColors(dark: Rgba, light: Rgba, names = { dark: 'dark', light: 'light' }): { dark: Rgba; light: Rgba } {
-  if (sameColor(dark, light)) throw badRequest('same_colors', `'${names.dark}' and '${names.light}' must be different colors`, { field: names.light });
+export function readableColors(
+  dark: Rgba,
+  light: Rgba,
+  names = { dark: 'dark', light: 'light' },
+): { dark: Rgba; light: Rgba } {
+  if (sameColor(dark, light))
+    throw badRequest('same_colors', `'${names.dark}' and '${names.light}' must be different colors`, {
+      field: names.light,
+    });
   if (dark.a < 128) {
-    throw badRequest('dark_too_transparent', `'${names.dark}' ${colorName(dark)} is more than half transparent: scanners would not see the modules`, { field: names.dark });
+    throw badRequest(
+      'dark_too_transparent',
+      `'${names.dark}' ${colorName(dark)} is more than half transparent: scanners would not see the modules`,
+      { field: names.dark },
+    );
   }
   // Scanners look for dark modules on a light ground, and need the two told apart: WCAG's
   // 3:1 for graphics, both colors as they show on white.
@@ -187,13 +241,21 @@ export function readableColors(dark: Rgba, light: Rgba, names = { dark: 'dark', 
   const lightLuminance = luminanceOnWhite(light);
   const pair = `'${names.dark}' ${colorName(dark)} and '${names.light}' ${colorName(light)}`;
   if (darkLuminance >= lightLuminance) {
-    throw badRequest('inverted_colors', `${pair}: '${names.dark}' must be the darker color; many scanners cannot read light modules on a dark ground`, { field: names.dark });
+    throw badRequest(
+      'inverted_colors',
+      `${pair}: '${names.dark}' must be the darker color; many scanners cannot read light modules on a dark ground`,
+      { field: names.dark },
+    );
   }
   const contrast = (lightLuminance + 0.05) / (darkLuminance + 0.05);
   if (contrast < 3) {
     // Rounded down: a refused contrast never reads as the 3.00:1 it falls short of.
     const shown = Math.floor(contrast * 100) / 100;
-    throw badRequest('low_contrast', `${pair} have a contrast of ${shown.toFixed(2)}:1; scanners need at least 3:1`, { field: names.dark, contrast: shown, minimum: 3 });
+    throw badRequest('low_contrast', `${pair} have a contrast of ${shown.toFixed(2)}:1; scanners need at least 3:1`, {
+      field: names.dark,
+      contrast: shown,
+      minimum: 3,
+    });
   }
   return { dark, light };
 }
@@ -203,7 +265,11 @@ export function parseColor(fields: Readonly<Record<string, unknown>>, name: stri
   if (value === undefined) return undefined;
   const color = typeof value === 'string' ? parseHexColor(value) : undefined;
   if (color === undefined) {
-    throw badRequest('invalid_color', `'${name}' must be a hex color #RGB, #RGBA, #RRGGBB or #RRGGBBAA, not ${describe(value)}`, { field: name });
+    throw badRequest(
+      'invalid_color',
+      `'${name}' must be a hex color #RGB, #RGBA, #RRGGBB or #RRGGBBAA, not ${describe(value)}`,
+      { field: name },
+    );
   }
   return color;
 }

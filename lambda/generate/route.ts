@@ -16,7 +16,9 @@ export const SUCCESS_MESSAGE = 'QR Code generated successfully';
 let builders: Promise<PayloadBuilders> | undefined;
 /** The payload builders, loaded on the first request that names a `type`. */
 const buildersFor = (fields: Readonly<Record<string, unknown>>): Promise<PayloadBuilders> | undefined =>
-  fields.type === undefined ? undefined : (builders ??= import('../payload/index.js').then((module) => module.PAYLOAD_BUILDERS));
+  fields.type === undefined
+    ? undefined
+    : (builders ??= import('../payload/index.js').then((module) => module.PAYLOAD_BUILDERS));
 
 /** `GET /generate?url=…`: the image itself, cacheable and conditional (never cached when it holds a secret). */
 export async function generateImage(request: HttpRequest): Promise<HttpResponse> {
@@ -36,9 +38,13 @@ export async function generateJson(request: HttpRequest): Promise<HttpResponse> 
   // Options in the query of a POST would otherwise be ignored without a word.
   const queryNames = [...new Set(request.query.keys())];
   if (queryNames.length > 0) {
-    throw badRequest('options_in_query', `POST /generate takes its options in the JSON body, not in the query string (${queryNames.join(', ')})`, {
-      fields: queryNames.map((name) => name.slice(0, 40)),
-    });
+    throw badRequest(
+      'options_in_query',
+      `POST /generate takes its options in the JSON body, not in the query string (${queryNames.join(', ')})`,
+      {
+        fields: queryNames.map((name) => name.slice(0, 40)),
+      },
+    );
   }
   const fields = jsonObjectOf(request.body);
   const spec = parseQrSpec(fields, 'body', await buildersFor(fields));
@@ -49,8 +55,16 @@ export async function generateJson(request: HttpRequest): Promise<HttpResponse> 
     : [JSON_TYPE, CONTENT_TYPES.png, CONTENT_TYPES.svg, ...(textFits ? [CONTENT_TYPES.txt] : [])];
   const chosen = negotiate(request.headers.accept, offers);
   if (chosen === undefined) {
-    const why = textFits || spec.formatGiven ? '' : ` (${CONTENT_TYPES.txt} is not among them because size, dark or light was given)`;
-    throw new HttpError(406, 'not_acceptable', `the Accept header allows none of the types this can answer with: ${offers.join(', ')}${why}`, { offers });
+    const why =
+      textFits || spec.formatGiven
+        ? ''
+        : ` (${CONTENT_TYPES.txt} is not among them because size, dark or light was given)`;
+    throw new HttpError(
+      406,
+      'not_acceptable',
+      `the Accept header allows none of the types this can answer with: ${offers.join(', ')}${why}`,
+      { offers },
+    );
   }
   const vary = { vary: 'accept', ...(spec.secret ? NO_STORE : {}) };
   if (chosen !== JSON_TYPE) {
@@ -79,8 +93,10 @@ export async function generateJson(request: HttpRequest): Promise<HttpResponse> 
 const JSON_EXAMPLE = '{"url": "https://example.com"}';
 
 function jsonObjectOf(body: RequestBody): Readonly<Record<string, unknown>> {
-  if (body.kind === 'none') throw badRequest('empty_body', `the request body is empty; send a JSON object such as ${JSON_EXAMPLE}`);
+  if (body.kind === 'none')
+    throw badRequest('empty_body', `the request body is empty; send a JSON object such as ${JSON_EXAMPLE}`);
   const value = body.kind === 'value' ? body.value : parseJsonBody(body.text);
-  if (!isRecord(value)) throw badRequest('body_not_object', `the request body must be a JSON object such as ${JSON_EXAMPLE}`);
+  if (!isRecord(value))
+    throw badRequest('body_not_object', `the request body must be a JSON object such as ${JSON_EXAMPLE}`);
   return value;
 }

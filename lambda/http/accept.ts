@@ -29,8 +29,7 @@ function qualityOf(mediaType: string, ranges: readonly MediaRange[]): number {
   let specificity = -1;
   let quality = 0;
   for (const range of ranges) {
-    const matches =
-      (range.type === '*' || range.type === type) && (range.subtype === '*' || range.subtype === subtype);
+    const matches = (range.type === '*' || range.type === type) && (range.subtype === '*' || range.subtype === subtype);
     if (!matches) continue;
     const rangeSpecificity = (range.type === '*' ? 0 : 1) + (range.subtype === '*' ? 0 : 1);
     if (rangeSpecificity > specificity) {

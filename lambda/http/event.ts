@@ -4,7 +4,6 @@ import { isRecord } from '../is-record.js';
 import { checkHeaderSize, checkQuerySize, mapSize } from './limits.js';
 import { MAX_BODY_BYTES, type HttpRequest, type RequestBody } from './request.js';
 
-
 /**
  * Turns whatever the function was invoked with into an HttpRequest:
  * - API Gateway HTTP API events (payload format 2.0),
@@ -31,7 +30,8 @@ export function toHttpRequest(event: unknown): HttpRequest {
 function fromHttpApiEvent(event: APIGatewayProxyEventV2): HttpRequest {
   const http: unknown = event.requestContext.http;
   const method = isRecord(http) ? http.method : undefined;
-  if (typeof method !== 'string') throw badRequest('invalid_event', 'malformed event: requestContext.http.method must be a string');
+  if (typeof method !== 'string')
+    throw badRequest('invalid_event', 'malformed event: requestContext.http.method must be a string');
   const rawPath = typeof event.rawPath === 'string' ? event.rawPath : isRecord(http) ? http.path : undefined;
   if (typeof rawPath !== 'string') throw badRequest('invalid_event', 'malformed event: rawPath must be a string');
   const rawQuery = stringOr(event.rawQueryString, '');
@@ -62,10 +62,12 @@ function fromRestApiEvent(event: APIGatewayProxyEvent): HttpRequest {
   const single: unknown = event.queryStringParameters;
   if (isRecord(multi)) {
     for (const [key, values] of Object.entries(multi)) {
-      if (Array.isArray(values)) for (const v of values) if (typeof v === 'string') query.append(wellFormed(key, key), wellFormed(v, key));
+      if (Array.isArray(values))
+        for (const v of values) if (typeof v === 'string') query.append(wellFormed(key, key), wellFormed(v, key));
     }
   } else if (isRecord(single)) {
-    for (const [key, value] of Object.entries(single)) if (typeof value === 'string') query.append(wellFormed(key, key), wellFormed(value, key));
+    for (const [key, value] of Object.entries(single))
+      if (typeof value === 'string') query.append(wellFormed(key, key), wellFormed(value, key));
   }
   const stage = isRecord(event.requestContext) ? event.requestContext.stage : undefined;
   if (typeof event.path !== 'string') throw badRequest('invalid_event', 'malformed event: path must be a string');
@@ -104,7 +106,9 @@ function bodyOf(body: unknown, isBase64Encoded: unknown): RequestBody {
   }
   if (Math.floor((body.length * 3) / 4) > MAX_BODY_BYTES + 3) throw bodyTooLarge();
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body) || body.length % 4 === 1) {
-    throw badRequest('invalid_base64', 'the request body is marked isBase64Encoded but is not valid base64', { field: 'body' });
+    throw badRequest('invalid_base64', 'the request body is marked isBase64Encoded but is not valid base64', {
+      field: 'body',
+    });
   }
   const bytes = Buffer.from(body, 'base64');
   if (bytes.length > MAX_BODY_BYTES) throw bodyTooLarge();
@@ -118,7 +122,12 @@ function bodyOf(body: unknown, isBase64Encoded: unknown): RequestBody {
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 const bodyTooLarge = (): HttpError =>
-  new HttpError(413, 'body_too_large', `the request body is larger than ${MAX_BODY_BYTES} bytes, the most this API accepts`, { limit: MAX_BODY_BYTES });
+  new HttpError(
+    413,
+    'body_too_large',
+    `the request body is larger than ${MAX_BODY_BYTES} bytes, the most this API accepts`,
+    { limit: MAX_BODY_BYTES },
+  );
 
 function lowerCaseHeaders(headers: unknown): Record<string, string> {
   const result: Record<string, string> = {};
@@ -178,4 +187,6 @@ function wellFormed(text: string, name: string): string {
 }
 
 const notUtf8 = (name: string): HttpError =>
-  badRequest('invalid_utf8', `the query parameter '${name.slice(0, 40)}' is not valid UTF-8 once percent-decoded`, { field: name.slice(0, 40) });
+  badRequest('invalid_utf8', `the query parameter '${name.slice(0, 40)}' is not valid UTF-8 once percent-decoded`, {
+    field: name.slice(0, 40),
+  });

@@ -13,7 +13,12 @@ export const MAX_HEADER_BYTES = 10_240;
 /** Refuses a query string (raw, or as the REST API's parameter maps) over MAX_QUERY_BYTES. */
 export function checkQuerySize(size: number): void {
   if (size > MAX_QUERY_BYTES) {
-    throw new HttpError(414, 'request_too_large', `the query string is ${size} bytes or more; at most ${MAX_QUERY_BYTES} are read`, { field: 'query', maxBytes: MAX_QUERY_BYTES });
+    throw new HttpError(
+      414,
+      'request_too_large',
+      `the query string is ${size} bytes or more; at most ${MAX_QUERY_BYTES} are read`,
+      { field: 'query', maxBytes: MAX_QUERY_BYTES },
+    );
   }
 }
 
@@ -22,7 +27,12 @@ export function checkHeaderSize(...maps: unknown[]): void {
   let size = 0;
   for (const map of maps) size += mapSize(map, MAX_HEADER_BYTES - size);
   if (size > MAX_HEADER_BYTES) {
-    throw new HttpError(431, 'request_too_large', `the headers are ${size} bytes or more; at most ${MAX_HEADER_BYTES} are read`, { field: 'headers', maxBytes: MAX_HEADER_BYTES });
+    throw new HttpError(
+      431,
+      'request_too_large',
+      `the headers are ${size} bytes or more; at most ${MAX_HEADER_BYTES} are read`,
+      { field: 'headers', maxBytes: MAX_HEADER_BYTES },
+    );
   }
 }
 

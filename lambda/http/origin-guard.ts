@@ -15,10 +15,18 @@ export const ORIGIN_SECRET_ENV = 'QR_ORIGIN_SECRET';
  * (`aws lambda invoke`: no `requestContext`) are authorised by IAM and always pass, as does
  * everything when no secret is configured.
  */
-export function assertThroughCdn(event: unknown, headers: Readonly<Record<string, string>>, secret: string | undefined): void {
+export function assertThroughCdn(
+  event: unknown,
+  headers: Readonly<Record<string, string>>,
+  secret: string | undefined,
+): void {
   if (!secret || !isRecord(event) || !isRecord(event.requestContext)) return;
   if (sameSecret(headers[ORIGIN_HEADER] ?? '', secret)) return;
-  throw new HttpError(403, 'not_through_cdn', 'this endpoint answers only requests that come through the deployment\'s CDN: call the URL in `make outputs` (api_endpoint)');
+  throw new HttpError(
+    403,
+    'not_through_cdn',
+    "this endpoint answers only requests that come through the deployment's CDN: call the URL in `make outputs` (api_endpoint)",
+  );
 }
 
 /**

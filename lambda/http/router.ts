@@ -21,14 +21,25 @@ export type Routes = Readonly<Record<string, Readonly<Record<string, Route>>>>;
  */
 export function dispatch(routes: Routes, request: HttpRequest): HttpResponse | Promise<HttpResponse> {
   const methods = Object.hasOwn(routes, request.path) ? routes[request.path] : undefined;
-  if (methods === undefined) throw new HttpError(404, 'no_such_path', `no such path; try POST /generate, GET /generate?url=… or the page at GET /`);
+  if (methods === undefined)
+    throw new HttpError(
+      404,
+      'no_such_path',
+      `no such path; try POST /generate, GET /generate?url=… or the page at GET /`,
+    );
   const allow = [...Object.keys(methods), 'OPTIONS'].join(', ');
   if (request.method === 'OPTIONS') {
     return emptyResponse(204, { allow });
   }
   const route = Object.hasOwn(methods, request.method) ? methods[request.method] : undefined;
   if (route === undefined) {
-    throw new HttpError(405, 'method_not_allowed', `${clip(request.method)} is not allowed on ${request.path}; allowed: ${allow}`, { allowed: allow.split(', ') }, { allow });
+    throw new HttpError(
+      405,
+      'method_not_allowed',
+      `${clip(request.method)} is not allowed on ${request.path}; allowed: ${allow}`,
+      { allowed: allow.split(', ') },
+      { allow },
+    );
   }
   return route(request);
 }

@@ -13,6 +13,9 @@ export function emailPayload(fields: Fields): Payload {
   const to = emailField(fields, 'to', true)!;
   const subject = textField(fields, 'subject', { max: 500 });
   const body = textField(fields, 'body', { max: 2000, multiline: true });
-  const headers = [...optional('subject=', subject && encodeURIComponent(subject)), ...optional('body=', body && encodeURIComponent(body.replace(/\r?\n/g, '\r\n')))];
+  const headers = [
+    ...optional('subject=', subject && encodeURIComponent(subject)),
+    ...optional('body=', body && encodeURIComponent(body.replace(/\r?\n/g, '\r\n'))),
+  ];
   return { text: `mailto:${encodeAddress(to)}${headers.length > 0 ? `?${headers.join('&')}` : ''}`, secret: false };
 }

@@ -29,7 +29,11 @@ function whenField(fields: Fields, name: string, required: boolean): When | unde
   // A day or hour that does not exist (2026-02-30, 25:00) comes back from Date as another one.
   const parsed = new Date(`${local}Z`);
   if ((!date && !time) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 19) !== local) {
-    throw badRequest('invalid_value', `'${name}' must be a date (2026-12-24) or a date and time (2026-12-24T18:30, with Z or an offset such as +01:00 for an instant), not ${describe(value)}`, { field: name });
+    throw badRequest(
+      'invalid_value',
+      `'${name}' must be a date (2026-12-24) or a date and time (2026-12-24T18:30, with Z or an offset such as +01:00 for an instant), not ${describe(value)}`,
+      { field: name },
+    );
   }
   /** iCalendar's basic form: 20261224T183000. */
   const basic = (iso: string): string => iso.slice(0, 19).replace(/[-:]/g, '');
@@ -44,9 +48,14 @@ export function eventPayload(fields: Fields): Payload {
   const start = whenField(fields, 'start', true)!;
   const end = whenField(fields, 'end', false);
   if (end !== undefined && (end.kind === 'date') !== (start.kind === 'date')) {
-    throw badRequest('invalid_value', "'end' must be a date when 'start' is a date, and a date and time when 'start' is one", { field: 'end' });
+    throw badRequest(
+      'invalid_value',
+      "'end' must be a date when 'start' is a date, and a date and time when 'start' is one",
+      { field: 'end' },
+    );
   }
-  if (end !== undefined && end.kind === start.kind && end.key < start.key) throw badRequest('invalid_value', "'end' is before 'start'", { field: 'end' });
+  if (end !== undefined && end.kind === start.kind && end.key < start.key)
+    throw badRequest('invalid_value', "'end' is before 'start'", { field: 'end' });
   const location = textField(fields, 'location', { max: 500 });
   const description = textField(fields, 'description', { max: 1500, multiline: true });
   const lines = [

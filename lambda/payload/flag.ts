@@ -9,5 +9,8 @@ export function flagField(fields: Readonly<Record<string, unknown>>, name: strin
   if (value === undefined || value === null) return undefined;
   if (value === true || value === 'true') return true;
   if (value === false || value === 'false') return false;
-  throw badRequest('invalid_value', `'${name}' must be true or false, not ${describe(value)}`, { field: name, allowed: ['true', 'false'] });
+  throw badRequest('invalid_value', `'${name}' must be true or false, not ${describe(value)}`, {
+    field: name,
+    allowed: ['true', 'false'],
+  });
 }

@@ -10,7 +10,10 @@ const ALGORITHMS = ['SHA1', 'SHA256', 'SHA512'] as const;
 
 function labelPart(fields: Fields, name: string, required: boolean): string | undefined {
   const value = textField(fields, name, { required, max: 200 });
-  if (value?.includes(':')) throw badRequest('invalid_value', `'${name}' must not contain a colon: the label is issuer:account`, { field: name });
+  if (value?.includes(':'))
+    throw badRequest('invalid_value', `'${name}' must not contain a colon: the label is issuer:account`, {
+      field: name,
+    });
   return value;
 }
 
@@ -20,15 +23,21 @@ export function otpauthPayload(fields: Fields): Payload {
   const secret = given.replace(/[\s-]/g, '').replace(/=+$/, '').toUpperCase();
   // Base32 of whole bytes has 2, 4, 5, 7 or 0 characters past a multiple of 8.
   if (!/^[A-Z2-7]+$/.test(secret) || [1, 3, 6].includes(secret.length % 8)) {
-    throw badRequest('invalid_value', `'secret' must be base32 (A-Z and 2-7, as authenticator apps show it), not ${describe(given)}`, { field: 'secret' });
+    throw badRequest(
+      'invalid_value',
+      `'secret' must be base32 (A-Z and 2-7, as authenticator apps show it), not ${describe(given)}`,
+      { field: 'secret' },
+    );
   }
   const issuer = labelPart(fields, 'issuer', false);
   const account = labelPart(fields, 'account', true)!;
   const algorithm = choiceField(fields, 'algorithm', ALGORITHMS);
   const digits = numberField(fields, 'digits', 6, 8, { integer: true });
-  if (digits === 7) throw badRequest('invalid_value', "'digits' must be 6 or 8", { field: 'digits', allowed: ['6', '8'] });
+  if (digits === 7)
+    throw badRequest('invalid_value', "'digits' must be 6 or 8", { field: 'digits', allowed: ['6', '8'] });
   const period = numberField(fields, 'period', 1, 3600, { integer: true });
-  const label = issuer === undefined ? encodeURIComponent(account) : `${encodeURIComponent(issuer)}:${encodeURIComponent(account)}`;
+  const label =
+    issuer === undefined ? encodeURIComponent(account) : `${encodeURIComponent(issuer)}:${encodeURIComponent(account)}`;
   const query = [
     `secret=${secret}`,
     ...optional('issuer=', issuer && encodeURIComponent(issuer)),

@@ -18,7 +18,9 @@ export function vcardPayload(fields: Fields): Payload {
   const organization = textField(fields, 'organization', { max: 200 });
   const url = textField(fields, 'url', { max: 2000 });
   if (url !== undefined && !/^https?:\/\/[^\s]+$/i.test(url)) {
-    throw badRequest('invalid_value', "'url' must be an http or https URL such as https://example.com", { field: 'url' });
+    throw badRequest('invalid_value', "'url' must be an http or https URL such as https://example.com", {
+      field: 'url',
+    });
   }
   // N is structured (family;given;…): the last word is taken as the family name.
   const words = name.split(/\s+/);

@@ -46,7 +46,8 @@ export function blockStructure(version: number, level: EcLevel): BlockStructure 
 }
 
 /** Bits of data a symbol holds (§7.4.10, table 7). */
-export const dataBitCapacity = (version: number, level: EcLevel): number => blockStructure(version, level).dataCodewords * 8;
+export const dataBitCapacity = (version: number, level: EcLevel): number =>
+  blockStructure(version, level).dataCodewords * 8;
 
 /** Modules across a symbol of `version` (§5.3.1). */
 export const symbolSize = (version: number): number => version * 4 + 17;

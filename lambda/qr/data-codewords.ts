@@ -40,7 +40,8 @@ function writeSegmentData({ mode, text }: Segment, put: (value: number, bits: nu
   } else if (mode === Mode.Alphanumeric) {
     // Pairs as 45 × first + second in 11 bits; a last single character in 6 (§7.4.4).
     let i = 0;
-    for (; i + 2 <= text.length; i += 2) put(ALPHANUMERIC.indexOf(text[i]!) * 45 + ALPHANUMERIC.indexOf(text[i + 1]!), 11);
+    for (; i + 2 <= text.length; i += 2)
+      put(ALPHANUMERIC.indexOf(text[i]!) * 45 + ALPHANUMERIC.indexOf(text[i + 1]!), 11);
     if (i < text.length) put(ALPHANUMERIC.indexOf(text[i]!), 6);
   } else {
     // The UTF-8 bytes, 8 bits each (§7.4.5).

@@ -26,7 +26,11 @@ export interface Segment {
 /** Bits of the character count indicator (§7.4.2, table 3). */
 export function countIndicatorBits(mode: Mode, version: number): number {
   const column = version < 10 ? 0 : version < 27 ? 1 : 2;
-  return mode === Mode.Numeric ? [10, 12, 14][column]! : mode === Mode.Alphanumeric ? [9, 11, 13][column]! : [8, 16, 16][column]!;
+  return mode === Mode.Numeric
+    ? [10, 12, 14][column]!
+    : mode === Mode.Alphanumeric
+      ? [9, 11, 13][column]!
+      : [8, 16, 16][column]!;
 }
 
 /** Bits the data of `length` characters (bytes) takes in `mode`, without header (§7.4.3–7.4.5). */
@@ -47,7 +51,8 @@ const ALPHANUMERIC_SYMBOLS = ' $%*+-./:';
 
 function charClass(code: number): CharClass {
   if (code >= 48 && code <= 57) return CharClass.Digit;
-  if ((code >= 65 && code <= 90) || (code < 128 && ALPHANUMERIC_SYMBOLS.includes(String.fromCharCode(code)))) return CharClass.Letter;
+  if ((code >= 65 && code <= 90) || (code < 128 && ALPHANUMERIC_SYMBOLS.includes(String.fromCharCode(code))))
+    return CharClass.Letter;
   return CharClass.Other;
 }
 
@@ -64,7 +69,12 @@ export function minimumDataBits(text: string, budget = Infinity): number {
     const code = text.charCodeAt(i);
     const kind = charClass(code);
     // Sixths of a bit: digit 20 (10/3), letter 33 (5.5), a byte 48.
-    sixths += kind === CharClass.Digit ? 20 : kind === CharClass.Letter ? 33 : 48 * (code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code < 0xe000) ? 2 : 3);
+    sixths +=
+      kind === CharClass.Digit
+        ? 20
+        : kind === CharClass.Letter
+          ? 33
+          : 48 * (code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code < 0xe000) ? 2 : 3);
     if (sixths > limit) break;
   }
   return sixths / 6;
@@ -82,7 +92,11 @@ export function rawSegments(text: string): Segment[] {
     const next = i < text.length ? charClass(text.charCodeAt(i)) : -1;
     if (next === current) continue;
     const run = text.slice(start, i);
-    segments.push({ mode: current as number as Mode, text: run, length: current === CharClass.Other ? Buffer.byteLength(run, 'utf8') : run.length });
+    segments.push({
+      mode: current as number as Mode,
+      text: run,
+      length: current === CharClass.Other ? Buffer.byteLength(run, 'utf8') : run.length,
+    });
     start = i;
     current = next as CharClass;
   }
@@ -173,7 +187,11 @@ export function optimalSegments(text: string, version: number): Segment[] {
     const mode = modes[path[i]!]!;
     let joined = '';
     while (i < path.length && modes[path[i]!] === mode) joined += texts[path[i++]!];
-    segments.push({ mode, text: joined, length: mode === Mode.Byte ? Buffer.byteLength(joined, 'utf8') : joined.length });
+    segments.push({
+      mode,
+      text: joined,
+      length: mode === Mode.Byte ? Buffer.byteLength(joined, 'utf8') : joined.length,
+    });
   }
   return segments;
 }

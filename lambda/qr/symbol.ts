@@ -56,7 +56,8 @@ class EncodedSymbol implements QrSymbol {
 export function encodeSymbol(text: string, ecLevel: EcLevel): QrSymbol {
   // Text that cannot fit even version 40 is refused before the work of segmenting it.
   const capacity = dataBitCapacity(40, ecLevel);
-  if (minimumDataBits(text, capacity) > capacity) throw new CapacityExceededError(ecLevel, Buffer.byteLength(text, 'utf8'));
+  if (minimumDataBits(text, capacity) > capacity)
+    throw new CapacityExceededError(ecLevel, Buffer.byteLength(text, 'utf8'));
   // As qrcode: the version is estimated from the plain split of the text, the segments
   // optimised for that version, then the smallest version that holds them taken.
   const estimate = smallestVersion(rawSegments(text), ecLevel);

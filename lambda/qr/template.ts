@@ -73,7 +73,11 @@ function buildTemplate(version: number): SymbolTemplate {
   };
 
   // Finder patterns with their separators (§6.3.3, §6.3.4), in three corners.
-  for (const [top, left] of [[0, 0], [size - 7, 0], [0, size - 7]] as const) {
+  for (const [top, left] of [
+    [0, 0],
+    [size - 7, 0],
+    [0, size - 7],
+  ] as const) {
     for (let r = -1; r <= 7; r++) {
       for (let c = -1; c <= 7; c++) {
         if (top + r < 0 || top + r >= size || left + c < 0 || left + c >= size) continue;

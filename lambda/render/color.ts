@@ -13,4 +13,5 @@ export const WHITE: Rgba = { r: 255, g: 255, b: 255, a: 255 };
 export const sameColor = (x: Rgba, y: Rgba): boolean => x.r === y.r && x.g === y.g && x.b === y.b && x.a === y.a;
 
 /** `#rrggbb`, for SVG attributes (alpha goes in a separate opacity attribute). */
-export const toHexRgb = ({ r, g, b }: Rgba): string => `#${((1 << 24) | (r << 16) | (g << 8) | b).toString(16).slice(1)}`;
+export const toHexRgb = ({ r, g, b }: Rgba): string =>
+  `#${((1 << 24) | (r << 16) | (g << 8) | b).toString(16).slice(1)}`;

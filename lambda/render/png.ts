@@ -64,7 +64,8 @@ export function encodePng(matrix: QrSymbol, { margin, width, height, x, y }: Lay
 
   const idat = deflateSync(raw, DEFLATE_OPTIONS);
   const palette = grayscale ? undefined : Uint8Array.of(light.r, light.g, light.b, dark.r, dark.g, dark.b);
-  const transparency = palette !== undefined && (light.a < 255 || dark.a < 255) ? Uint8Array.of(light.a, dark.a) : undefined;
+  const transparency =
+    palette !== undefined && (light.a < 255 || dark.a < 255) ? Uint8Array.of(light.a, dark.a) : undefined;
   const out = Buffer.allocUnsafe(
     SIGNATURE.length + 12 + 13 + (palette ? 12 + 6 : 0) + (transparency ? 12 + 2 : 0) + 12 + idat.length + 12,
   );
@@ -89,7 +90,8 @@ export function encodePng(matrix: QrSymbol, { margin, width, height, x, y }: Lay
  * is done, so log2(rows) calls. (A module row with no dark module is all light already.)
  */
 function copyRows(raw: Buffer, first: number, stride: number, rows: number): void {
-  for (let done = 1; done < rows; done *= 2) raw.copyWithin(first + done * stride, first, first + Math.min(done, rows - done) * stride);
+  for (let done = 1; done < rows; done *= 2)
+    raw.copyWithin(first + done * stride, first, first + Math.min(done, rows - done) * stride);
 }
 
 const isOpaqueBlackOrWhite = ({ r, g, b, a }: Rgba): boolean =>

@@ -31,9 +31,17 @@ export function renderQr(spec: RenderSpec): RenderedImage {
     // Characters, not pixels: size and colours are the terminal's.
     const across = matrix.size + 2 * spec.margin;
     // Two module rows a line.
-    return { format: 'txt', contentType, bytes: Buffer.from(encodeText(matrix, spec.margin), 'utf8'), width: across, height: Math.ceil(across / 2) };
+    return {
+      format: 'txt',
+      contentType,
+      bytes: Buffer.from(encodeText(matrix, spec.margin), 'utf8'),
+      width: across,
+      height: Math.ceil(across / 2),
+    };
   }
-  const geometry = spec.canvas ? exactLayout(matrix.size, spec.margin, spec.canvas) : layout(matrix.size, spec.margin, spec.size);
+  const geometry = spec.canvas
+    ? exactLayout(matrix.size, spec.margin, spec.canvas)
+    : layout(matrix.size, spec.margin, spec.size);
   const bytes =
     spec.format === 'png'
       ? encodePng(matrix, geometry, spec.dark, spec.light)

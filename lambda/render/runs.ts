@@ -6,7 +6,10 @@ import type { QrSymbol } from '../qr/symbol.js';
  * changes, alternately a run's start and its end (the light padding after the last module
  * ends a run that reaches the edge).
  */
-export function forEachDarkRun({ size, words, rows }: QrSymbol, visit: (row: number, start: number, end: number) => void): void {
+export function forEachDarkRun(
+  { size, words, rows }: QrSymbol,
+  visit: (row: number, start: number, end: number) => void,
+): void {
   for (let row = 0; row < size; row++) {
     let start = -1;
     let carry = 0;

@@ -10,7 +10,12 @@ import { forEachDarkRun } from './runs.js';
  * exact canvas widens the viewBox around the code, so the code stays centred and the
  * background fills the whole image.
  */
-export function encodeSvg(matrix: QrSymbol, { margin, modulesAcross, width, height, x, y }: Layout, dark: Rgba, light: Rgba): string {
+export function encodeSvg(
+  matrix: QrSymbol,
+  { margin, modulesAcross, width, height, x, y }: Layout,
+  dark: Rgba,
+  light: Rgba,
+): string {
   let runs = '';
   forEachDarkRun(matrix, (row, start, end) => {
     const left = margin + start;

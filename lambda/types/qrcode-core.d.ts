@@ -65,7 +65,10 @@ declare module 'qrcode/lib/core/reed-solomon-encoder.js' {
 
 declare module 'qrcode/lib/core/segments.js' {
   /** qrcode's segment optimiser (a test oracle). */
-  export function fromString(text: string, version: number): { mode: { id: string }; getLength(): number; data: string | Uint8Array }[];
+  export function fromString(
+    text: string,
+    version: number,
+  ): { mode: { id: string }; getLength(): number; data: string | Uint8Array }[];
 }
 
 declare module 'qrcode/lib/core/alignment-pattern.js' {

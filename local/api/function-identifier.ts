@@ -19,22 +19,29 @@ export interface FunctionIdentifier {
 }
 
 /** The parts of an identifier, or the ValidationException message that refuses it. */
-export function parseFunctionIdentifier(raw: string): { ok: true; id: FunctionIdentifier } | { ok: false; message: string } {
+export function parseFunctionIdentifier(
+  raw: string,
+): { ok: true; id: FunctionIdentifier } | { ok: false; message: string } {
   let identifier: string;
   try {
     identifier = decodeURIComponent(raw);
   } catch {
-    return { ok: false, message: `1 validation error detected: Value '${raw}' at 'functionName' failed to satisfy constraint: Member must be a percent-encoded UTF-8 string` };
+    return {
+      ok: false,
+      message: `1 validation error detected: Value '${raw}' at 'functionName' failed to satisfy constraint: Member must be a percent-encoded UTF-8 string`,
+    };
   }
   const constraint = (what: string): { ok: false; message: string } => ({
     ok: false,
     message: `1 validation error detected: Value '${identifier}' at 'functionName' failed to satisfy constraint: ${what}`,
   });
-  if (identifier.length < 1 || identifier.length > MAX_IDENTIFIER) return constraint(`Member must have length between 1 and ${MAX_IDENTIFIER}`);
+  if (identifier.length < 1 || identifier.length > MAX_IDENTIFIER)
+    return constraint(`Member must have length between 1 and ${MAX_IDENTIFIER}`);
   const match = FUNCTION_NAME_PATTERN.exec(identifier);
   if (!match) return constraint(`Member must satisfy regular expression pattern: ${PATTERN_TEXT}`);
   const name = match[10]!;
-  if (name.length > MAX_NAME) return constraint(`Member must have length less than or equal to ${MAX_NAME} (the name part)`);
+  if (name.length > MAX_NAME)
+    return constraint(`Member must have length less than or equal to ${MAX_NAME} (the name part)`);
   return {
     ok: true,
     id: { name, region: match[3]?.slice(0, -1), account: match[8]?.slice(0, -1), qualifier: match[12] },

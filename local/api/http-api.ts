@@ -42,7 +42,9 @@ interface Route {
 export function createHttpApi(options: HttpApiOptions): Server {
   const apiId = options.apiId ?? randomBytes(5).toString('hex').slice(0, 10);
   const routes = options.routeKeys.map(parseRouteKey);
-  const throttle = options.throttling ? tokenBucket(options.throttling.rateLimit, options.throttling.burstLimit, options.now) : () => true;
+  const throttle = options.throttling
+    ? tokenBucket(options.throttling.rateLimit, options.throttling.burstLimit, options.now)
+    : () => true;
   const server = createServer((request, response) => {
     void handle(request, response).catch(() => gatewayError(response, 500, 'Internal Server Error'));
   });
@@ -69,10 +71,21 @@ export function createHttpApi(options: HttpApiOptions): Server {
 
     const body = await readBody(request, MAX_REQUEST_BYTES);
     if (!body.ok) return gatewayError(response, 413, 'Request Entity Too Large', options.cors, origin);
-    const event = toEvent({ request, url, body: body.bytes, route: match.route, pathParameters: match.pathParameters, requestId, apiId, stage: options.stage, host: request.headers.host ?? 'localhost' });
+    const event = toEvent({
+      request,
+      url,
+      body: body.bytes,
+      route: match.route,
+      pathParameters: match.pathParameters,
+      requestId,
+      apiId,
+      stage: options.stage,
+      host: request.headers.host ?? 'localhost',
+    });
     const payload = Buffer.from(JSON.stringify(event));
     // Lambda refuses an event over its synchronous limit before it runs; the gateway answers 413.
-    if (payload.length > MAX_INVOKE_PAYLOAD_BYTES) return gatewayError(response, 413, 'Request Entity Too Large', options.cors, origin);
+    if (payload.length > MAX_INVOKE_PAYLOAD_BYTES)
+      return gatewayError(response, 413, 'Request Entity Too Large', options.cors, origin);
 
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
@@ -83,7 +96,8 @@ export function createHttpApi(options: HttpApiOptions): Server {
       result = await Promise.race([options.pool.invoke(payload), timeout]);
     } catch (error) {
       // A throttled function is an integration failure to the gateway: its 500, not Lambda's 429.
-      if (error instanceof TooManyRequestsError) return gatewayError(response, 500, 'Internal Server Error', options.cors, origin);
+      if (error instanceof TooManyRequestsError)
+        return gatewayError(response, 500, 'Internal Server Error', options.cors, origin);
       throw error;
     } finally {
       clearTimeout(timer);
@@ -239,26 +253,45 @@ interface EventInput {
   host: string;
 }
 
-function toEvent({ request, url, body, route, pathParameters, requestId, apiId, stage, host }: EventInput): APIGatewayProxyEventV2 {
+function toEvent({
+  request,
+  url,
+  body,
+  route,
+  pathParameters,
+  requestId,
+  apiId,
+  stage,
+  host,
+}: EventInput): APIGatewayProxyEventV2 {
   // Without a prototype, names such as `constructor` or `__proto__` are names like any other.
   const headers: Record<string, string> = Object.create(null) as Record<string, string>;
   let cookies: string[] = [];
   for (let i = 0; i < request.rawHeaders.length; i += 2) {
     const name = request.rawHeaders[i]!.toLowerCase();
     const value = request.rawHeaders[i + 1]!;
-    if (name === 'cookie') cookies = cookies.concat(value.split(';').map((c) => c.trim()).filter(Boolean));
+    if (name === 'cookie')
+      cookies = cookies.concat(
+        value
+          .split(';')
+          .map((c) => c.trim())
+          .filter(Boolean),
+      );
     else headers[name] = Object.hasOwn(headers, name) ? `${headers[name]},${value}` : value;
   }
   const sourceIp = (request.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
   headers['x-forwarded-for'] = headers['x-forwarded-for'] ? `${headers['x-forwarded-for']}, ${sourceIp}` : sourceIp;
   headers['x-forwarded-port'] = String(request.socket.localPort ?? 80);
   headers['x-forwarded-proto'] = 'http';
-  headers['x-amzn-trace-id'] ??= `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
+  headers['x-amzn-trace-id'] ??=
+    `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
 
   const rawQueryString = url.search.startsWith('?') ? url.search.slice(1) : '';
   const queryStringParameters: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [key, value] of new URLSearchParams(rawQueryString)) {
-    queryStringParameters[key] = Object.hasOwn(queryStringParameters, key) ? `${queryStringParameters[key]},${value}` : value;
+    queryStringParameters[key] = Object.hasOwn(queryStringParameters, key)
+      ? `${queryStringParameters[key]},${value}`
+      : value;
   }
   const now = new Date();
   const event: APIGatewayProxyEventV2 = {
@@ -333,12 +366,21 @@ export function fromResult(payload: Buffer): MappedResponse | undefined {
     const body = typeof result === 'string' ? result : JSON.stringify(result);
     return { statusCode: 200, headers: { 'content-type': 'application/json' }, cookies: [], body: Buffer.from(body) };
   }
-  const { statusCode, headers = {}, cookies = [], body = '', isBase64Encoded = false } = result as Record<string, unknown>;
-  if (typeof statusCode !== 'number' || !Number.isInteger(statusCode) || statusCode < 100 || statusCode > 599) return undefined;
-  if (typeof body !== 'string' || typeof headers !== 'object' || headers === null || !Array.isArray(cookies)) return undefined;
+  const {
+    statusCode,
+    headers = {},
+    cookies = [],
+    body = '',
+    isBase64Encoded = false,
+  } = result as Record<string, unknown>;
+  if (typeof statusCode !== 'number' || !Number.isInteger(statusCode) || statusCode < 100 || statusCode > 599)
+    return undefined;
+  if (typeof body !== 'string' || typeof headers !== 'object' || headers === null || !Array.isArray(cookies))
+    return undefined;
   const mappedHeaders: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') mappedHeaders[name.toLowerCase()] = String(value);
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      mappedHeaders[name.toLowerCase()] = String(value);
     else return undefined;
   }
   return {
@@ -382,6 +424,17 @@ function preflight(response: ServerResponse, cors: CorsConfig, origin: string): 
   send(response, 204, headers);
 }
 
-function gatewayError(response: ServerResponse, status: number, message: string, cors?: CorsConfig, origin?: string | undefined): void {
-  send(response, status, { 'content-type': 'application/json', ...(cors ? corsHeaders(cors, origin) : {}) }, JSON.stringify({ message }));
+function gatewayError(
+  response: ServerResponse,
+  status: number,
+  message: string,
+  cors?: CorsConfig,
+  origin?: string | undefined,
+): void {
+  send(
+    response,
+    status,
+    { 'content-type': 'application/json', ...(cors ? corsHeaders(cors, origin) : {}) },
+    JSON.stringify({ message }),
+  );
 }

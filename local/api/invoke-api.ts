@@ -44,17 +44,28 @@ export function createInvokeApi(pools: ReadonlyMap<string, FunctionPool>, region
     const { id } = parsed;
     const queryQualifier = new URLSearchParams(search).get('Qualifier') ?? undefined;
     if (id.qualifier !== undefined && queryQualifier !== undefined && id.qualifier !== queryQualifier) {
-      return awsError(response, 400, 'InvalidParameterValueException', 'The derived qualifier from the function name does not match the specified qualifier.');
+      return awsError(
+        response,
+        400,
+        'InvalidParameterValueException',
+        'The derived qualifier from the function name does not match the specified qualifier.',
+      );
     }
     const qualifier = id.qualifier ?? queryQualifier;
     if (id.region !== undefined && id.region !== region) {
-      return awsError(response, 404, 'ResourceNotFoundException', `Functions from '${id.region}' are not reachable in this region ('${region}')`);
+      return awsError(
+        response,
+        404,
+        'ResourceNotFoundException',
+        `Functions from '${id.region}' are not reachable in this region ('${region}')`,
+      );
     }
     const arn = `arn:aws:lambda:${region}:${id.account ?? LOCAL_ACCOUNT_ID}:function:${id.name}${qualifier === undefined ? '' : `:${qualifier}`}`;
     // This stack is one account: a function of another account is not found in it.
     const pool = id.account === undefined || id.account === LOCAL_ACCOUNT_ID ? pools.get(id.name) : undefined;
     const version = pool === undefined ? undefined : versionOf(pool, qualifier);
-    if (!pool || version === undefined) return awsError(response, 404, 'ResourceNotFoundException', `Function not found: ${arn}`);
+    if (!pool || version === undefined)
+      return awsError(response, 404, 'ResourceNotFoundException', `Function not found: ${arn}`);
 
     const invocationType = headerValue(request, 'x-amz-invocation-type') ?? 'RequestResponse';
     if (!INVOCATION_TYPES.has(invocationType)) {
@@ -63,17 +74,28 @@ export function createInvokeApi(pools: ReadonlyMap<string, FunctionPool>, region
     const limit = invocationType === 'Event' ? MAX_EVENT_PAYLOAD_BYTES : MAX_PAYLOAD_BYTES;
     const body = await readBody(request, limit);
     if (!body.ok) {
-      return awsError(response, 413, 'RequestTooLargeException', `Request must be smaller than ${limit} bytes for the InvokeFunction operation`);
+      return awsError(
+        response,
+        413,
+        'RequestTooLargeException',
+        `Request must be smaller than ${limit} bytes for the InvokeFunction operation`,
+      );
     }
     const payload = body.bytes.length === 0 ? Buffer.from('{}') : body.bytes;
     try {
       JSON.parse(payload.toString('utf8'));
     } catch (error) {
-      return awsError(response, 400, 'InvalidRequestContentException', `Could not parse request body into json: ${(error as Error).message}`);
+      return awsError(
+        response,
+        400,
+        'InvalidRequestContentException',
+        `Could not parse request body into json: ${(error as Error).message}`,
+      );
     }
     const contextHeader = headerValue(request, 'x-amz-client-context');
     const clientContext = contextHeader === undefined ? undefined : decodeClientContext(contextHeader);
-    if (clientContext && !clientContext.ok) return awsError(response, 400, 'InvalidRequestContentException', clientContext.message);
+    if (clientContext && !clientContext.ok)
+      return awsError(response, 400, 'InvalidRequestContentException', clientContext.message);
 
     const requestId = randomUUID();
     const common = { 'x-amzn-requestid': requestId, 'x-amz-executed-version': version };
@@ -94,7 +116,9 @@ export function createInvokeApi(pools: ReadonlyMap<string, FunctionPool>, region
       send(response, 200, headers, result.payload);
     } catch (error) {
       if (error instanceof TooManyRequestsError) {
-        return awsError(response, 429, 'TooManyRequestsException', 'Rate Exceeded.', { Reason: 'ReservedFunctionConcurrentInvocationLimitExceeded' });
+        return awsError(response, 429, 'TooManyRequestsException', 'Rate Exceeded.', {
+          Reason: 'ReservedFunctionConcurrentInvocationLimitExceeded',
+        });
       }
       throw error;
     }
@@ -112,7 +136,13 @@ function tail(log: string): string {
   return bytes.subarray(Math.max(0, bytes.length - LOG_TAIL_BYTES)).toString('base64');
 }
 
-function awsError(response: ServerResponse, status: number, type: string, message: string, extra: Record<string, string> = {}): void {
+function awsError(
+  response: ServerResponse,
+  status: number,
+  type: string,
+  message: string,
+  extra: Record<string, string> = {},
+): void {
   send(
     response,
     status,

@@ -5,7 +5,10 @@
  * is equal to the original for any JSON reader and always fits a header.
  */
 export function headerSafeClientContext(json: string): string {
-  return JSON.stringify(JSON.parse(json)).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(JSON.parse(json)).replace(
+    /[\u007f-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** The Invoke API's limit on `X-Amz-Client-Context`, base64 as sent. */
@@ -17,7 +20,10 @@ export const MAX_CLIENT_CONTEXT_BYTES = 3583;
  */
 export function decodeClientContext(base64: string): { ok: true; json: string } | { ok: false; message: string } {
   if (Buffer.byteLength(base64) > MAX_CLIENT_CONTEXT_BYTES) {
-    return { ok: false, message: `Client context must be at most ${MAX_CLIENT_CONTEXT_BYTES} bytes, base64-encoded (this one is ${Buffer.byteLength(base64)})` };
+    return {
+      ok: false,
+      message: `Client context must be at most ${MAX_CLIENT_CONTEXT_BYTES} bytes, base64-encoded (this one is ${Buffer.byteLength(base64)})`,
+    };
   }
   const invalid = { ok: false, message: 'Client context must be a valid Base64-encoded JSON object.' } as const;
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 === 1) return invalid;

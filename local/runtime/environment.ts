@@ -14,7 +14,12 @@ export function logStreamName(now = new Date()): string {
  */
 export function functionEnvironment(
   fn: FunctionDefinition,
-  { runtimeApi, taskRoot, logStream, node = process.execPath }: { runtimeApi: string; taskRoot: string; logStream: string; node?: string },
+  {
+    runtimeApi,
+    taskRoot,
+    logStream,
+    node = process.execPath,
+  }: { runtimeApi: string; taskRoot: string; logStream: string; node?: string },
 ): Record<string, string> {
   const reserved: Record<string, string> = {
     _HANDLER: fn.handler,

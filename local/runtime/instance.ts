@@ -118,7 +118,14 @@ export class ExecutionEnvironment {
     this.init = new Promise<InitState>((resolve) => {
       const timer = setTimeout(() => {
         this.kill();
-        resolve({ ok: false, durationMs: INIT_LIMIT_MS, payload: errorPayload('Sandbox.Timedout', `INIT_REPORT Init Duration: ${INIT_LIMIT_MS.toFixed(2)} ms Phase: init Status: timeout`) });
+        resolve({
+          ok: false,
+          durationMs: INIT_LIMIT_MS,
+          payload: errorPayload(
+            'Sandbox.Timedout',
+            `INIT_REPORT Init Duration: ${INIT_LIMIT_MS.toFixed(2)} ms Phase: init Status: timeout`,
+          ),
+        });
       }, INIT_LIMIT_MS);
       const done = (state: InitState): void => {
         clearTimeout(timer);
@@ -127,22 +134,45 @@ export class ExecutionEnvironment {
       api.onReady(() => done({ ok: true, durationMs: performance.now() - started }));
       api.onInitError(({ payload }) => done({ ok: false, payload, durationMs: performance.now() - started }));
       void this.exit.then((how) =>
-        done({ ok: false, durationMs: performance.now() - started, payload: errorPayload('Runtime.ExitError', `Runtime exited with error: ${how}`) }),
+        done({
+          ok: false,
+          durationMs: performance.now() - started,
+          payload: errorPayload('Runtime.ExitError', `Runtime exited with error: ${how}`),
+        }),
       );
     });
-    this.outputClosed = Promise.all([child.stdout, child.stderr].map((stream) => (stream && !stream.destroyed ? once(stream, 'close').catch(() => undefined) : undefined))).then(() => undefined);
+    this.outputClosed = Promise.all(
+      [child.stdout, child.stderr].map((stream) =>
+        stream && !stream.destroyed ? once(stream, 'close').catch(() => undefined) : undefined,
+      ),
+    ).then(() => undefined);
     this.capture(child);
   }
 
   /** `node`: the Node.js for a nodejs runtime (the pool picks the runtime's major); this process's by default. */
-  static async start(fn: FunctionDefinition, taskRoot: string, sink: LogSink, node?: NodeBinary): Promise<ExecutionEnvironment> {
+  static async start(
+    fn: FunctionDefinition,
+    taskRoot: string,
+    sink: LogSink,
+    node?: NodeBinary,
+  ): Promise<ExecutionEnvironment> {
     const api = await RuntimeApi.start();
     const nodePath = node?.path ?? process.execPath;
-    const env = functionEnvironment(fn, { runtimeApi: api.address, taskRoot, logStream: logStreamName(), node: nodePath });
+    const env = functionEnvironment(fn, {
+      runtimeApi: api.address,
+      taskRoot,
+      logStream: logStreamName(),
+      node: nodePath,
+    });
     const [command, args] = runtimeCommand(fn, nodePath);
     // As Lambda's INIT_START names the runtime version, this names the Node.js that runs it.
     const major = runtimeMajor(fn.runtime);
-    if (major !== undefined) sink(fn.name, initStartLine(fn.logFormat, `nodejs:${major} (Node.js ${node?.version ?? process.versions.node})`), 'platform');
+    if (major !== undefined)
+      sink(
+        fn.name,
+        initStartLine(fn.logFormat, `nodejs:${major} (Node.js ${node?.version ?? process.versions.node})`),
+        'platform',
+      );
     const child = spawn(command, args, {
       cwd: taskRoot,
       env,
@@ -190,7 +220,11 @@ export class ExecutionEnvironment {
     this.lines = coldStart ? [...this.initLines] : [];
     this.platform(startLine(format, requestId));
     const started = performance.now();
-    let outcome: RuntimeOutcome | { kind: 'timeout' } | { kind: 'exit'; how: string } | { kind: 'init-failed'; payload: Buffer };
+    let outcome:
+      | RuntimeOutcome
+      | { kind: 'timeout' }
+      | { kind: 'exit'; how: string }
+      | { kind: 'init-failed'; payload: Buffer };
     if (!init.ok) {
       outcome = { kind: 'init-failed', payload: init.payload };
     } else {
@@ -200,7 +234,14 @@ export class ExecutionEnvironment {
         timer = setTimeout(() => resolve({ kind: 'timeout' }), this.fn.timeoutSeconds * 1000);
       });
       outcome = await Promise.race([
-        this.api.invoke({ requestId, deadlineMs, functionArn: functionArn(this.fn), traceId: traceId(), payload, clientContext: options.clientContext }),
+        this.api.invoke({
+          requestId,
+          deadlineMs,
+          functionArn: functionArn(this.fn),
+          traceId: traceId(),
+          payload,
+          clientContext: options.clientContext,
+        }),
         timeout,
         this.exit.then((how) => ({ kind: 'exit' as const, how })),
       ]);
@@ -227,15 +268,24 @@ export class ExecutionEnvironment {
         break;
       case 'timeout':
         status = 'timeout';
-        result = errorPayload('Sandbox.Timedout', `RequestId: ${requestId} Error: Task timed out after ${this.fn.timeoutSeconds.toFixed(2)} seconds`);
+        result = errorPayload(
+          'Sandbox.Timedout',
+          `RequestId: ${requestId} Error: Task timed out after ${this.fn.timeoutSeconds.toFixed(2)} seconds`,
+        );
         this.kill();
         break;
       case 'exit':
-        result = errorPayload('Runtime.ExitError', `RequestId: ${requestId} Error: Runtime exited with error: ${outcome.how}`);
+        result = errorPayload(
+          'Runtime.ExitError',
+          `RequestId: ${requestId} Error: Runtime exited with error: ${outcome.how}`,
+        );
         break;
       case 'undelivered':
         // The invocation never reached the runtime; the environment is not trusted with another.
-        result = errorPayload('Runtime.InvocationDeliveryError', `RequestId: ${requestId} Error: the invocation could not be handed to the runtime: ${outcome.message}`);
+        result = errorPayload(
+          'Runtime.InvocationDeliveryError',
+          `RequestId: ${requestId} Error: the invocation could not be handed to the runtime: ${outcome.message}`,
+        );
         this.kill();
         break;
     }
@@ -248,7 +298,13 @@ export class ExecutionEnvironment {
     })) {
       this.platform(line);
     }
-    return { requestId, payload: result, functionError: status === 'success' ? undefined : 'Unhandled', log: `${this.lines.join('\n')}\n`, coldStart };
+    return {
+      requestId,
+      payload: result,
+      functionError: status === 'success' ? undefined : 'Unhandled',
+      log: `${this.lines.join('\n')}\n`,
+      coldStart,
+    };
   }
 
   /** Stops the environment and everything it started. */
@@ -288,7 +344,11 @@ export class ExecutionEnvironment {
     let limit: NodeJS.Timeout | undefined;
     const echoed = new Promise<void>((resolve) => this.drains.set(token, { pending: 2, resolve }));
     stdin.write(`drain ${token}\n`);
-    await Promise.race([echoed, this.outputClosed, new Promise<void>((resolve) => (limit = setTimeout(resolve, DRAIN_LIMIT_MS)))]);
+    await Promise.race([
+      echoed,
+      this.outputClosed,
+      new Promise<void>((resolve) => (limit = setTimeout(resolve, DRAIN_LIMIT_MS))),
+    ]);
     clearTimeout(limit);
     this.drains.delete(token);
   }

@@ -21,7 +21,8 @@ export interface NodeBinary {
 }
 
 /** The registry package with this platform's binary. */
-export const nodePackage = (): string => `node-${process.platform === 'win32' ? 'win' : process.platform}-${process.arch}`;
+export const nodePackage = (): string =>
+  `node-${process.platform === 'win32' ? 'win' : process.platform}-${process.arch}`;
 
 /** The Node.js major a Lambda runtime names (`nodejs24.x` → 24), or undefined for another language. */
 export const runtimeMajor = (runtime: string): number | undefined => {
@@ -33,7 +34,8 @@ const installs = new Map<number, Promise<NodeBinary>>();
 
 /** The `node` binary of `major`: this process's own when it is that major, else the pinned release (installed on first use). */
 export function nodeOfMajor(major: number): Promise<NodeBinary> {
-  if (Number(process.versions.node.split('.')[0]) === major) return Promise.resolve({ path: process.execPath, version: process.versions.node });
+  if (Number(process.versions.node.split('.')[0]) === major)
+    return Promise.resolve({ path: process.execPath, version: process.versions.node });
   let install = installs.get(major);
   if (!install) {
     install = installPinned(major);
@@ -47,7 +49,9 @@ export function nodeOfMajor(major: number): Promise<NodeBinary> {
 async function installPinned(major: number): Promise<NodeBinary> {
   const version = NODE_RELEASES[major];
   if (!version) {
-    throw new Error(`the local stack has no pinned Node.js ${major} release (NODE_RELEASES in local/runtime/node-release.ts): run it with Node.js ${major} itself`);
+    throw new Error(
+      `the local stack has no pinned Node.js ${major} release (NODE_RELEASES in local/runtime/node-release.ts): run it with Node.js ${major} itself`,
+    );
   }
   const pkg = `${nodePackage()}@${version}`;
   const dir = join(root, 'node_modules/.cache/node-releases', `${nodePackage()}-${version}`);
@@ -56,7 +60,17 @@ async function installPinned(major: number): Promise<NodeBinary> {
   const staging = `${dir}.staging-${process.pid}-${Math.random().toString(16).slice(2)}`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
-  const args = ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', staging, pkg];
+  const args = [
+    'install',
+    '--no-save',
+    '--no-package-lock',
+    '--no-audit',
+    '--no-fund',
+    '--ignore-scripts',
+    '--prefix',
+    staging,
+    pkg,
+  ];
   const failure = await npm(args);
   if (failure !== undefined) {
     await rm(staging, { recursive: true, force: true });
@@ -80,6 +94,8 @@ function npm(args: readonly string[]): Promise<string | undefined> {
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', (error) => resolve(error.message));
-    child.on('close', (code) => resolve(code === 0 ? undefined : stderr.trim().split('\n').slice(-3).join(' ') || `npm exited with ${code}`));
+    child.on('close', (code) =>
+      resolve(code === 0 ? undefined : stderr.trim().split('\n').slice(-3).join(' ') || `npm exited with ${code}`),
+    );
   });
 }

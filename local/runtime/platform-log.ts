@@ -13,13 +13,21 @@ const round2 = (ms: number): number => Math.round(ms * 100) / 100;
 /** INIT_START (Text), or platform.initStart (JSON): a cold start begins, on this runtime version. */
 export function initStartLine(format: 'JSON' | 'Text', runtimeVersion: string): string {
   return format === 'JSON'
-    ? JSON.stringify({ time: new Date().toISOString(), type: 'platform.initStart', record: { initializationType: 'on-demand', phase: 'init', runtimeVersion } })
+    ? JSON.stringify({
+        time: new Date().toISOString(),
+        type: 'platform.initStart',
+        record: { initializationType: 'on-demand', phase: 'init', runtimeVersion },
+      })
     : `INIT_START Runtime Version: ${runtimeVersion}`;
 }
 
 export function startLine(format: 'JSON' | 'Text', requestId: string): string {
   return format === 'JSON'
-    ? JSON.stringify({ time: new Date().toISOString(), type: 'platform.start', record: { requestId, version: '$LATEST' } })
+    ? JSON.stringify({
+        time: new Date().toISOString(),
+        type: 'platform.start',
+        record: { requestId, version: '$LATEST' },
+      })
     : `START RequestId: ${requestId} Version: $LATEST`;
 }
 

@@ -125,7 +125,11 @@ export class FunctionPool {
     this.current = this.newGeneration();
     old.retired = true;
     await this.current.taskRoot.catch(() => undefined);
-    await Promise.all([...old.environments].filter((environment) => environment.idle).map((environment) => this.remove(environment, old)));
+    await Promise.all(
+      [...old.environments]
+        .filter((environment) => environment.idle)
+        .map((environment) => this.remove(environment, old)),
+    );
     await this.sweep(old);
   }
 
@@ -134,14 +138,21 @@ export class FunctionPool {
     for (const wake of this.waiting.splice(0)) wake();
     await Promise.all(this.all().map((environment) => environment.stop()));
     for (const generation of this.generations) generation.environments.clear();
-    await Promise.all([...this.generations].map(async (generation) => {
-      generation.retired = true;
-      await this.sweep(generation);
-    }));
+    await Promise.all(
+      [...this.generations].map(async (generation) => {
+        generation.retired = true;
+        await this.sweep(generation);
+      }),
+    );
   }
 
   private newGeneration(): Generation {
-    const generation: Generation = { taskRoot: copyCode(this.fn.code), environments: new Set(), starting: 0, retired: false };
+    const generation: Generation = {
+      taskRoot: copyCode(this.fn.code),
+      environments: new Set(),
+      starting: 0,
+      retired: false,
+    };
     // A copy that failed is reported by the invocations that need it.
     generation.taskRoot.catch(() => {});
     this.generations.add(generation);
@@ -189,7 +200,13 @@ export class FunctionPool {
 
   /** Removes a retired copy of the code once nothing runs or starts on it. */
   private async sweep(generation: Generation): Promise<void> {
-    if (!generation.retired || generation.environments.size > 0 || generation.starting > 0 || !this.generations.has(generation)) return;
+    if (
+      !generation.retired ||
+      generation.environments.size > 0 ||
+      generation.starting > 0 ||
+      !this.generations.has(generation)
+    )
+      return;
     this.generations.delete(generation);
     const root = await generation.taskRoot.catch(() => undefined);
     if (root) await rm(root, { recursive: true, force: true });

@@ -61,7 +61,11 @@ export class RuntimeApi {
     let api: RuntimeApi | undefined;
     const server = createServer((request, response) => {
       void api!.handle(request, response).catch((error: unknown) => {
-        if (!response.headersSent) reply(response, 500, { errorMessage: error instanceof Error ? error.message : String(error), errorType: 'ServiceException' });
+        if (!response.headersSent)
+          reply(response, 500, {
+            errorMessage: error instanceof Error ? error.message : String(error),
+            errorType: 'ServiceException',
+          });
         else response.destroy();
       });
     });
@@ -129,30 +133,57 @@ export class RuntimeApi {
       const [, requestId, kind] = result;
       const current = this.current;
       if (!current || !current.delivered || current.invocation.requestId !== safeDecode(requestId!)) {
-        return reply(response, 400, { errorMessage: `no invocation ${requestId} is in progress`, errorType: 'InvalidRequestID' });
+        return reply(response, 400, {
+          errorMessage: `no invocation ${requestId} is in progress`,
+          errorType: 'InvalidRequestID',
+        });
       }
       this.current = undefined;
       if (!body.ok) {
-        reply(response, 413, { errorMessage: `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES + 100} bytes).`, errorType: 'RequestEntityTooLarge' });
-        const payload = JSON.stringify({ errorMessage: `Response payload size (${body.size} bytes) exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES + 100} bytes).`, errorType: 'Function.ResponseSizeTooLarge' });
-        return current.settle({ kind: 'error', payload: Buffer.from(payload), errorType: 'Function.ResponseSizeTooLarge' });
+        reply(response, 413, {
+          errorMessage: `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES + 100} bytes).`,
+          errorType: 'RequestEntityTooLarge',
+        });
+        const payload = JSON.stringify({
+          errorMessage: `Response payload size (${body.size} bytes) exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES + 100} bytes).`,
+          errorType: 'Function.ResponseSizeTooLarge',
+        });
+        return current.settle({
+          kind: 'error',
+          payload: Buffer.from(payload),
+          errorType: 'Function.ResponseSizeTooLarge',
+        });
       }
       reply(response, 202, { status: 'OK' });
       const errorType = header(request, 'lambda-runtime-function-error-type');
-      return current.settle(kind === 'response' ? { kind: 'response', payload: body.bytes } : { kind: 'error', payload: body.bytes, errorType });
+      return current.settle(
+        kind === 'response'
+          ? { kind: 'response', payload: body.bytes }
+          : { kind: 'error', payload: body.bytes, errorType },
+      );
     }
     if (request.method === 'POST' && url === `${PREFIX}/init/error`) {
       reply(response, 202, { status: 'OK' });
-      const error = { errorType: header(request, 'lambda-runtime-function-error-type'), payload: body.ok ? body.bytes : Buffer.from('{}') };
+      const error = {
+        errorType: header(request, 'lambda-runtime-function-error-type'),
+        payload: body.ok ? body.bytes : Buffer.from('{}'),
+      };
       for (const listener of this.initErrorListeners) listener(error);
       return;
     }
-    reply(response, 404, { errorMessage: `unknown Runtime API resource ${request.method} ${url}`, errorType: 'InvalidRequest' });
+    reply(response, 404, {
+      errorMessage: `unknown Runtime API resource ${request.method} ${url}`,
+      errorType: 'InvalidRequest',
+    });
   }
 
   private poll(response: ServerResponse): void {
     if (this.poller || this.current?.delivered) {
-      return reply(response, 403, { errorMessage: 'the runtime of this environment is already polling or running an invocation; a second poller is refused', errorType: 'InvalidStateTransition' });
+      return reply(response, 403, {
+        errorMessage:
+          'the runtime of this environment is already polling or running an invocation; a second poller is refused',
+        errorType: 'InvalidStateTransition',
+      });
     }
     const listeners = this.readyListeners;
     this.readyListeners = [];
@@ -182,8 +213,10 @@ export class RuntimeApi {
         'lambda-runtime-invoked-function-arn': invocation.functionArn,
         'lambda-runtime-trace-id': invocation.traceId,
       };
-      if (invocation.clientContext !== undefined) headers['lambda-runtime-client-context'] = headerSafeClientContext(invocation.clientContext);
-      if (response.destroyed) throw new Error('the runtime’s connection closed before the invocation could be handed over');
+      if (invocation.clientContext !== undefined)
+        headers['lambda-runtime-client-context'] = headerSafeClientContext(invocation.clientContext);
+      if (response.destroyed)
+        throw new Error('the runtime’s connection closed before the invocation could be handed over');
       response.writeHead(200, headers);
       response.end(invocation.payload);
       current.delivered = true;

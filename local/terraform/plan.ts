@@ -26,7 +26,10 @@ export interface ResourceValues {
 
 /** The files Terraform reads from a module folder by itself. */
 const isConfigFile = (file: string): boolean =>
-  file.endsWith('.tf') || file.endsWith('.tf.json') || /^terraform\.tfvars(\.json)?$/.test(file) || /\.auto\.tfvars(\.json)?$/.test(file);
+  file.endsWith('.tf') ||
+  file.endsWith('.tf.json') ||
+  /^terraform\.tfvars(\.json)?$/.test(file) ||
+  /\.auto\.tfvars(\.json)?$/.test(file);
 
 // The scratch copy keeps its state to itself, whatever backend the configuration names.
 const LOCAL_BACKEND = 'terraform {\n  backend "local" {\n    path = "scratch.tfstate"\n  }\n}\n';
@@ -48,10 +51,18 @@ function terraform(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv)
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', (error) => reject(new Error(`cannot run terraform (needed for the local stack, >= 1.5): ${error.message}`)));
+    child.on('error', (error) =>
+      reject(new Error(`cannot run terraform (needed for the local stack, >= 1.5): ${error.message}`)),
+    );
     child.on('close', (code) => {
       if (code === 0) resolvePromise(Buffer.concat(stdout).toString('utf8'));
-      else reject(new TerraformError(args[0]!, Buffer.concat(stderr).toString('utf8') || Buffer.concat(stdout).toString('utf8')));
+      else
+        reject(
+          new TerraformError(
+            args[0]!,
+            Buffer.concat(stderr).toString('utf8') || Buffer.concat(stdout).toString('utf8'),
+          ),
+        );
     });
   });
 }
@@ -65,13 +76,18 @@ export async function planModule(dir: string, env: NodeJS.ProcessEnv = process.e
   const standIn = await ensureStandIn();
   const scratch = await mkdtemp(join(tmpdir(), 'qr-plan-'));
   try {
-    for (const file of (await readdir(module)).filter(isConfigFile)) await copyFile(join(module, file), join(scratch, file));
+    for (const file of (await readdir(module)).filter(isConfigFile))
+      await copyFile(join(module, file), join(scratch, file));
     await writeFile(join(scratch, 'zz_scratch_backend_override.tf'), LOCAL_BACKEND);
     // path.module is the scratch folder: its build/ is the module's.
     await symlink(join(module, 'build'), join(scratch, 'build'));
     const tfEnv = terraformEnv(standIn.mirrorConfig, planEnvironment(env));
     await terraform(['init', '-input=false', '-no-color', '-backend=true'], scratch, tfEnv);
-    await terraform(['plan', '-input=false', '-no-color', '-lock=false', '-refresh=false', '-out=scratch.tfplan'], scratch, tfEnv);
+    await terraform(
+      ['plan', '-input=false', '-no-color', '-lock=false', '-refresh=false', '-out=scratch.tfplan'],
+      scratch,
+      tfEnv,
+    );
     return JSON.parse(await terraform(['show', '-json', '-no-color', 'scratch.tfplan'], scratch, tfEnv)) as PlanJson;
   } finally {
     await rm(scratch, { recursive: true, force: true });

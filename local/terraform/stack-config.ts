@@ -37,21 +37,24 @@ export async function loadStackConfig(dir: string, env: NodeJS.ProcessEnv = proc
 type Values = Readonly<Record<string, unknown>>;
 
 const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
-const firstBlock = (value: unknown): Values | undefined => (Array.isArray(value) && value.length > 0 ? (value[0] as Values) : undefined);
+const firstBlock = (value: unknown): Values | undefined =>
+  Array.isArray(value) && value.length > 0 ? (value[0] as Values) : undefined;
 const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 export function stackConfigOf(plan: PlanJson, dir: string): StackConfig {
   const planned = plan.planned_values?.root_module?.resources ?? [];
   const read = plan.prior_state?.values?.root_module?.resources ?? [];
   const all = [...planned, ...read];
-  const ofType = (type: string, mode: ResourceValues['mode'] = 'managed'): ResourceValues[] => all.filter((r) => r.type === type && r.mode === mode);
+  const ofType = (type: string, mode: ResourceValues['mode'] = 'managed'): ResourceValues[] =>
+    all.filter((r) => r.type === type && r.mode === mode);
   const single = (type: string): Values => {
     const found = ofType(type);
     if (found.length !== 1) throw new Error(`the plan has ${found.length} ${type}; the local stack serves exactly one`);
     return found[0]!.values;
   };
   const known = (values: Values, name: string, what: string): unknown => {
-    if (values[name] === undefined || values[name] === null) throw new Error(`${what}.${name} is not known before apply; the local stack needs it from the configuration`);
+    if (values[name] === undefined || values[name] === null)
+      throw new Error(`${what}.${name} is not known before apply; the local stack needs it from the configuration`);
     return values[name];
   };
 
@@ -68,7 +71,10 @@ export function stackConfigOf(plan: PlanJson, dir: string): StackConfig {
   const reserved = fn.reserved_concurrent_executions;
   // Aliases of the function; a version not known before apply (publish = true) is the code as built.
   const aliases = Object.fromEntries(
-    ofType('aws_lambda_alias').map((alias) => [String(known(alias.values, 'name', alias.address)), optionalString(alias.values.function_version) ?? '$LATEST']),
+    ofType('aws_lambda_alias').map((alias) => [
+      String(known(alias.values, 'name', alias.address)),
+      optionalString(alias.values.function_version) ?? '$LATEST',
+    ]),
   );
 
   return {
@@ -92,7 +98,9 @@ export function stackConfigOf(plan: PlanJson, dir: string): StackConfig {
     },
     architectures: fn.architectures ? stringList(fn.architectures) : ['x86_64'],
     http: {
-      routeKeys: ofType('aws_apigatewayv2_route').map((route) => String(known(route.values, 'route_key', route.address))),
+      routeKeys: ofType('aws_apigatewayv2_route').map((route) =>
+        String(known(route.values, 'route_key', route.address)),
+      ),
       stage: String(known(stage, 'name', 'aws_apigatewayv2_stage')),
       payloadFormatVersion: String(integration.payload_format_version ?? '1.0'),
       integrationTimeoutMs: Number(integration.timeout_milliseconds ?? 30000),

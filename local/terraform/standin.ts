@@ -12,7 +12,17 @@
 //   rebuilt only when its sources or the lock file are newer, or the checkout has moved)
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,7 +42,9 @@ export interface StandIn {
 export function lockedVersions(lockFile = join(root, '.terraform.lock.hcl')): Record<string, string> {
   const text = readFileSync(lockFile, 'utf8');
   const versions: Record<string, string> = {};
-  for (const match of text.matchAll(/provider "registry\.terraform\.io\/hashicorp\/([a-z0-9-]+)" \{\s*version\s*=\s*"([^"]+)"/g)) {
+  for (const match of text.matchAll(
+    /provider "registry\.terraform\.io\/hashicorp\/([a-z0-9-]+)" \{\s*version\s*=\s*"([^"]+)"/g,
+  )) {
     versions[match[1]!] = match[2]!;
   }
   return versions;
@@ -47,7 +59,13 @@ export function terraformPlatform(): string {
 
 /** The environment for Terraform commands: no version check, no prompts, the given CLI config. */
 export function terraformEnv(cliConfig?: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return { ...env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0', ...(cliConfig ? { TF_CLI_CONFIG_FILE: cliConfig } : { TF_CLI_CONFIG_FILE: '' }) };
+  return {
+    ...env,
+    CHECKPOINT_DISABLE: '1',
+    TF_IN_AUTOMATION: '1',
+    TF_INPUT: '0',
+    ...(cliConfig ? { TF_CLI_CONFIG_FILE: cliConfig } : { TF_CLI_CONFIG_FILE: '' }),
+  };
 }
 
 const launcher = (bundle: string, provider: string): string =>
@@ -75,7 +93,8 @@ const paths = (dir: string): StandIn & { bundle: string; bin: string; mirror: st
  */
 function placedFiles(final: ReturnType<typeof paths>): Map<string, string> {
   const files = new Map<string, string>();
-  for (const provider of PROVIDERS) files.set(join(final.bin, `terraform-provider-${provider}`), launcher(final.bundle, provider));
+  for (const provider of PROVIDERS)
+    files.set(join(final.bin, `terraform-provider-${provider}`), launcher(final.bundle, provider));
   files.set(
     final.devConfig,
     `provider_installation {\n  dev_overrides {\n${PROVIDERS.map((p) => `    "hashicorp/${p}" = "${final.bin}"\n`).join('')}  }\n  direct {}\n}\n`,
@@ -125,14 +144,20 @@ export async function buildStandIn(dir = DEFAULT_DIR): Promise<StandIn> {
     sourcemap: true,
     packages: 'external',
     // grpc-js and protobufjs are CommonJS that require() Node's builtins.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
   });
   // The bundle reads these beside itself, as the sources do.
   cpSync(join(providerSource, 'protocol'), at(join(final.dir, 'protocol')), { recursive: true });
-  cpSync(join(providerSource, 'schema'), at(join(final.dir, 'schema')), { recursive: true, filter: (source) => !source.endsWith('.md') });
+  cpSync(join(providerSource, 'schema'), at(join(final.dir, 'schema')), {
+    recursive: true,
+    filter: (source) => !source.endsWith('.md'),
+  });
 
   mkdirSync(at(final.bin), { recursive: true });
-  for (const provider of PROVIDERS) writeExecutable(at(join(final.bin, `terraform-provider-${provider}`)), launcher(final.bundle, provider));
+  for (const provider of PROVIDERS)
+    writeExecutable(at(join(final.bin, `terraform-provider-${provider}`)), launcher(final.bundle, provider));
 
   const versions = lockedVersions();
   const platform = terraformPlatform();
@@ -164,7 +189,11 @@ const newestChange = (path: string): number => {
 export async function ensureStandIn(dir = DEFAULT_DIR): Promise<StandIn> {
   const existing = paths(resolve(dir));
   const built = statSync(existing.mirrorConfig, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  const sources = Math.max(newestChange(providerSource), newestChange(join(root, '.terraform.lock.hcl')), newestChange(fileURLToPath(import.meta.url)));
+  const sources = Math.max(
+    newestChange(providerSource),
+    newestChange(join(root, '.terraform.lock.hcl')),
+    newestChange(fileURLToPath(import.meta.url)),
+  );
   return built > sources && placedHere(existing) ? existing : buildStandIn(dir);
 }
 

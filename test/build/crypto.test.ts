@@ -26,13 +26,17 @@ t.test('the built bundle loads node:crypto only when a request hashes: never for
   // Through env -u: the test runner adds NODE_OPTIONS to every child it sees start, and
   // its hooks load node:crypto themselves.
   const steps = JSON.parse(
-    execFileSync('env', ['-u', 'NODE_OPTIONS', process.execPath, '--input-type=module', '-e', script], { encoding: 'utf8' }),
+    execFileSync('env', ['-u', 'NODE_OPTIONS', process.execPath, '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    }),
   ) as unknown;
   t.same(steps, { import: false, post: [200, false], get: [200, true] });
 });
 
-t.test('on a Node 20 without process.getBuiltinModule (before 20.16) it loads crypto up front and hashes the same', async (t) => {
-  const script = `
+t.test(
+  'on a Node 20 without process.getBuiltinModule (before 20.16) it loads crypto up front and hashes the same',
+  async (t) => {
+    const script = `
     delete process.getBuiltinModule;
     const { handler } = await import(${JSON.stringify(bundle)});
     const print = process.stdout.write.bind(process.stdout);
@@ -40,13 +44,18 @@ t.test('on a Node 20 without process.getBuiltinModule (before 20.16) it loads cr
     const loaded = process.moduleLoadList.some((name) => name === 'NativeModule crypto');
     const get = await handler({ version: '2.0', rawPath: '/generate', rawQueryString: 'url=x', headers: {}, requestContext: { http: { method: 'GET', path: '/generate' } } }, {});
     print(JSON.stringify({ loaded, status: get.statusCode, etag: get.headers.etag }));`;
-  const result = JSON.parse(execFileSync('env', ['-u', 'NODE_OPTIONS', process.execPath, '--input-type=module', '-e', script], { encoding: 'utf8' })) as {
-    loaded: boolean;
-    status: number;
-    etag: string;
-  };
-  t.equal(result.loaded, true, 'loaded at import');
-  t.equal(result.status, 200);
-  const here = await captureStdout(() => handler(httpApiEvent({ query: 'url=x' }), {}));
-  t.equal(result.etag, here.result.headers.etag, 'the same ETag as with getBuiltinModule');
-});
+    const result = JSON.parse(
+      execFileSync('env', ['-u', 'NODE_OPTIONS', process.execPath, '--input-type=module', '-e', script], {
+        encoding: 'utf8',
+      }),
+    ) as {
+      loaded: boolean;
+      status: number;
+      etag: string;
+    };
+    t.equal(result.loaded, true, 'loaded at import');
+    t.equal(result.status, 200);
+    const here = await captureStdout(() => handler(httpApiEvent({ query: 'url=x' }), {}));
+    t.equal(result.etag, here.result.headers.etag, 'the same ETag as with getBuiltinModule');
+  },
+);

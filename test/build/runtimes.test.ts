@@ -12,8 +12,13 @@ import { nodeOfMajor } from '../helpers/node-release.js';
 import { decodeQrText } from '../helpers/qr-decode.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const main = (await parse('main.tf', await readFile(join(root, 'main.tf'), 'utf8'))) as { locals: Record<string, unknown>[] };
-const dates = main.locals.map((block) => block.runtime_dates).find(Boolean) as Record<string, { create_blocked: string }>;
+const main = (await parse('main.tf', await readFile(join(root, 'main.tf'), 'utf8'))) as {
+  locals: Record<string, unknown>[];
+};
+const dates = main.locals.map((block) => block.runtime_dates).find(Boolean) as Record<
+  string,
+  { create_blocked: string }
+>;
 const accepted = Object.entries(dates)
   .filter(([, { create_blocked }]) => Date.parse(`${create_blocked}T00:00:00Z`) > Date.now())
   .map(([runtime]) => runtime);
@@ -40,18 +45,31 @@ for (const runtime of accepted) {
   t.test(`${runtime}: the bundle answers the documented invoke on Node.js ${major}`, async (t) => {
     t.ok(target <= major, `node${target} code is within Node.js ${major}`);
     const node = await nodeOfMajor(major);
-    const result = spawnSync(node.path, ['--input-type=module', '-e', INVOKE, pathToFileURL(join(root, 'build/lambda/index.mjs')).href], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+    const result = spawnSync(
+      node.path,
+      ['--input-type=module', '-e', INVOKE, pathToFileURL(join(root, 'build/lambda/index.mjs')).href],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'pipe'] },
+    );
     t.equal(result.status, 0, `exit status${result.status === 0 ? '' : `: ${result.stderr.slice(-400)}`}`);
     interface Answer {
       statusCode: number;
       body: string;
     }
-    const { node: version, response, dialect, builder } = JSON.parse(String(result.output[3])) as { node: string; response: Answer; dialect: Answer; builder: Answer };
+    const {
+      node: version,
+      response,
+      dialect,
+      builder,
+    } = JSON.parse(String(result.output[3])) as { node: string; response: Answer; dialect: Answer; builder: Answer };
     t.equal(version, `v${node.version}`, `ran on Node.js ${node.version}`);
     t.equal(response.statusCode, 200);
     const body = JSON.parse(response.body) as { message: string; qr_code: string };
     t.equal(body.message, 'QR Code generated successfully');
-    t.equal(await decodeQrText(Buffer.from(body.qr_code, 'base64')), 'https://example.com/runtimes', 'the PNG decodes to the URL');
+    t.equal(
+      await decodeQrText(Buffer.from(body.qr_code, 'base64')),
+      'https://example.com/runtimes',
+      'the PNG decodes to the URL',
+    );
     t.equal(dialect.statusCode, 200, 'GET /qr, from its chunk');
     t.equal(await decodeQrText(Buffer.from(dialect.body, 'base64')), 'dialect');
     t.equal(builder.statusCode, 200, 'a geo builder, from its chunk');

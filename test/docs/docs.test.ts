@@ -11,7 +11,13 @@ import { anchors, codeTexts, linkTargets, section, slug, tableRows } from '../he
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const read = (path: string): string => readFileSync(join(root, path), 'utf8');
 const README = 'README.md';
-const docs = [README, 'SECURITY.md', ...readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+const docs = [
+  README,
+  'SECURITY.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
+];
 
 /** Every target the Makefile defines, pattern rules and files aside. */
 function makeTargets(makefile: string): Set<string> {
@@ -31,9 +37,16 @@ function namedTargets(text: string): string[] {
 
 t.test('the checkers find what they look for', async (t) => {
   const sample = [
-    '# A `title`: here', '## Call it', '## Call it', '```sh', 'make dev   # [no](link.md)', '```',
+    '# A `title`: here',
+    '## Call it',
+    '## Call it',
+    '```sh',
+    'make dev   # [no](link.md)',
+    '```',
     'Run `make nope` and `FUZZ_SEED=1 make --no-print-directory fuzz`; see [api](docs/api.md#errors) and ![x](y.png).',
-    '| path | what |', '|---|---|', '| `a/`, `b` | one \\| two |',
+    '| path | what |',
+    '|---|---|',
+    '| `a/`, `b` | one \\| two |',
   ].join('\n');
   t.same(namedTargets(sample), ['dev', 'nope', 'fuzz']);
   t.same(linkTargets(sample), ['docs/api.md#errors', 'y.png'], 'links outside code only');
@@ -50,11 +63,17 @@ t.test(`${README} is a front door: short, with the quick start on its first scre
   t.ok(lines.length <= 200, `${lines.length} lines, at most 200`);
   const firstScreen = lines.slice(0, 40).join('\n');
   const code = codeTexts(firstScreen);
-  t.ok(code.some((block) => /^make dev$/m.test(block)), '`make dev` as a command to paste');
+  t.ok(
+    code.some((block) => /^make dev$/m.test(block)),
+    '`make dev` as a command to paste',
+  );
   // The port the quick start names is the one `make dev` uses when PORT is not set.
   const port = /const port = Number\(process\.env\.PORT \?\? (\d+)\)/.exec(read('local/cli.ts'))?.[1];
   t.ok(port, 'local/cli.ts has a default port');
-  t.ok(code.some((block) => new RegExp(`^curl .*http://127\\.0\\.0\\.1:${port}/generate`, 'm').test(block)), 'a curl to the local API');
+  t.ok(
+    code.some((block) => new RegExp(`^curl .*http://127\\.0\\.0\\.1:${port}/generate`, 'm').test(block)),
+    'a curl to the local API',
+  );
   t.match(firstScreen, new RegExp(`http://127\\.0\\.0\\.1:${port}/[^\\w]`), 'the page URL');
   t.match(firstScreen, /Ctrl-C/, 'and how to stop');
   const contents = section(text, 'Contents');
@@ -74,7 +93,11 @@ t.test('the Terraform version the docs ask for is the one the preflight checks',
   t.ok(minimum, 'scripts/preflight.sh names a minimum');
   for (const path of [README, 'docs/deploy.md', 'docs/contributing.md']) {
     // As a prerequisite: the install link, or "Terraform ≥" in a list of what is needed.
-    const asked = [...read(path).matchAll(/(?:\[Terraform\]\(https:\/\/developer\.hashicorp\.com\/terraform\/install\)(?: on `PATH`)?|, Terraform) ≥ ([\d.]+)/g)].map((match) => match[1]);
+    const asked = [
+      ...read(path).matchAll(
+        /(?:\[Terraform\]\(https:\/\/developer\.hashicorp\.com\/terraform\/install\)(?: on `PATH`)?|, Terraform) ≥ ([\d.]+)/g,
+      ),
+    ].map((match) => match[1]);
     t.ok(asked.length > 0, `${path} names a Terraform version`);
     t.same([...new Set(asked)], [minimum], `${path} asks for ≥ ${minimum}`);
   }
@@ -101,7 +124,8 @@ t.test('every relative link in the README and docs/ resolves, anchors included',
         broken.push(`${target} (no file ${relative(root, resolved)})`);
         continue;
       }
-      if (anchor !== undefined && !anchors(readFileSync(resolved, 'utf8')).has(anchor)) broken.push(`${target} (no heading #${anchor})`);
+      if (anchor !== undefined && !anchors(readFileSync(resolved, 'utf8')).has(anchor))
+        broken.push(`${target} (no heading #${anchor})`);
     }
     t.same(broken, [], `${path}: ${targets.length} links`);
   }
@@ -115,12 +139,26 @@ t.test('the layout table in docs/contributing.md names every folder, and only fo
   t.same(missing, [], 'every path in the first column exists');
 
   // The folders a clone has: those holding a file git knows.
-  const files = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' }).stdout.split('\n');
-  const folders = new Set(files.flatMap((file) => file.split('/').slice(0, -1).map((_, depth, parts) => `${parts.slice(0, depth + 1).join('/')}/`)));
+  const files = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
+    cwd: root,
+    encoding: 'utf8',
+  }).stdout.split('\n');
+  const folders = new Set(
+    files.flatMap((file) =>
+      file
+        .split('/')
+        .slice(0, -1)
+        .map((_, depth, parts) => `${parts.slice(0, depth + 1).join('/')}/`),
+    ),
+  );
   const expected = [...folders].filter((folder) => {
     const parts = folder.split('/').filter(Boolean);
     return parts.length === 1 || (parts.length === 2 && ['lambda', 'local', 'test', 'bench'].includes(parts[0]!));
   });
-  t.ok(expected.includes('.ci/') && expected.includes('lambda/page/') && expected.includes('test/terraform/'), `${expected.length} folders to name`);
-  for (const folder of expected) t.ok(named.includes(folder) && statSync(join(root, folder)).isDirectory(), `${folder} has a row`);
+  t.ok(
+    expected.includes('.ci/') && expected.includes('lambda/page/') && expected.includes('test/terraform/'),
+    `${expected.length} folders to name`,
+  );
+  for (const folder of expected)
+    t.ok(named.includes(folder) && statSync(join(root, folder)).isDirectory(), `${folder} has a row`);
 });

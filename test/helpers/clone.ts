@@ -17,9 +17,14 @@ export async function cloneOfProject(): Promise<string> {
   t.teardown(() => rm(parent, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }));
   const dir = join(parent, 'qr-lambda');
   await mkdir(dir);
-  const files = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'buffer' }).stdout;
+  const files = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: root,
+    encoding: 'buffer',
+  }).stdout;
   const unpack = spawn('tar', ['-C', dir, '-xf', '-'], { stdio: ['pipe', 'ignore', 'inherit'] });
-  const pack = spawn('tar', ['-C', root, '--null', '-T', '-', '-cf', '-'], { stdio: ['pipe', unpack.stdin, 'inherit'] });
+  const pack = spawn('tar', ['-C', root, '--null', '-T', '-', '-cf', '-'], {
+    stdio: ['pipe', unpack.stdin, 'inherit'],
+  });
   pack.stdin.end(files);
   await new Promise((resolve) => unpack.on('close', resolve));
   return dir;
@@ -32,7 +37,8 @@ export async function cloneOfProject(): Promise<string> {
 export async function copyOfModule({ tests = false } = {}): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'module-'));
   t.teardown(() => rm(dir, { recursive: true, force: true }));
-  for (const file of ['main.tf', 'variables.tf', 'outputs.tf', ...(tests ? ['test/terraform'] : [])]) await cp(join(root, file), join(dir, file), { recursive: true });
+  for (const file of ['main.tf', 'variables.tf', 'outputs.tf', ...(tests ? ['test/terraform'] : [])])
+    await cp(join(root, file), join(dir, file), { recursive: true });
   await symlink(join(root, 'build'), join(dir, 'build'));
   return dir;
 }

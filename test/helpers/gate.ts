@@ -29,7 +29,8 @@ export async function openGate(): Promise<Gate> {
   await once(server, 'listening');
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    arrival: (n) => (arrived.length >= n ? Promise.resolve(arrived[n - 1]!) : new Promise((resolve) => waiters.push({ n, resolve }))),
+    arrival: (n) =>
+      arrived.length >= n ? Promise.resolve(arrived[n - 1]!) : new Promise((resolve) => waiters.push({ n, resolve })),
     release() {
       open = true;
       for (const response of held.splice(0)) response.end('open');

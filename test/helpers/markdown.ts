@@ -79,7 +79,11 @@ export function section(text: string, title: string): string[] {
 /** The cells of a table's body rows (after the header and its delimiter row). */
 export function tableRows(lines: readonly string[]): string[][] {
   const rows = lines.filter((line) => line.trimStart().startsWith('|'));
-  return rows
-    .slice(2)
-    .map((row) => row.trim().replace(/^\||\|$/g, '').split(/(?<!\\)\|/).map((cell) => cell.trim()));
+  return rows.slice(2).map((row) =>
+    row
+      .trim()
+      .replace(/^\||\|$/g, '')
+      .split(/(?<!\\)\|/)
+      .map((cell) => cell.trim()),
+  );
 }

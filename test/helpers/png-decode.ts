@@ -61,7 +61,8 @@ export function decodePng(file: Buffer): DecodedPng {
 
   const raw = inflateSync(Buffer.concat(idat));
   const stride = Math.ceil(width / 8);
-  if (raw.length !== (stride + 1) * height) throw new Error(`IDAT holds ${raw.length} bytes, expected ${(stride + 1) * height}`);
+  if (raw.length !== (stride + 1) * height)
+    throw new Error(`IDAT holds ${raw.length} bytes, expected ${(stride + 1) * height}`);
   const rgba = new Uint8ClampedArray(width * height * 4);
   let previous = Buffer.alloc(stride);
   for (let y = 0; y < height; y++) {

@@ -26,7 +26,9 @@ export async function decodeQr(image: Uint8Array | RgbaImage): Promise<DecodedQr
   const input =
     image instanceof Uint8Array
       ? image
-      : ({ data: image.rgba, width: image.width, height: image.height, colorSpace: 'srgb' } as unknown as Parameters<typeof readBarcodes>[0]);
+      : ({ data: image.rgba, width: image.width, height: image.height, colorSpace: 'srgb' } as unknown as Parameters<
+          typeof readBarcodes
+        >[0]);
   const results = (await readBarcodes(input, { formats: ['QRCode'], tryHarder: true, maxNumberOfSymbols: 2 })).filter(
     (r) => r.isValid,
   );

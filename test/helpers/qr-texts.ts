@@ -20,7 +20,12 @@ const ALPHANUMERIC = `${DIGITS}ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:`;
 const BYTES = `abcdefghijklmnopqrstuvwxyz${ALPHANUMERIC}?=&_~#@!`;
 const NON_ASCII = ['é', 'ß', 'Ж', '€', '例', '🎉', '\n', '\t'];
 
-const capacityMode = { numeric: QrcodeModes.NUMERIC, alphanumeric: QrcodeModes.ALPHANUMERIC, byte: QrcodeModes.BYTE, mixed: QrcodeModes.BYTE };
+const capacityMode = {
+  numeric: QrcodeModes.NUMERIC,
+  alphanumeric: QrcodeModes.ALPHANUMERIC,
+  byte: QrcodeModes.BYTE,
+  mixed: QrcodeModes.BYTE,
+};
 
 /** Characters (bytes for byte and mixed text) a version holds at a level, by qrcode's tables. */
 export const capacityOf = (version: number, level: EcLevel, kind: TextKind): number =>
@@ -32,15 +37,20 @@ const charsOf = (alphabet: string) => fc.constantFrom(...Array.from(alphabet));
 const mixedRun = fc.oneof(
   fc.array(charsOf(DIGITS), { minLength: 1, maxLength: 40 }),
   fc.array(charsOf(ALPHANUMERIC.slice(10)), { minLength: 1, maxLength: 30 }),
-  fc.array(fc.oneof({ weight: 5, arbitrary: charsOf(BYTES) }, { weight: 1, arbitrary: fc.constantFrom(...NON_ASCII) }), {
-    minLength: 1,
-    maxLength: 30,
-  }),
+  fc.array(
+    fc.oneof({ weight: 5, arbitrary: charsOf(BYTES) }, { weight: 1, arbitrary: fc.constantFrom(...NON_ASCII) }),
+    {
+      minLength: 1,
+      maxLength: 30,
+    },
+  ),
 );
 
 function fill(kind: TextKind, length: number): fc.Arbitrary<string> {
-  if (kind === 'numeric') return fc.array(charsOf(DIGITS), { minLength: length, maxLength: length }).map((c) => c.join(''));
-  if (kind === 'alphanumeric') return fc.array(charsOf(ALPHANUMERIC), { minLength: length, maxLength: length }).map((c) => c.join(''));
+  if (kind === 'numeric')
+    return fc.array(charsOf(DIGITS), { minLength: length, maxLength: length }).map((c) => c.join(''));
+  if (kind === 'alphanumeric')
+    return fc.array(charsOf(ALPHANUMERIC), { minLength: length, maxLength: length }).map((c) => c.join(''));
   if (kind === 'byte') return fc.array(charsOf(BYTES), { minLength: length, maxLength: length }).map((c) => c.join(''));
   // Mixed: runs until the UTF-8 length reaches `length`, cut back to at most that.
   return fc.array(mixedRun, { minLength: 1, maxLength: 1 + Math.ceil(length / 4) }).map((runs) => {
@@ -59,14 +69,19 @@ function fill(kind: TextKind, length: number): fc.Arbitrary<string> {
  * A text sized for a random version at a random level (versions 1-10 drawn more often): its length anywhere in the range
  * that version adds, or (one case in four) right at a capacity boundary.
  */
-export const qrCase = (kinds: readonly TextKind[] = ['numeric', 'alphanumeric', 'byte', 'mixed']): fc.Arbitrary<QrCase> =>
+export const qrCase = (
+  kinds: readonly TextKind[] = ['numeric', 'alphanumeric', 'byte', 'mixed'],
+): fc.Arbitrary<QrCase> =>
   fc
     .record({
       kind: fc.constantFrom(...kinds),
       level: fc.constantFrom<EcLevel>('L', 'M', 'Q', 'H'),
       // Half the draws among versions 1-10, where most URLs land; half over all 40.
       version: fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 10 })),
-      position: fc.oneof({ weight: 3, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) }, { weight: 1, arbitrary: fc.constantFrom(0, 1) }),
+      position: fc.oneof(
+        { weight: 3, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) },
+        { weight: 1, arbitrary: fc.constantFrom(0, 1) },
+      ),
       beyond: fc.integer({ min: 0, max: 1 }),
     })
     .chain(({ kind, level, version, position, beyond }) => {

@@ -23,9 +23,10 @@ interface Rect {
  * notices when markup it does not know about appears.
  */
 export function parseSvg(svg: string): ParsedSvg {
-  const root = /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="(\d+)" height="(\d+)" viewBox="(-?[\d.]+) (-?[\d.]+) ([\d.]+) ([\d.]+)" shape-rendering="crispEdges">(.*)<\/svg>$/s.exec(
-    svg,
-  );
+  const root =
+    /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="(\d+)" height="(\d+)" viewBox="(-?[\d.]+) (-?[\d.]+) ([\d.]+) ([\d.]+)" shape-rendering="crispEdges">(.*)<\/svg>$/s.exec(
+      svg,
+    );
   if (!root) throw new Error(`unexpected SVG root: ${svg.slice(0, 120)}`);
   const [, width, height, x, y, units, unitsY, body = ''] = root;
   if (x === '0' && y === '0' && units !== unitsY) throw new Error('viewBox of the code alone is not square');
@@ -34,7 +35,11 @@ export function parseSvg(svg: string): ParsedSvg {
   let match: RegExpExecArray | null;
   let consumed = 0;
   while ((match = pathPattern.exec(body)) !== null) {
-    paths.push({ fill: match[1]!, opacity: match[2] === undefined ? 1 : Number(match[2]), rects: parsePathData(match[3]!) });
+    paths.push({
+      fill: match[1]!,
+      opacity: match[2] === undefined ? 1 : Number(match[2]),
+      rects: parsePathData(match[3]!),
+    });
     consumed = pathPattern.lastIndex;
   }
   if (consumed !== body.length) throw new Error(`unexpected SVG content: ${body.slice(consumed, consumed + 80)}`);

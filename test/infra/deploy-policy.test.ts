@@ -28,7 +28,14 @@ interface Policy {
 
 const list = (value: string | string[]): string[] => (Array.isArray(value) ? value : [value]);
 /** IAM's wildcards: `*` any run of characters, `?` one. */
-const glob = (pattern: string, flags = ''): RegExp => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, flags);
+const glob = (pattern: string, flags = ''): RegExp =>
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    flags,
+  );
 
 /** Whether an Allow statement of `policy` grants `action` on `resource` in `context` (StringEquals conditions only). */
 function allows(policy: Policy, action: string, resource: string, context: Record<string, string> = {}): boolean {
@@ -38,7 +45,8 @@ function allows(policy: Policy, action: string, resource: string, context: Recor
       list(statement.Action).some((pattern) => glob(pattern, 'i').test(action)) &&
       list(statement.Resource).some((pattern) => glob(pattern).test(resource)) &&
       Object.entries(statement.Condition ?? {}).every(
-        ([operator, keys]) => operator === 'StringEquals' && Object.entries(keys).every(([key, value]) => context[key] === value),
+        ([operator, keys]) =>
+          operator === 'StringEquals' && Object.entries(keys).every(([key, value]) => context[key] === value),
       ),
   );
 }
@@ -58,115 +66,261 @@ interface Need {
 // The provider's calls, by resource type (internal/service/<service>/<type>.go of
 // terraform-provider-aws v6): what plan, apply, a later update and destroy call.
 const LAMBDA_FUNCTION = [
-  'lambda:CreateFunction', 'lambda:GetFunction', 'lambda:GetFunctionCodeSigningConfig', 'lambda:ListVersionsByFunction', 'lambda:PublishVersion',
-  'lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration', 'lambda:DeleteFunction',
-  'lambda:PutFunctionConcurrency', 'lambda:DeleteFunctionConcurrency',
+  'lambda:CreateFunction',
+  'lambda:GetFunction',
+  'lambda:GetFunctionCodeSigningConfig',
+  'lambda:ListVersionsByFunction',
+  'lambda:PublishVersion',
+  'lambda:UpdateFunctionCode',
+  'lambda:UpdateFunctionConfiguration',
+  'lambda:DeleteFunction',
+  'lambda:PutFunctionConcurrency',
+  'lambda:DeleteFunctionConcurrency',
   // GetFunction returns the tags only to a caller allowed ListTags.
-  'lambda:TagResource', 'lambda:UntagResource', 'lambda:ListTags',
+  'lambda:TagResource',
+  'lambda:UntagResource',
+  'lambda:ListTags',
 ];
 const IAM_ROLE = [
-  'iam:CreateRole', 'iam:GetRole', 'iam:UpdateRole', 'iam:UpdateRoleDescription', 'iam:UpdateAssumeRolePolicy', 'iam:DeleteRole',
-  'iam:TagRole', 'iam:UntagRole', 'iam:ListRolePolicies', 'iam:ListAttachedRolePolicies', 'iam:ListInstanceProfilesForRole',
+  'iam:CreateRole',
+  'iam:GetRole',
+  'iam:UpdateRole',
+  'iam:UpdateRoleDescription',
+  'iam:UpdateAssumeRolePolicy',
+  'iam:DeleteRole',
+  'iam:TagRole',
+  'iam:UntagRole',
+  'iam:ListRolePolicies',
+  'iam:ListAttachedRolePolicies',
+  'iam:ListInstanceProfilesForRole',
 ];
 const LOG_GROUP = [
-  'logs:CreateLogGroup', 'logs:DeleteLogGroup', 'logs:DescribeLogGroups', 'logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy',
-  'logs:TagResource', 'logs:UntagResource', 'logs:ListTagsForResource',
+  'logs:CreateLogGroup',
+  'logs:DeleteLogGroup',
+  'logs:DescribeLogGroups',
+  'logs:PutRetentionPolicy',
+  'logs:DeleteRetentionPolicy',
+  'logs:TagResource',
+  'logs:UntagResource',
+  'logs:ListTagsForResource',
 ];
-const ALARM = ['cloudwatch:PutMetricAlarm', 'cloudwatch:DescribeAlarms', 'cloudwatch:DeleteAlarms', 'cloudwatch:TagResource', 'cloudwatch:UntagResource', 'cloudwatch:ListTagsForResource'];
+const ALARM = [
+  'cloudwatch:PutMetricAlarm',
+  'cloudwatch:DescribeAlarms',
+  'cloudwatch:DeleteAlarms',
+  'cloudwatch:TagResource',
+  'cloudwatch:UntagResource',
+  'cloudwatch:ListTagsForResource',
+];
 // API Gateway authorises by HTTP method on the resource's path.
 const READ_WRITE = ['apigateway:GET', 'apigateway:PATCH', 'apigateway:DELETE'];
 // What API Gateway checks of the caller when a stage sends access logs to CloudWatch
 // ("Configure logging for HTTP APIs", AWS's API Gateway developer guide).
-const LOG_DELIVERY = ['logs:CreateLogDelivery', 'logs:GetLogDelivery', 'logs:UpdateLogDelivery', 'logs:DeleteLogDelivery', 'logs:ListLogDeliveries', 'logs:PutResourcePolicy', 'logs:DescribeResourcePolicies'];
+const LOG_DELIVERY = [
+  'logs:CreateLogDelivery',
+  'logs:GetLogDelivery',
+  'logs:UpdateLogDelivery',
+  'logs:DeleteLogDelivery',
+  'logs:ListLogDeliveries',
+  'logs:PutResourcePolicy',
+  'logs:DescribeResourcePolicies',
+];
 const LOG_READ = ['logs:DescribeLogGroups', 'logs:DescribeLogStreams', 'logs:GetLogEvents', 'logs:FilterLogEvents'];
 
 type Needs = (values: Record<string, unknown>, all: readonly ResourceState[]) => Need[];
 const apiPath = (region: string, path: string): string => `arn:aws:apigateway:${region}::${path}`;
 const regionOf = (values: Record<string, unknown>): string => String(values.region);
-const arnOf = (all: readonly ResourceState[], type: string, match: (values: Record<string, unknown>) => boolean = () => true): string =>
-  String(all.find((r) => r.mode === 'managed' && r.type === type && match(r.values))?.values.arn);
+const arnOf = (
+  all: readonly ResourceState[],
+  type: string,
+  match: (values: Record<string, unknown>) => boolean = () => true,
+): string => String(all.find((r) => r.mode === 'managed' && r.type === type && match(r.values))?.values.arn);
 
 const MANAGED: Record<string, Needs> = {
   aws_lambda_function: (values) => [
     { actions: LAMBDA_FUNCTION, resource: String(values.arn) },
-    { actions: ['iam:PassRole'], resource: String(values.role), context: { 'iam:PassedToService': 'lambda.amazonaws.com' } },
+    {
+      actions: ['iam:PassRole'],
+      resource: String(values.role),
+      context: { 'iam:PassedToService': 'lambda.amazonaws.com' },
+    },
   ],
   // On the alias when it has a qualifier: the permission is the alias's.
   aws_lambda_permission: (values, all) => [
-    { actions: ['lambda:AddPermission', 'lambda:RemovePermission', 'lambda:GetPolicy'], resource: `${arnOf(all, 'aws_lambda_function')}${values.qualifier ? `:${String(values.qualifier)}` : ''}` },
+    {
+      actions: ['lambda:AddPermission', 'lambda:RemovePermission', 'lambda:GetPolicy'],
+      resource: `${arnOf(all, 'aws_lambda_function')}${values.qualifier ? `:${String(values.qualifier)}` : ''}`,
+    },
   ],
-  aws_lambda_alias: (values) => [{ actions: ['lambda:CreateAlias', 'lambda:GetAlias', 'lambda:UpdateAlias', 'lambda:DeleteAlias'], resource: String(values.arn) }],
+  aws_lambda_alias: (values) => [
+    {
+      actions: ['lambda:CreateAlias', 'lambda:GetAlias', 'lambda:UpdateAlias', 'lambda:DeleteAlias'],
+      resource: String(values.arn),
+    },
+  ],
   aws_acm_certificate: (values) => [
     { actions: ['acm:RequestCertificate'], resource: '*' },
-    { actions: ['acm:DescribeCertificate', 'acm:ListTagsForCertificate', 'acm:AddTagsToCertificate', 'acm:RemoveTagsFromCertificate', 'acm:DeleteCertificate'], resource: String(values.arn) },
+    {
+      actions: [
+        'acm:DescribeCertificate',
+        'acm:ListTagsForCertificate',
+        'acm:AddTagsToCertificate',
+        'acm:RemoveTagsFromCertificate',
+        'acm:DeleteCertificate',
+      ],
+      resource: String(values.arn),
+    },
   ],
-  aws_acm_certificate_validation: (values) => [{ actions: ['acm:DescribeCertificate'], resource: String(values.certificate_arn) }],
+  aws_acm_certificate_validation: (values) => [
+    { actions: ['acm:DescribeCertificate'], resource: String(values.certificate_arn) },
+  ],
   aws_route53_record: (values) => [
-    { actions: ['route53:ChangeResourceRecordSets', 'route53:ListResourceRecordSets', 'route53:GetHostedZone'], resource: `arn:aws:route53:::hostedzone/${String(values.zone_id)}` },
+    {
+      actions: ['route53:ChangeResourceRecordSets', 'route53:ListResourceRecordSets', 'route53:GetHostedZone'],
+      resource: `arn:aws:route53:::hostedzone/${String(values.zone_id)}`,
+    },
     { actions: ['route53:GetChange'], resource: 'arn:aws:route53:::change/C0000000000000' },
   ],
   aws_apigatewayv2_domain_name: (values) => [
     { actions: ['apigateway:POST'], resource: apiPath(regionOf(values), '/domainnames') },
     { actions: READ_WRITE, resource: apiPath(regionOf(values), `/domainnames/${String(values.domain_name)}`) },
-    { actions: ['apigateway:GET', 'apigateway:POST', 'apigateway:DELETE'], resource: apiPath(regionOf(values), `/tags/${encodeURIComponent(String(values.arn))}`) },
+    {
+      actions: ['apigateway:GET', 'apigateway:POST', 'apigateway:DELETE'],
+      resource: apiPath(regionOf(values), `/tags/${encodeURIComponent(String(values.arn))}`),
+    },
   ],
   aws_apigatewayv2_api_mapping: (values) => [
-    { actions: ['apigateway:POST'], resource: apiPath(regionOf(values), `/domainnames/${String(values.domain_name)}/apimappings`) },
-    { actions: READ_WRITE, resource: apiPath(regionOf(values), `/domainnames/${String(values.domain_name)}/apimappings/${String(values.id)}`) },
+    {
+      actions: ['apigateway:POST'],
+      resource: apiPath(regionOf(values), `/domainnames/${String(values.domain_name)}/apimappings`),
+    },
+    {
+      actions: READ_WRITE,
+      resource: apiPath(
+        regionOf(values),
+        `/domainnames/${String(values.domain_name)}/apimappings/${String(values.id)}`,
+      ),
+    },
   ],
   aws_cloudfront_cache_policy: (values) => [
-    { actions: ['cloudfront:CreateCachePolicy', 'cloudfront:GetCachePolicy', 'cloudfront:UpdateCachePolicy', 'cloudfront:DeleteCachePolicy'], resource: String(values.arn) },
+    {
+      actions: [
+        'cloudfront:CreateCachePolicy',
+        'cloudfront:GetCachePolicy',
+        'cloudfront:UpdateCachePolicy',
+        'cloudfront:DeleteCachePolicy',
+      ],
+      resource: String(values.arn),
+    },
   ],
   aws_cloudfront_distribution: (values) => [
     {
-      actions: ['cloudfront:CreateDistribution', 'cloudfront:GetDistribution', 'cloudfront:UpdateDistribution', 'cloudfront:DeleteDistribution', 'cloudfront:TagResource', 'cloudfront:UntagResource', 'cloudfront:ListTagsForResource'],
+      actions: [
+        'cloudfront:CreateDistribution',
+        'cloudfront:GetDistribution',
+        'cloudfront:UpdateDistribution',
+        'cloudfront:DeleteDistribution',
+        'cloudfront:TagResource',
+        'cloudfront:UntagResource',
+        'cloudfront:ListTagsForResource',
+      ],
       resource: String(values.arn),
     },
     // CloudFront reads the web ACL it is given.
     ...(values.web_acl_id ? [{ actions: ['wafv2:GetWebACL'], resource: String(values.web_acl_id) }] : []),
   ],
   aws_wafv2_web_acl: (values) => [
-    { actions: ['wafv2:CreateWebACL', 'wafv2:GetWebACL', 'wafv2:UpdateWebACL', 'wafv2:DeleteWebACL', 'wafv2:ListTagsForResource', 'wafv2:TagResource', 'wafv2:UntagResource'], resource: String(values.arn) },
+    {
+      actions: [
+        'wafv2:CreateWebACL',
+        'wafv2:GetWebACL',
+        'wafv2:UpdateWebACL',
+        'wafv2:DeleteWebACL',
+        'wafv2:ListTagsForResource',
+        'wafv2:TagResource',
+        'wafv2:UntagResource',
+      ],
+      resource: String(values.arn),
+    },
   ],
-  aws_cloudwatch_dashboard: (values) => [{ actions: ['cloudwatch:PutDashboard', 'cloudwatch:GetDashboard', 'cloudwatch:DeleteDashboards'], resource: String(values.dashboard_arn) }],
+  aws_cloudwatch_dashboard: (values) => [
+    {
+      actions: ['cloudwatch:PutDashboard', 'cloudwatch:GetDashboard', 'cloudwatch:DeleteDashboards'],
+      resource: String(values.dashboard_arn),
+    },
+  ],
   aws_iam_role: (values) => [{ actions: IAM_ROLE, resource: String(values.arn) }],
   aws_iam_role_policy: (values, all) => [
-    { actions: ['iam:PutRolePolicy', 'iam:GetRolePolicy', 'iam:DeleteRolePolicy'], resource: arnOf(all, 'aws_iam_role', (role) => role.name === values.role) },
+    {
+      actions: ['iam:PutRolePolicy', 'iam:GetRolePolicy', 'iam:DeleteRolePolicy'],
+      resource: arnOf(all, 'aws_iam_role', (role) => role.name === values.role),
+    },
   ],
   aws_cloudwatch_log_group: (values) => [{ actions: LOG_GROUP, resource: String(values.arn) }],
   aws_cloudwatch_metric_alarm: (values) => [{ actions: ALARM, resource: String(values.arn) }],
   aws_apigatewayv2_api: (values) => [
     { actions: ['apigateway:POST'], resource: apiPath(regionOf(values), '/apis') },
     { actions: READ_WRITE, resource: apiPath(regionOf(values), `/apis/${String(values.id)}`) },
-    { actions: ['apigateway:GET', 'apigateway:POST', 'apigateway:DELETE'], resource: apiPath(regionOf(values), `/tags/${encodeURIComponent(String(values.arn))}`) },
+    {
+      actions: ['apigateway:GET', 'apigateway:POST', 'apigateway:DELETE'],
+      resource: apiPath(regionOf(values), `/tags/${encodeURIComponent(String(values.arn))}`),
+    },
   ],
   aws_apigatewayv2_integration: (values) => [
-    { actions: ['apigateway:POST'], resource: apiPath(regionOf(values), `/apis/${String(values.api_id)}/integrations`) },
-    { actions: READ_WRITE, resource: apiPath(regionOf(values), `/apis/${String(values.api_id)}/integrations/${String(values.id)}`) },
+    {
+      actions: ['apigateway:POST'],
+      resource: apiPath(regionOf(values), `/apis/${String(values.api_id)}/integrations`),
+    },
+    {
+      actions: READ_WRITE,
+      resource: apiPath(regionOf(values), `/apis/${String(values.api_id)}/integrations/${String(values.id)}`),
+    },
   ],
   aws_apigatewayv2_route: (values) => [
     { actions: ['apigateway:POST'], resource: apiPath(regionOf(values), `/apis/${String(values.api_id)}/routes`) },
-    { actions: READ_WRITE, resource: apiPath(regionOf(values), `/apis/${String(values.api_id)}/routes/${String(values.id)}`) },
+    {
+      actions: READ_WRITE,
+      resource: apiPath(regionOf(values), `/apis/${String(values.api_id)}/routes/${String(values.id)}`),
+    },
   ],
   aws_apigatewayv2_stage: (values) => [
     { actions: ['apigateway:POST'], resource: apiPath(regionOf(values), `/apis/${String(values.api_id)}/stages`) },
     { actions: ['apigateway:GET'], resource: apiPath(regionOf(values), `/apis/${String(values.api_id)}`) },
     { actions: READ_WRITE, resource: String(values.arn) },
-    { actions: ['apigateway:GET', 'apigateway:POST', 'apigateway:DELETE'], resource: apiPath(regionOf(values), `/tags/${encodeURIComponent(String(values.arn))}`) },
+    {
+      actions: ['apigateway:GET', 'apigateway:POST', 'apigateway:DELETE'],
+      resource: apiPath(regionOf(values), `/tags/${encodeURIComponent(String(values.arn))}`),
+    },
     { actions: LOG_DELIVERY, resource: '*' },
-    { actions: LOG_READ, resource: String((values.access_log_settings as { destination_arn: string }[])[0]!.destination_arn) },
+    {
+      actions: LOG_READ,
+      resource: String((values.access_log_settings as { destination_arn: string }[])[0]!.destination_arn),
+    },
   ],
   // Terraform's own: nothing in AWS.
   terraform_data: () => [],
 };
 // Data sources that call no AWS API that needs a permission (sts:GetCallerIdentity needs none).
-const DATA_WITHOUT_PERMISSIONS = new Set(['aws_caller_identity', 'aws_iam_policy_document', 'aws_partition', 'aws_region', 'archive_file']);
+const DATA_WITHOUT_PERMISSIONS = new Set([
+  'aws_caller_identity',
+  'aws_iam_policy_document',
+  'aws_partition',
+  'aws_region',
+  'archive_file',
+]);
 // Data sources that do, and what.
 const DATA: Record<string, Needs> = {
-  aws_route53_zone: (values) => [{ actions: ['route53:GetHostedZone', 'route53:ListTagsForResource'], resource: `arn:aws:route53:::hostedzone/${String(values.zone_id)}` }],
+  aws_route53_zone: (values) => [
+    {
+      actions: ['route53:GetHostedZone', 'route53:ListTagsForResource'],
+      resource: `arn:aws:route53:::hostedzone/${String(values.zone_id)}`,
+    },
+  ],
 };
 /** Actions that have no resource-level permissions, so the policy may grant them on every resource. */
-const ANY_RESOURCE = new Set([...LOG_DELIVERY, 'cloudwatch:DescribeAlarms', 'acm:RequestCertificate'].map((action) => action.toLowerCase()));
+const ANY_RESOURCE = new Set(
+  [...LOG_DELIVERY, 'cloudwatch:DescribeAlarms', 'acm:RequestCertificate'].map((action) => action.toLowerCase()),
+);
 
 const policy = JSON.parse(await readFile(join(root, 'iam/deploy-policy.json'), 'utf8')) as Policy;
 
@@ -177,42 +331,83 @@ t.test('the policy file is an IAM policy document, allowing only', async (t) => 
   t.same([...new Set(sids)], sids, 'every statement has its own Sid');
   for (const statement of policy.Statement) {
     t.equal(statement.Effect, 'Allow', statement.Sid);
-    t.ok(list(statement.Action).every((action) => /^[a-z0-9-]+:[A-Za-z*]+$/.test(action) && !action.endsWith(':*')), `${statement.Sid}: actions by name, no service-wide wildcard`);
+    t.ok(
+      list(statement.Action).every((action) => /^[a-z0-9-]+:[A-Za-z*]+$/.test(action) && !action.endsWith(':*')),
+      `${statement.Sid}: actions by name, no service-wide wildcard`,
+    );
     if (list(statement.Resource).includes('*')) {
-      t.ok(list(statement.Action).every((action) => ANY_RESOURCE.has(action.toLowerCase())), `${statement.Sid}: Resource "*" only for actions without resource-level permissions`);
+      t.ok(
+        list(statement.Action).every((action) => ANY_RESOURCE.has(action.toLowerCase())),
+        `${statement.Sid}: Resource "*" only for actions without resource-level permissions`,
+      );
     }
   }
 });
 
-t.test("the policy allows every call the provider makes for every resource the deployment creates", async (t) => {
+t.test('the policy allows every call the provider makes for every resource the deployment creates', async (t) => {
   const dir = await copyOfModule();
   const env = {
     ...terraformEnv(join(root, 'build/terraform-standin/mirror.tfrc')),
     AWS_REGION: 'eu-west-1',
     TF_VAR_alarm_sns_topic_arn: 'arn:aws:sns:eu-west-1:000000000000:alerts',
   };
-  for (const args of [['init', '-input=false', '-no-color'], ['apply', '-input=false', '-no-color', '-auto-approve']]) {
+  for (const args of [
+    ['init', '-input=false', '-no-color'],
+    ['apply', '-input=false', '-no-color', '-auto-approve'],
+  ]) {
     const step = await run('terraform', args, dir, env);
     t.equal(step.code, 0, `terraform ${args[0]}${step.code === 0 ? '' : `: ${step.stderr.slice(-600)}`}`);
   }
   const stateNow = async (): Promise<ResourceState[]> =>
-    (JSON.parse((await run('terraform', ['show', '-json', '-no-color'], dir, env)).stdout) as { values: { root_module: { resources: ResourceState[] } } }).values.root_module.resources;
+    (
+      JSON.parse((await run('terraform', ['show', '-json', '-no-color'], dir, env)).stdout) as {
+        values: { root_module: { resources: ResourceState[] } };
+      }
+    ).values.root_module.resources;
   const resources = await stateNow();
   // Then the production edge, which adds resources of types of their own: the domain on
   // API Gateway, then on the CDN with every other option.
-  const domain = { TF_VAR_domain_name: 'qr.example.com', TF_VAR_hosted_zone_id: 'Z0EXAMPLE0000000000A', QR_STANDIN_ROUTE53_ZONES: 'Z0EXAMPLE0000000000A=example.com' };
+  const domain = {
+    TF_VAR_domain_name: 'qr.example.com',
+    TF_VAR_hosted_zone_id: 'Z0EXAMPLE0000000000A',
+    QR_STANDIN_ROUTE53_ZONES: 'Z0EXAMPLE0000000000A=example.com',
+  };
   const variants = {
     'a domain on the API': domain,
-    'the CDN, WAF, alias and dashboard': { ...domain, TF_VAR_cdn_enabled: 'true', TF_VAR_waf_rate_limit: '600', TF_VAR_rollback_enabled: 'true', TF_VAR_dashboard_enabled: 'true' },
+    'the CDN, WAF, alias and dashboard': {
+      ...domain,
+      TF_VAR_cdn_enabled: 'true',
+      TF_VAR_waf_rate_limit: '600',
+      TF_VAR_rollback_enabled: 'true',
+      TF_VAR_dashboard_enabled: 'true',
+    },
   };
   for (const [name, variables] of Object.entries(variants)) {
-    const edge = await run('terraform', ['apply', '-input=false', '-no-color', '-auto-approve'], dir, { ...env, ...variables });
+    const edge = await run('terraform', ['apply', '-input=false', '-no-color', '-auto-approve'], dir, {
+      ...env,
+      ...variables,
+    });
     t.equal(edge.code, 0, `terraform apply with ${name}${edge.code === 0 ? '' : `: ${edge.stderr.slice(-600)}`}`);
     resources.push(...(await stateNow()));
   }
   const managedTypes = new Set(resources.filter((r) => r.mode === 'managed').map((r) => r.type));
-  t.ok(managedTypes.has('aws_cloudwatch_metric_alarm') && managedTypes.has('aws_lambda_function'), 'the apply had the alarms and the function');
-  t.ok(['aws_apigatewayv2_domain_name', 'aws_apigatewayv2_api_mapping', 'aws_cloudfront_distribution', 'aws_wafv2_web_acl', 'aws_lambda_alias', 'aws_acm_certificate', 'aws_route53_record', 'aws_cloudwatch_dashboard'].every((type) => managedTypes.has(type)), 'and the edge');
+  t.ok(
+    managedTypes.has('aws_cloudwatch_metric_alarm') && managedTypes.has('aws_lambda_function'),
+    'the apply had the alarms and the function',
+  );
+  t.ok(
+    [
+      'aws_apigatewayv2_domain_name',
+      'aws_apigatewayv2_api_mapping',
+      'aws_cloudfront_distribution',
+      'aws_wafv2_web_acl',
+      'aws_lambda_alias',
+      'aws_acm_certificate',
+      'aws_route53_record',
+      'aws_cloudwatch_dashboard',
+    ].every((type) => managedTypes.has(type)),
+    'and the edge',
+  );
 
   for (const resource of resources) {
     if (resource.mode === 'data') {
@@ -221,13 +416,17 @@ t.test("the policy allows every call the provider makes for every resource the d
         t.ok(DATA_WITHOUT_PERMISSIONS.has(resource.type), `data ${resource.type}: known to need no permission`);
         continue;
       }
-      const missing = reads(resource.values, resources).flatMap(({ actions, resource: arn }) => actions.filter((action) => !allows(policy, action, arn)).map((action) => `${action} on ${arn}`));
+      const missing = reads(resource.values, resources).flatMap(({ actions, resource: arn }) =>
+        actions.filter((action) => !allows(policy, action, arn)).map((action) => `${action} on ${arn}`),
+      );
       t.same(missing, [], `${resource.address}: every call allowed`);
       continue;
     }
     const needs = MANAGED[resource.type];
     if (!needs) {
-      t.fail(`${resource.address}: no entry for ${resource.type} in this test's table; add the provider's calls for it here and to iam/deploy-policy.json`);
+      t.fail(
+        `${resource.address}: no entry for ${resource.type} in this test's table; add the provider's calls for it here and to iam/deploy-policy.json`,
+      );
       continue;
     }
     const missing = needs(resource.values, resources).flatMap(({ actions, resource: arn, context }) =>
@@ -238,9 +437,23 @@ t.test("the policy allows every call the provider makes for every resource the d
 });
 
 t.test('and scopes it to this deployment: another function, role or log group is not allowed', async (t) => {
-  t.notOk(allows(policy, 'lambda:UpdateFunctionCode', 'arn:aws:lambda:eu-west-1:123456789012:function:payments'), 'another function');
+  t.notOk(
+    allows(policy, 'lambda:UpdateFunctionCode', 'arn:aws:lambda:eu-west-1:123456789012:function:payments'),
+    'another function',
+  );
   t.notOk(allows(policy, 'iam:PutRolePolicy', 'arn:aws:iam::123456789012:role/admin'), 'another role');
-  t.notOk(allows(policy, 'iam:PassRole', 'arn:aws:iam::123456789012:role/qr-code-generator-eu-west-1', { 'iam:PassedToService': 'ec2.amazonaws.com' }), 'the role, to another service');
-  t.notOk(allows(policy, 'logs:DeleteLogGroup', 'arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/payments'), 'another log group');
-  t.notOk(allows(policy, 'cloudwatch:DeleteAlarms', 'arn:aws:cloudwatch:eu-west-1:123456789012:alarm:payments-errors'), 'another alarm');
+  t.notOk(
+    allows(policy, 'iam:PassRole', 'arn:aws:iam::123456789012:role/qr-code-generator-eu-west-1', {
+      'iam:PassedToService': 'ec2.amazonaws.com',
+    }),
+    'the role, to another service',
+  );
+  t.notOk(
+    allows(policy, 'logs:DeleteLogGroup', 'arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/payments'),
+    'another log group',
+  );
+  t.notOk(
+    allows(policy, 'cloudwatch:DeleteAlarms', 'arn:aws:cloudwatch:eu-west-1:123456789012:alarm:payments-errors'),
+    'another alarm',
+  );
 });

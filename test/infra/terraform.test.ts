@@ -25,9 +25,16 @@ interface TfFile {
 }
 
 const tfFiles = (await readdir(root)).filter((file) => file.endsWith('.tf')).sort();
-const parsed: TfFile[] = await Promise.all(tfFiles.map(async (file) => (await parse(file, await readFile(join(root, file), 'utf8'))) as TfFile));
+const parsed: TfFile[] = await Promise.all(
+  tfFiles.map(async (file) => (await parse(file, await readFile(join(root, file), 'utf8'))) as TfFile),
+);
 const merged = <K extends 'variable' | 'output'>(kind: K): [string, Record<string, unknown>][] =>
-  parsed.flatMap((file) => Object.entries((file[kind] ?? {}) as Blocks).map(([name, blocks]): [string, Record<string, unknown>] => [name, blocks[0]!]));
+  parsed.flatMap((file) =>
+    Object.entries((file[kind] ?? {}) as Blocks).map(([name, blocks]): [string, Record<string, unknown>] => [
+      name,
+      blocks[0]!,
+    ]),
+  );
 
 t.test('every variable is typed, described and defaulted', async (t) => {
   const variables = merged('variable');
@@ -42,23 +49,37 @@ t.test('every variable is typed, described and defaulted', async (t) => {
 t.test('every output is described', async (t) => {
   const outputs = merged('output');
   t.ok(outputs.length >= 9);
-  for (const [name, output] of outputs) t.ok(typeof output.description === 'string' && output.description.length > 10, `${name}: description`);
+  for (const [name, output] of outputs)
+    t.ok(typeof output.description === 'string' && output.description.length > 10, `${name}: description`);
 });
 
 t.test('the lock file covers every required provider with matching constraints', async (t) => {
   const lock = (await parse('.terraform.lock.hcl', await readFile(join(root, '.terraform.lock.hcl'), 'utf8'))) as {
     provider: Record<string, [{ version: string; constraints: string; hashes: string[] }]>;
   };
-  const required = parsed.flatMap((file) => file.terraform ?? []).flatMap((block) => block.required_providers ?? [])[0]!;
-  t.same(Object.keys(lock.provider).sort(), Object.values(required).map((p) => `registry.terraform.io/${p.source}`).sort());
+  const required = parsed
+    .flatMap((file) => file.terraform ?? [])
+    .flatMap((block) => block.required_providers ?? [])[0]!;
+  t.same(
+    Object.keys(lock.provider).sort(),
+    Object.values(required)
+      .map((p) => `registry.terraform.io/${p.source}`)
+      .sort(),
+  );
   for (const { source, version } of Object.values(required)) {
     const [entry] = lock.provider[`registry.terraform.io/${source}`]!;
     t.equal(entry.constraints, version, `${source} constraints = required_providers version`);
     const [major, minor] = version.replace('~> ', '').split('.').map(Number);
     const [lockMajor, lockMinor] = entry.version.split('.').map(Number);
     t.ok(lockMajor === major && lockMinor! >= minor!, `${source} ${entry.version} satisfies ${version}`);
-    t.ok(entry.hashes.some((h) => /^zh:[0-9a-f]{64}$/.test(h)), `${source} has zh: hashes`);
-    t.ok(entry.hashes.every((h) => /^(zh:[0-9a-f]{64}|h1:[A-Za-z0-9+/]{43}=)$/.test(h)), 'every hash well-formed');
+    t.ok(
+      entry.hashes.some((h) => /^zh:[0-9a-f]{64}$/.test(h)),
+      `${source} has zh: hashes`,
+    );
+    t.ok(
+      entry.hashes.every((h) => /^(zh:[0-9a-f]{64}|h1:[A-Za-z0-9+/]{43}=)$/.test(h)),
+      'every hash well-formed',
+    );
   }
 });
 
@@ -67,7 +88,9 @@ t.test('the lock file covers every required provider with matching constraints',
 const reference = join(root, '..', 'shared', 'reference', 'terraform.lock.hcl');
 /** Each `provider "…" { … }` block of a lock file, by address, as written. */
 const lockBlocks = (text: string): Record<string, string> =>
-  Object.fromEntries([...text.matchAll(/^provider "([^"]+)" \{\n[\s\S]*?^\}$/gm)].map((match) => [match[1]!, match[0]]));
+  Object.fromEntries(
+    [...text.matchAll(/^provider "([^"]+)" \{\n[\s\S]*?^\}$/gm)].map((match) => [match[1]!, match[0]]),
+  );
 if (existsSync(reference)) {
   t.test("every provider in the lock file is the cross-checked reference's entry, byte for byte", async (t) => {
     const ours = lockBlocks(await readFile(join(root, '.terraform.lock.hcl'), 'utf8'));
@@ -109,7 +132,11 @@ t.test('the function has no managed policies: only its own inline log policy', a
 
 t.test('the handler Terraform deploys is a file and export in the zip build.mjs writes', async (t) => {
   const config = await loadStackConfig(root, {});
-  t.equal(config.function.code, join(root, 'build/lambda.zip'), 'the function uploads the zip Terraform writes of build/lambda');
+  t.equal(
+    config.function.code,
+    join(root, 'build/lambda.zip'),
+    'the function uploads the zip Terraform writes of build/lambda',
+  );
   const [file, exportName] = config.function.handler.split('.');
   const files = unzipSync(await readFile(config.function.code));
   t.ok(files[`${file}.mjs`], `${file}.mjs is in the zip`);

@@ -35,7 +35,8 @@ const breakages: Record<string, Breakage> = {
     file: 'main.tf',
     from: '  logging_config {',
     to: '  logging_config = {',
-    message: /An argument named "logging_config" is not expected here\. Did you mean to define a block of type "logging_config"\?/,
+    message:
+      /An argument named "logging_config" is not expected here\. Did you mean to define a block of type "logging_config"\?/,
   },
   'an undeclared reference': {
     file: 'main.tf',

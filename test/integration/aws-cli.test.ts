@@ -14,7 +14,11 @@ import { decodeQrText } from '../helpers/qr-decode.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const found = spawnSync(join(root, 'scripts/preflight.sh'), ['awscli-path'], { encoding: 'utf8' });
 const awsCli = found.stdout.trim();
-t.equal(found.status, 0, `an AWS CLI v2 is installed (make test installs Debian's awscli)${found.status === 0 ? '' : `: ${found.stderr.trim()}`}`);
+t.equal(
+  found.status,
+  0,
+  `an AWS CLI v2 is installed (make test installs Debian's awscli)${found.status === 0 ? '' : `: ${found.stderr.trim()}`}`,
+);
 
 const target = await openTarget();
 t.teardown(() => target.close());
@@ -28,18 +32,31 @@ t.test('aws lambda invoke with the documented payload', async (t) => {
   const run = await promisify(execFile)(
     awsCli,
     [
-      'lambda', 'invoke', ...endpoint,
-      '--region', target.region,
-      '--function-name', target.functionName,
-      '--cli-binary-format', 'raw-in-base64-out',
-      '--payload', JSON.stringify({ body: JSON.stringify({ url: TUTORIAL_URL }) }),
-      '--log-type', 'Tail',
-      '--output', 'json',
+      'lambda',
+      'invoke',
+      ...endpoint,
+      '--region',
+      target.region,
+      '--function-name',
+      target.functionName,
+      '--cli-binary-format',
+      'raw-in-base64-out',
+      '--payload',
+      JSON.stringify({ body: JSON.stringify({ url: TUTORIAL_URL }) }),
+      '--log-type',
+      'Tail',
+      '--output',
+      'json',
       out,
     ],
     { encoding: 'utf8', env: { ...process.env, AWS_PAGER: '' } },
   );
-  const summary = JSON.parse(run.stdout) as { StatusCode: number; ExecutedVersion: string; LogResult: string; FunctionError?: string };
+  const summary = JSON.parse(run.stdout) as {
+    StatusCode: number;
+    ExecutedVersion: string;
+    LogResult: string;
+    FunctionError?: string;
+  };
   t.equal(summary.StatusCode, 200);
   t.equal(summary.ExecutedVersion, '$LATEST');
   t.notOk(summary.FunctionError);

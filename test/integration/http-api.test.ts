@@ -39,7 +39,11 @@ t.test('POST /generate as curl -d sends it (form content type, so a base64 body)
 });
 
 t.test('POST with Accept: image/png answers the image bytes', async (t) => {
-  const response = await api('/generate', { method: 'POST', headers: { accept: 'image/png' }, body: JSON.stringify({ url: 'accept' }) });
+  const response = await api('/generate', {
+    method: 'POST',
+    headers: { accept: 'image/png' },
+    body: JSON.stringify({ url: 'accept' }),
+  });
   t.equal(response.status, 200);
   t.equal(response.headers.get('content-type'), 'image/png');
   t.equal(await decodeQrText(Buffer.from(await response.arrayBuffer())), 'accept');
@@ -103,7 +107,11 @@ t.test('no route: the gateway’s own 404', async (t) => {
 t.test('CORS preflight is answered by the gateway', async (t) => {
   const response = await api('/generate', {
     method: 'OPTIONS',
-    headers: { origin: 'https://example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    headers: {
+      origin: 'https://example.com',
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type',
+    },
   });
   t.ok(response.status === 204 || response.status === 200, `status ${response.status}`);
   t.equal(response.headers.get('access-control-allow-origin'), '*');
@@ -113,23 +121,26 @@ t.test('CORS preflight is answered by the gateway', async (t) => {
   t.match(actual.headers.get('access-control-expose-headers') ?? '', /etag/i, 'ETag readable from scripts');
 });
 
-t.test('the dialects through the HTTP API: each documented URL, goQR with and without its trailing slash', async (t) => {
-  for (const path of [
-    '/chart?chs=150x150&cht=qr&chl=Hello%20world&choe=UTF-8',
-    '/v1/create-qr-code/?data=Hello%20world&size=150x150',
-    '/v1/create-qr-code?data=Hello%20world&size=150x150',
-    '/qr?text=Hello%20world&size=150',
-  ]) {
-    const response = await api(path);
-    t.equal(response.status, 200, path);
-    t.equal(response.headers.get('content-type'), 'image/png');
-    t.match(response.headers.get('cache-control'), /immutable/);
-    t.equal(await decodeQrText(Buffer.from(await response.arrayBuffer())), 'Hello world', `${path}: decodes`);
-  }
-  const deeper = await api('/v1/create-qr-code/extra?data=x');
-  t.equal(deeper.status, 404, 'a longer path under the greedy route is the function’s 404');
-  t.match(await deeper.json(), { code: 'no_such_path' });
-});
+t.test(
+  'the dialects through the HTTP API: each documented URL, goQR with and without its trailing slash',
+  async (t) => {
+    for (const path of [
+      '/chart?chs=150x150&cht=qr&chl=Hello%20world&choe=UTF-8',
+      '/v1/create-qr-code/?data=Hello%20world&size=150x150',
+      '/v1/create-qr-code?data=Hello%20world&size=150x150',
+      '/qr?text=Hello%20world&size=150',
+    ]) {
+      const response = await api(path);
+      t.equal(response.status, 200, path);
+      t.equal(response.headers.get('content-type'), 'image/png');
+      t.match(response.headers.get('cache-control'), /immutable/);
+      t.equal(await decodeQrText(Buffer.from(await response.arrayBuffer())), 'Hello world', `${path}: decodes`);
+    }
+    const deeper = await api('/v1/create-qr-code/extra?data=x');
+    t.equal(deeper.status, 404, 'a longer path under the greedy route is the function’s 404');
+    t.match(await deeper.json(), { code: 'no_such_path' });
+  },
+);
 
 t.test('a secret through the HTTP API: no-store and no ETag, and POST for the builders that hold one', async (t) => {
   const response = await api('/generate', {

@@ -15,7 +15,14 @@ const target = await openTarget();
 const origin = new URL(target.httpUrl).origin;
 const browser: Browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 t.teardown(async () => {
   await browser.close();
@@ -86,8 +93,23 @@ t.test('errors appear inline in the page’s own words, focus back on the input'
   const cases: [string, () => Promise<void>, RegExp][] = [
     ['size too small for the code', () => page.getByLabel('Size (px)').fill('21'), /needs at least \d+ pixels/],
     ['size out of range', () => page.getByLabel('Size (px)').fill('5000'), /Choose a size from 21 to 2048 pixels/],
-    ['margin out of range', async () => { await page.getByLabel('Size (px)').fill('300'); await page.getByLabel('Margin (modules)').fill('40'); }, /Choose a margin from 0 to 16/],
-    ['colours that scanners cannot tell apart', async () => { await page.getByLabel('Margin (modules)').fill('4'); await page.getByLabel('Dark').fill('#777777'); await page.getByLabel('Light').fill('#888888'); }, /make Dark clearly darker than Light/],
+    [
+      'margin out of range',
+      async () => {
+        await page.getByLabel('Size (px)').fill('300');
+        await page.getByLabel('Margin (modules)').fill('40');
+      },
+      /Choose a margin from 0 to 16/,
+    ],
+    [
+      'colours that scanners cannot tell apart',
+      async () => {
+        await page.getByLabel('Margin (modules)').fill('4');
+        await page.getByLabel('Dark').fill('#777777');
+        await page.getByLabel('Light').fill('#888888');
+      },
+      /make Dark clearly darker than Light/,
+    ],
   ];
   await input.fill('https://example.com');
   for (const [name, change, message] of cases) {
@@ -104,9 +126,22 @@ t.test('429, 5xx, a proxy’s HTML and no network at all: messages people can ac
   const input = page.getByLabel('URL or text');
   const alert = page.getByRole('alert');
   const answers: [string, (route: Route) => Promise<void>, RegExp][] = [
-    ['throttled', (route) => route.fulfill({ status: 429, contentType: 'application/json', body: '{"message":"Too Many Requests"}' }), /Too many codes at once/],
-    ['a server error', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"Internal error"}' }), /The QR service had a problem/],
-    ['an HTML error page', (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<html>Bad gateway</html>' }), /The QR service had a problem/],
+    [
+      'throttled',
+      (route) =>
+        route.fulfill({ status: 429, contentType: 'application/json', body: '{"message":"Too Many Requests"}' }),
+      /Too many codes at once/,
+    ],
+    [
+      'a server error',
+      (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"Internal error"}' }),
+      /The QR service had a problem/,
+    ],
+    [
+      'an HTML error page',
+      (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<html>Bad gateway</html>' }),
+      /The QR service had a problem/,
+    ],
     ['no network', (route) => route.abort('internetdisconnected'), /Could not reach the QR service/],
   ];
   await input.fill('https://example.com');
@@ -119,29 +154,32 @@ t.test('429, 5xx, a proxy’s HTML and no network at all: messages people can ac
   }
 });
 
-t.test('while a request is in flight the button says so and is disabled; the result is scrolled into view', async (t) => {
-  const { context, page } = await openPage(1024, 500);
-  t.teardown(() => context.close());
-  const release = await holdRequests(page, '**/generate');
-  await page.getByLabel('URL or text').fill('https://example.com');
-  await page.getByLabel('Size (px)').fill('2048');
-  await page.getByLabel('URL or text').press('Enter');
-  const button = page.getByRole('button', { name: 'Generating…' });
-  await t.resolves(button.waitFor(), 'the button reads Generating…');
-  t.equal(await button.isDisabled(), true, 'and is disabled');
-  t.equal(await page.locator('form').getAttribute('aria-busy'), 'true');
-  await mkdir(outputDir, { recursive: true });
-  await page.screenshot({ path: `${outputDir}page-busy.png` });
-  release();
-  const image = page.locator('#qr');
-  await image.waitFor({ state: 'visible' });
-  await page.getByRole('button', { name: 'Generate', exact: true }).waitFor();
-  await page.waitForFunction(() => {
-    const box = document.getElementById('result')!.getBoundingClientRect();
-    return box.top < window.innerHeight && box.bottom > 0;
-  });
-  t.pass('the 2048 px result is in view');
-});
+t.test(
+  'while a request is in flight the button says so and is disabled; the result is scrolled into view',
+  async (t) => {
+    const { context, page } = await openPage(1024, 500);
+    t.teardown(() => context.close());
+    const release = await holdRequests(page, '**/generate');
+    await page.getByLabel('URL or text').fill('https://example.com');
+    await page.getByLabel('Size (px)').fill('2048');
+    await page.getByLabel('URL or text').press('Enter');
+    const button = page.getByRole('button', { name: 'Generating…' });
+    await t.resolves(button.waitFor(), 'the button reads Generating…');
+    t.equal(await button.isDisabled(), true, 'and is disabled');
+    t.equal(await page.locator('form').getAttribute('aria-busy'), 'true');
+    await mkdir(outputDir, { recursive: true });
+    await page.screenshot({ path: `${outputDir}page-busy.png` });
+    release();
+    const image = page.locator('#qr');
+    await image.waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: 'Generate', exact: true }).waitFor();
+    await page.waitForFunction(() => {
+      const box = document.getElementById('result')!.getBoundingClientRect();
+      return box.top < window.innerHeight && box.bottom > 0;
+    });
+    t.pass('the 2048 px result is in view');
+  },
+);
 
 t.test('the busy state, shot twice as make screenshots shoots it, is the same picture', async (t) => {
   // As two runs of make screenshots would: a fresh page each, caught at its own moment of
@@ -162,9 +200,14 @@ t.test('the busy state, shot twice as make screenshots shoots it, is the same pi
 });
 
 t.test('at desktop width the six options make two full rows of three; at phone width three rows of two', async (t) => {
-  for (const [width, rows] of [[1024, 2], [375, 3]] as const) {
+  for (const [width, rows] of [
+    [1024, 2],
+    [375, 3],
+  ] as const) {
     const { context, page } = await openPage(width, 800);
-    const tops = await page.locator('.options > *').evaluateAll((cells) => cells.map((cell) => Math.round(cell.getBoundingClientRect().top)));
+    const tops = await page
+      .locator('.options > *')
+      .evaluateAll((cells) => cells.map((cell) => Math.round(cell.getBoundingClientRect().top)));
     t.equal(tops.length, 6, `${width} px: six option cells`);
     t.equal(new Set(tops).size, rows, `${width} px: ${rows} rows, none left alone`);
     await context.close();

@@ -8,7 +8,11 @@ import { handler } from '../../lambda/handler.js';
 import { httpApiEvent, type HttpApiRequest } from '../helpers/events.js';
 import { captureStdout } from '../helpers/stdout.js';
 
-const post = (body: unknown, extra: HttpApiRequest = {}): HttpApiRequest => ({ method: 'POST', body: JSON.stringify(body), ...extra });
+const post = (body: unknown, extra: HttpApiRequest = {}): HttpApiRequest => ({
+  method: 'POST',
+  body: JSON.stringify(body),
+  ...extra,
+});
 const get = (query: string, path = '/generate'): HttpApiRequest => ({ method: 'GET', path, query });
 
 /** A request for each code, and the status and field it answers with. */
@@ -53,7 +57,9 @@ t.test('each code, from a request that earns it: status, code, field, and words 
   for (const [code, [request, status, field]] of Object.entries(CASES)) {
     const event = request === 'not an object' ? 'not an object' : httpApiEvent(request);
     if (code === 'not_through_cdn') process.env.QR_ORIGIN_SECRET = 'the-cdn-secret';
-    const { result } = await captureStdout(() => handler(event, { awsRequestId: code })).finally(() => delete process.env.QR_ORIGIN_SECRET);
+    const { result } = await captureStdout(() => handler(event, { awsRequestId: code })).finally(
+      () => delete process.env.QR_ORIGIN_SECRET,
+    );
     const body = JSON.parse(result.body) as Record<string, unknown>;
     t.equal(result.statusCode, status, `${code}: ${status}`);
     t.equal(body.code, code, `${code}: the code`);
@@ -64,7 +70,10 @@ t.test('each code, from a request that earns it: status, code, field, and words 
 });
 
 t.test('limits travel with the code where a client can act on them', async (t) => {
-  const call = async (request: HttpApiRequest) => JSON.parse((await captureStdout(() => handler(httpApiEvent(request), { awsRequestId: 'l' }))).result.body) as Record<string, unknown>;
+  const call = async (request: HttpApiRequest) =>
+    JSON.parse(
+      (await captureStdout(() => handler(httpApiEvent(request), { awsRequestId: 'l' }))).result.body,
+    ) as Record<string, unknown>;
   t.match(await call(post({ url: 'x', size: 5000 })), { min: 21, max: 2048 });
   t.match(await call(post({ url: 'x', size: 22 })), { minimum: 29 });
   t.match(await call(post({ url: 'x'.repeat(3000) })), { ecLevel: 'L', maxBytes: 2953 });

@@ -11,9 +11,11 @@ import { captureStdout } from '../helpers/stdout.js';
 const context = { awsRequestId: 'c0ffee00-0000-4000-8000-000000000000' };
 
 /** Invokes quietly (the log line is tested on its own). */
-const invoke = async (event: unknown): Promise<HttpResponse> => (await captureStdout(() => handler(event, context))).result;
+const invoke = async (event: unknown): Promise<HttpResponse> =>
+  (await captureStdout(() => handler(event, context))).result;
 
-const jsonBody = (response: HttpResponse): Record<string, unknown> => JSON.parse(response.body) as Record<string, unknown>;
+const jsonBody = (response: HttpResponse): Record<string, unknown> =>
+  JSON.parse(response.body) as Record<string, unknown>;
 
 const pngOfJson = (response: HttpResponse): Buffer => Buffer.from(String(jsonBody(response).qr_code), 'base64');
 
@@ -36,7 +38,7 @@ async function assertTutorialSuccess(t: Test, response: HttpResponse, url = TUTO
 
 t.test('the documented direct invocation', async (t) => {
   const image = await assertTutorialSuccess(t, await invoke(loadEvent('direct-invoke-documented.json')));
-  t.equal(image.width, 370, "tutorial geometry: 10 px a module, 4-module border");
+  t.equal(image.width, 370, 'tutorial geometry: 10 px a module, 4-module border');
   t.equal(image.colorType, 0, 'black on white');
 });
 
@@ -91,7 +93,10 @@ t.test('POST options reach the image', async (t) => {
   const image = decodePng(pngOfJson(response));
   t.ok(image.width <= 250, 'never larger than size');
   t.equal(image.width, body.width);
-  t.same(image.palette, [[255, 255, 255, 0], [0x20, 0x30, 0x40, 255]]);
+  t.same(image.palette, [
+    [255, 255, 255, 0],
+    [0x20, 0x30, 0x40, 255],
+  ]);
   const decoded = await decodeQr(image);
   t.equal(decoded.ecLevel, 'H');
   t.same(decoded.bytes, Buffer.from(UTF8_TEXT, 'utf8'));
@@ -119,13 +124,22 @@ t.test('GET /generate: the image itself, cacheable, conditional', async (t) => {
   t.equal(again.body, response.body, 'same input, same bytes');
   t.equal(again.headers.etag, response.headers.etag);
 
-  for (const ifNoneMatch of [response.headers.etag!, `W/${response.headers.etag}`, `"other", ${response.headers.etag}`, '*']) {
-    const conditional = await invoke(httpApiEvent({ query: event.rawQueryString as string, headers: { 'if-none-match': ifNoneMatch } }));
+  for (const ifNoneMatch of [
+    response.headers.etag!,
+    `W/${response.headers.etag}`,
+    `"other", ${response.headers.etag}`,
+    '*',
+  ]) {
+    const conditional = await invoke(
+      httpApiEvent({ query: event.rawQueryString as string, headers: { 'if-none-match': ifNoneMatch } }),
+    );
     t.equal(conditional.statusCode, 304, `If-None-Match: ${ifNoneMatch}`);
     t.equal(conditional.body, '');
     t.equal(conditional.headers.etag, response.headers.etag);
   }
-  const stale = await invoke(httpApiEvent({ query: event.rawQueryString as string, headers: { 'if-none-match': '"stale"' } }));
+  const stale = await invoke(
+    httpApiEvent({ query: event.rawQueryString as string, headers: { 'if-none-match': '"stale"' } }),
+  );
   t.equal(stale.statusCode, 200);
 
   const other = await invoke(httpApiEvent({ query: 'url=somewhere+else&size=200' }));
@@ -145,7 +159,13 @@ t.test('GET /generate?format=svg', async (t) => {
 
 t.test('POST answers with the image when Accept prefers it', async (t) => {
   const post = (accept: string, body: Record<string, unknown> = { url: 'negotiated' }) =>
-    invoke(httpApiEvent({ method: 'POST', headers: { accept, 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+    invoke(
+      httpApiEvent({
+        method: 'POST',
+        headers: { accept, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    );
 
   const png = await post('image/png');
   t.equal(png.headers['content-type'], 'image/png');
@@ -158,8 +178,16 @@ t.test('POST answers with the image when Accept prefers it', async (t) => {
   t.equal(await decodeQrText(rasterizeSvg(parseSvg(svg.body), 3)), 'negotiated');
 
   t.equal((await post('*/*')).headers['content-type'], 'application/json', 'curl default: JSON');
-  t.equal((await post('application/json, image/png')).headers['content-type'], 'application/json', 'a tie goes to JSON');
-  t.equal((await post('image/*', { url: 'x', format: 'svg' })).headers['content-type'], 'image/svg+xml', 'format picks among images');
+  t.equal(
+    (await post('application/json, image/png')).headers['content-type'],
+    'application/json',
+    'a tie goes to JSON',
+  );
+  t.equal(
+    (await post('image/*', { url: 'x', format: 'svg' })).headers['content-type'],
+    'image/svg+xml',
+    'format picks among images',
+  );
 
   const refused = await post('image/svg+xml', { url: 'x', format: 'png' });
   t.equal(refused.statusCode, 406);
@@ -173,14 +201,44 @@ t.test('client errors: 4xx with a JSON error naming the problem', async (t) => {
     ['JSON string body', httpApiEvent({ method: 'POST', body: '"x"' }), 400, /must be a JSON object/],
     ['empty body', httpApiEvent({ method: 'POST' }), 400, /body is empty/],
     ['missing url', httpApiEvent({ method: 'POST', body: '{}' }), 400, /'url' is required/],
-    ['bad base64', httpApiEvent({ method: 'POST', body: 'eyJ1cmwiOi!!', isBase64Encoded: true }), 400, /not valid base64/],
-    ['invalid UTF-8', httpApiEvent({ method: 'POST', body: Buffer.from([0x7b, 0xff, 0x7d]).toString('base64'), isBase64Encoded: true }), 400, /not valid UTF-8/],
-    ['huge body', httpApiEvent({ method: 'POST', body: JSON.stringify({ url: 'x'.repeat(70_000) }) }), 413, /larger than 65536 bytes/],
-    ['huge base64 body', httpApiEvent({ method: 'POST', body: 'QUFB'.repeat(30_000), isBase64Encoded: true }), 413, /larger than 65536 bytes/],
-    ['data over capacity', { url: 'x'.repeat(3000) }, 413, /does not fit a QR code at ecLevel L: it holds at most 2953 bytes/],
+    [
+      'bad base64',
+      httpApiEvent({ method: 'POST', body: 'eyJ1cmwiOi!!', isBase64Encoded: true }),
+      400,
+      /not valid base64/,
+    ],
+    [
+      'invalid UTF-8',
+      httpApiEvent({ method: 'POST', body: Buffer.from([0x7b, 0xff, 0x7d]).toString('base64'), isBase64Encoded: true }),
+      400,
+      /not valid UTF-8/,
+    ],
+    [
+      'huge body',
+      httpApiEvent({ method: 'POST', body: JSON.stringify({ url: 'x'.repeat(70_000) }) }),
+      413,
+      /larger than 65536 bytes/,
+    ],
+    [
+      'huge base64 body',
+      httpApiEvent({ method: 'POST', body: 'QUFB'.repeat(30_000), isBase64Encoded: true }),
+      413,
+      /larger than 65536 bytes/,
+    ],
+    [
+      'data over capacity',
+      { url: 'x'.repeat(3000) },
+      413,
+      /does not fit a QR code at ecLevel L: it holds at most 2953 bytes/,
+    ],
     ['bad option', { url: 'x', size: 5000 }, 400, /'size' must be a whole number from 21 to 2048/],
     ['size too small', { url: TUTORIAL_URL, size: 30 }, 400, /needs at least 37 px/],
-    ['POST with options in the query', httpApiEvent({ method: 'POST', query: 'size=100&ecLevel=H', body: '{"url": "x"}' }), 400, /options in the JSON body, not in the query string \(size, ecLevel\)/],
+    [
+      'POST with options in the query',
+      httpApiEvent({ method: 'POST', query: 'size=100&ecLevel=H', body: '{"url": "x"}' }),
+      400,
+      /options in the JSON body, not in the query string \(size, ecLevel\)/,
+    ],
     ['GET without url', httpApiEvent({}), 400, /'url' is required/],
     ['GET repeated parameter', httpApiEvent({ query: 'url=a&url=b' }), 400, /more than once/],
     ['GET unknown parameter', httpApiEvent({ query: 'url=a&utm_source=x' }), 400, /unknown option 'utm_source'/],
@@ -221,20 +279,55 @@ t.test('the function sets no CORS header: the HTTP API’s configuration is the 
     await invoke(httpApiEvent({ path: '/', headers: origin })),
   ];
   for (const response of responses) {
-    t.same(Object.keys(response.headers).filter((name) => name.startsWith('access-control-')), [], `${response.statusCode}`);
+    t.same(
+      Object.keys(response.headers).filter((name) => name.startsWith('access-control-')),
+      [],
+      `${response.statusCode}`,
+    );
   }
 });
 
 t.test('any payload at all is answered, never thrown: 4xx for nonsense', async (t) => {
-  for (const payload of [null, undefined, [], [1], 'x', '', 0, 42, true, {}, { body: null }, { body: 42 }, { body: '' }, { body: [] }, { httpMethod: 'GET' }, { requestContext: null }, { requestContext: { http: null } }]) {
+  for (const payload of [
+    null,
+    undefined,
+    [],
+    [1],
+    'x',
+    '',
+    0,
+    42,
+    true,
+    {},
+    { body: null },
+    { body: 42 },
+    { body: '' },
+    { body: [] },
+    { httpMethod: 'GET' },
+    { requestContext: null },
+    { requestContext: { http: null } },
+  ]) {
     const response = await invoke(payload);
-    t.ok(response.statusCode >= 400 && response.statusCode < 500, `${JSON.stringify(payload)} → ${response.statusCode}`);
+    t.ok(
+      response.statusCode >= 400 && response.statusCode < 500,
+      `${JSON.stringify(payload)} → ${response.statusCode}`,
+    );
     t.type(jsonBody(response).error, 'string');
   }
 });
 
 t.test('an unexpected failure: 500 with the request id, logged, no internals', async (t) => {
-  const hostile = new Proxy({}, { get() { throw new TypeError('secret internal detail'); }, has() { return true; } });
+  const hostile = new Proxy(
+    {},
+    {
+      get() {
+        throw new TypeError('secret internal detail');
+      },
+      has() {
+        return true;
+      },
+    },
+  );
   const { result, lines } = await captureStdout(() => handler(hostile, context));
   t.equal(result.statusCode, 500);
   t.same(jsonBody(result), { error: 'Internal error', requestId: context.awsRequestId });

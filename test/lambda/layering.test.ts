@@ -14,10 +14,14 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const depcruise = join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
 
 const cruise = (cwd: string) =>
-  spawnSync(process.execPath, [depcruise, '--config', '.dependency-cruiser.cjs', '--output-type', 'err', 'lambda', 'local'], {
-    cwd,
-    encoding: 'utf8',
-  });
+  spawnSync(
+    process.execPath,
+    [depcruise, '--config', '.dependency-cruiser.cjs', '--output-type', 'err', 'lambda', 'local'],
+    {
+      cwd,
+      encoding: 'utf8',
+    },
+  );
 
 t.test('a tree that breaks each rule fails, naming the rule and the import', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'layering-'));

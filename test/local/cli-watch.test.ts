@@ -16,7 +16,11 @@ t.test('saves rebuild and reload; a broken save keeps the previous build serving
   const built = spawn(process.execPath, ['build.mjs'], { cwd: clone, stdio: 'ignore' });
   t.equal((await once(built, 'close'))[0], 0, 'the clone builds');
 
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local/cli.ts'], { cwd: clone, env: { ...process.env, PORT: '0', LAMBDA_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local/cli.ts'], {
+    cwd: clone,
+    env: { ...process.env, PORT: '0', LAMBDA_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   t.teardown(() => child.kill('SIGKILL'));
   let output = '';
   const waiters: { pattern: RegExp; from: number; resolve: () => void }[] = [];
@@ -40,17 +44,25 @@ t.test('saves rebuild and reload; a broken save keeps the previous build serving
   const printed = (pattern: RegExp): Promise<void> =>
     new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`never printed ${pattern}:\n${output}`)), 60_000);
-      waiters.push({ pattern, from: output.length, resolve: () => {
+      waiters.push({
+        pattern,
+        from: output.length,
+        resolve: () => {
           clearTimeout(timer);
           resolve();
-        }, });
+        },
+      });
       check();
     });
 
   await printed(/Ctrl-C stops/);
   const httpUrl = /HTTP API\s+(http:\/\/\S+)/.exec(output)![1]!;
   const message = async (): Promise<unknown> =>
-    ((await (await fetch(`${httpUrl}/generate`, { method: 'POST', body: '{"url": "x"}' })).json()) as { message: unknown }).message;
+    (
+      (await (await fetch(`${httpUrl}/generate`, { method: 'POST', body: '{"url": "x"}' })).json()) as {
+        message: unknown;
+      }
+    ).message;
   t.equal(await message(), 'QR Code generated successfully');
 
   const route = join(clone, 'lambda/generate/route.ts');

@@ -29,7 +29,10 @@ function start(env: NodeJS.ProcessEnv = {}) {
 
 /** Process ids whose parent is `pid`. */
 const childrenOf = (pid: number): number[] =>
-  execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').map((s) => Number(s.trim())).filter(Boolean);
+  execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+    .split('\n')
+    .map((s) => Number(s.trim()))
+    .filter(Boolean);
 
 for (const signal of ['SIGINT', 'SIGKILL'] as const) {
   t.test(`serves, prints the commands, and ${signal} leaves no process behind`, async (t) => {
@@ -38,10 +41,18 @@ for (const signal of ['SIGINT', 'SIGKILL'] as const) {
     t.match(output(), /curl -sS -X POST http:\/\/127\.0\.0\.1:\d+\/generate/);
     t.match(output(), new RegExp(`aws lambda invoke --endpoint-url ${lambdaUrl}`));
     t.match(output(), /# AWS CLI v2:\n {2}(\/\S+\/)?aws lambda invoke/, 'the v2 CLI by its path when one is found');
-    t.match(output(), /Function\s+qr-code-generator\s+\(nodejs24\.x on Node\.js 24\.\d+\.\d+, 256 MB, 10 s/, 'configuration from the .tf files, and the Node that runs it');
+    t.match(
+      output(),
+      /Function\s+qr-code-generator\s+\(nodejs24\.x on Node\.js 24\.\d+\.\d+, 256 MB, 10 s/,
+      'configuration from the .tf files, and the Node that runs it',
+    );
     t.match(output(), new RegExp(`Page\\s+${httpUrl}/\\s`), 'the page by its URL');
     const page = await fetch(`${httpUrl}/`);
-    t.match([page.status, page.headers.get('content-type'), await page.text()], [200, /^text\/html/, /<form/], 'and the page is there');
+    t.match(
+      [page.status, page.headers.get('content-type'), await page.text()],
+      [200, /^text\/html/, /<form/],
+      'and the page is there',
+    );
     const response = await fetch(`${httpUrl}/generate?url=cli`);
     t.equal(response.status, 200);
     const environments = childrenOf(child.pid!);
@@ -57,22 +68,30 @@ async function printed(child: ReturnType<typeof start>, pattern: RegExp, count: 
   while ((child.output().match(new RegExp(pattern, 'g')) ?? []).length < count) await once(child.child.stdout, 'data');
 }
 
-t.test('Lambda’s own lines (START, END, REPORT) only with LAMBDA_PLATFORM_LOGS=1; the function’s lines always', async (t) => {
-  for (const [env, shown] of [[{}, false], [{ LAMBDA_PLATFORM_LOGS: '1' }, true]] as const) {
-    const cli = start(env);
-    t.teardown(() => cli.child.kill('SIGKILL'));
-    const { httpUrl } = await cli.ready;
-    for (const request of [1, 2]) {
-      t.equal((await fetch(`${httpUrl}/generate?url=platform-${request}`)).status, 200);
-      // The function's line of each request: stdout keeps its order, so once the second is
-      // printed, every line written before it (the first REPORT among them) is too.
-      await printed(cli, /\[qr-code-generator\] \{"level":"INFO"/, request);
+t.test(
+  'Lambda’s own lines (START, END, REPORT) only with LAMBDA_PLATFORM_LOGS=1; the function’s lines always',
+  async (t) => {
+    for (const [env, shown] of [
+      [{}, false],
+      [{ LAMBDA_PLATFORM_LOGS: '1' }, true],
+    ] as const) {
+      const cli = start(env);
+      t.teardown(() => cli.child.kill('SIGKILL'));
+      const { httpUrl } = await cli.ready;
+      for (const request of [1, 2]) {
+        t.equal((await fetch(`${httpUrl}/generate?url=platform-${request}`)).status, 200);
+        // The function's line of each request: stdout keeps its order, so once the second is
+        // printed, every line written before it (the first REPORT among them) is too.
+        await printed(cli, /\[qr-code-generator\] \{"level":"INFO"/, request);
+      }
+      // Text (START / END / REPORT) or JSON (platform.start / platform.report), as the .tf files set the log format.
+      const platformLines = (
+        cli.output().match(/(START|END|REPORT) RequestId: |"type":"platform\.(start|report)"/g) ?? []
+      ).length;
+      if (shown) t.ok(platformLines >= 2, `LAMBDA_PLATFORM_LOGS=1: Lambda's lines printed (${platformLines} lines)`);
+      else t.equal(platformLines, 0, 'by default: none printed');
+      cli.child.kill('SIGINT');
+      await once(cli.child, 'exit');
     }
-    // Text (START / END / REPORT) or JSON (platform.start / platform.report), as the .tf files set the log format.
-    const platformLines = (cli.output().match(/(START|END|REPORT) RequestId: |"type":"platform\.(start|report)"/g) ?? []).length;
-    if (shown) t.ok(platformLines >= 2, `LAMBDA_PLATFORM_LOGS=1: Lambda's lines printed (${platformLines} lines)`);
-    else t.equal(platformLines, 0, 'by default: none printed');
-    cli.child.kill('SIGINT');
-    await once(cli.child, 'exit');
-  }
-});
+  },
+);

@@ -12,14 +12,34 @@ import { fixtureFunction } from '../helpers/target.js';
 const mirror = new FunctionPool(fixtureFunction('mirror'));
 const slow = new FunctionPool(fixtureFunction('slow', { timeoutSeconds: 5 }));
 const fails = new FunctionPool(fixtureFunction('fails'));
-const cors = { allowOrigins: ['https://app.example'], allowMethods: ['GET', 'POST'], allowHeaders: ['content-type'], exposeHeaders: ['etag'], maxAge: 600, allowCredentials: false };
+const cors = {
+  allowOrigins: ['https://app.example'],
+  allowMethods: ['GET', 'POST'],
+  allowHeaders: ['content-type'],
+  exposeHeaders: ['etag'],
+  maxAge: 600,
+  allowCredentials: false,
+};
 
 async function serve(
   pool: FunctionPool,
   routeKeys: string[],
-  extra: { integrationTimeoutMs?: number; stage?: string; throttling?: { rateLimit: number; burstLimit: number }; now?: () => number } = {},
+  extra: {
+    integrationTimeoutMs?: number;
+    stage?: string;
+    throttling?: { rateLimit: number; burstLimit: number };
+    now?: () => number;
+  } = {},
 ) {
-  const server = createHttpApi({ routeKeys, stage: extra.stage ?? '$default', integrationTimeoutMs: extra.integrationTimeoutMs ?? 30_000, cors, throttling: extra.throttling, now: extra.now, pool });
+  const server = createHttpApi({
+    routeKeys,
+    stage: extra.stage ?? '$default',
+    integrationTimeoutMs: extra.integrationTimeoutMs ?? 30_000,
+    cors,
+    throttling: extra.throttling,
+    now: extra.now,
+    pool,
+  });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   t.teardown(() => server.close());
@@ -30,28 +50,49 @@ t.teardown(() => Promise.all([mirror.close(), slow.close(), fails.close()]));
 const base = await serve(mirror, ['POST /items/{id}', 'GET /files/{proxy+}', 'ANY /any', 'GET /exact']);
 
 /** Raw request, so repeated headers and cookies go out as written. */
-function raw(path: string, method: string, headers: [string, string][], body?: string | Buffer): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function raw(
+  path: string,
+  method: string,
+  headers: [string, string][],
+  body?: string | Buffer,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const url = new URL(path, base);
     const flat: string[] = [['Host', url.host], ...headers].flat();
-    const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers: flat as unknown as Record<string, string> }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
+    const req = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method,
+        headers: flat as unknown as Record<string, string>,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
 t.test('the event: payload format 2.0 as AWS documents it', async (t) => {
-  const response = await raw('/items/42?b=2&a=1&a=x%20y&empty=', 'POST', [
-    ['Content-Type', 'application/json'],
-    ['X-Multi', 'one'],
-    ['X-Multi', 'two'],
-    ['Cookie', 'session=abc; theme=dark'],
-    ['User-Agent', 'fixture-agent'],
-  ], '{"hello":"world"}');
+  const response = await raw(
+    '/items/42?b=2&a=1&a=x%20y&empty=',
+    'POST',
+    [
+      ['Content-Type', 'application/json'],
+      ['X-Multi', 'one'],
+      ['X-Multi', 'two'],
+      ['Cookie', 'session=abc; theme=dark'],
+      ['User-Agent', 'fixture-agent'],
+    ],
+    '{"hello":"world"}',
+  );
   t.equal(response.status, 200);
   const event = JSON.parse(response.body.toString()) as APIGatewayProxyEventV2;
   t.equal(event.version, '2.0');
@@ -70,14 +111,24 @@ t.test('the event: payload format 2.0 as AWS documents it', async (t) => {
   t.match(event.requestContext, {
     accountId: /^\d{12}$/,
     apiId: /^[a-z0-9]+$/,
-    http: { method: 'POST', path: '/items/42', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'fixture-agent' },
+    http: {
+      method: 'POST',
+      path: '/items/42',
+      protocol: 'HTTP/1.1',
+      sourceIp: '127.0.0.1',
+      userAgent: 'fixture-agent',
+    },
     requestId: String,
     routeKey: 'POST /items/{id}',
     stage: '$default',
     time: /^\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000$/,
     timeEpoch: Number,
   });
-  t.equal(response.headers['apigw-requestid'], event.requestContext.requestId, 'apigw-requestid is the event’s request id');
+  t.equal(
+    response.headers['apigw-requestid'],
+    event.requestContext.requestId,
+    'apigw-requestid is the event’s request id',
+  );
 });
 
 t.test('bodies: text types as text, everything else base64', async (t) => {
@@ -88,10 +139,14 @@ t.test('bodies: text types as text, everything else base64', async (t) => {
   t.notOk(isTextContentType('application/x-www-form-urlencoded'));
   t.notOk(isTextContentType('application/octet-stream'));
   t.notOk(isTextContentType(undefined));
-  const form = JSON.parse((await raw('/items/1', 'POST', [['Content-Type', 'application/x-www-form-urlencoded']], 'a=1&b=2')).body.toString()) as Record<string, unknown>;
+  const form = JSON.parse(
+    (await raw('/items/1', 'POST', [['Content-Type', 'application/x-www-form-urlencoded']], 'a=1&b=2')).body.toString(),
+  ) as Record<string, unknown>;
   t.equal(form.isBase64Encoded, true);
   t.equal(Buffer.from(String(form.body), 'base64').toString(), 'a=1&b=2');
-  const binary = JSON.parse((await raw('/items/1', 'POST', [['Content-Type', 'image/png']], Buffer.from([0, 255, 1]))).body.toString()) as Record<string, unknown>;
+  const binary = JSON.parse(
+    (await raw('/items/1', 'POST', [['Content-Type', 'image/png']], Buffer.from([0, 255, 1]))).body.toString(),
+  ) as Record<string, unknown>;
   t.same(Buffer.from(String(binary.body), 'base64'), Buffer.from([0, 255, 1]));
   const none = JSON.parse((await raw('/items/1', 'POST', [])).body.toString()) as Record<string, unknown>;
   t.notOk('body' in none, 'no body, no body field');
@@ -108,7 +163,8 @@ t.test('routes: {proxy+}, ANY, exact; no route is the gateway’s 404', async (t
   t.ok(missing.headers['apigw-requestid']);
 });
 
-const respond = (result: unknown) => raw('/items/1', 'POST', [['Content-Type', 'application/json']], JSON.stringify({ result }));
+const respond = (result: unknown) =>
+  raw('/items/1', 'POST', [['Content-Type', 'application/json']], JSON.stringify({ result }));
 
 t.test('results: the 2.0 response rules', async (t) => {
   const plain = await respond({ hello: 'world' });
@@ -118,16 +174,31 @@ t.test('results: the 2.0 response rules', async (t) => {
   const text = await respond('just a string');
   t.equal(text.body.toString(), 'just a string');
 
-  const full = await respond({ statusCode: 201, headers: { 'X-Custom': 'yes', 'content-type': 'text/plain' }, cookies: ['a=1; Path=/', 'b=2'], body: 'created' });
+  const full = await respond({
+    statusCode: 201,
+    headers: { 'X-Custom': 'yes', 'content-type': 'text/plain' },
+    cookies: ['a=1; Path=/', 'b=2'],
+    body: 'created',
+  });
   t.equal(full.status, 201);
   t.equal(full.headers['x-custom'], 'yes');
   t.same(full.headers['set-cookie'], ['a=1; Path=/', 'b=2'], 'cookies become Set-Cookie headers');
   t.equal(full.body.toString(), 'created');
 
-  const binary = await respond({ statusCode: 200, headers: { 'content-type': 'image/png' }, body: Buffer.from([137, 80, 78, 71]).toString('base64'), isBase64Encoded: true });
+  const binary = await respond({
+    statusCode: 200,
+    headers: { 'content-type': 'image/png' },
+    body: Buffer.from([137, 80, 78, 71]).toString('base64'),
+    isBase64Encoded: true,
+  });
   t.same(binary.body, Buffer.from([137, 80, 78, 71]), 'isBase64Encoded bodies are decoded');
 
-  for (const malformed of [{ statusCode: 'ok' }, { statusCode: 99 }, { statusCode: 200, body: 7 }, { statusCode: 200, headers: { x: { nested: 1 } } }]) {
+  for (const malformed of [
+    { statusCode: 'ok' },
+    { statusCode: 99 },
+    { statusCode: 200, body: 7 },
+    { statusCode: 200, headers: { x: { nested: 1 } } },
+  ]) {
     const response = await respond(malformed);
     t.equal(response.status, 500, `malformed: ${JSON.stringify(malformed)}`);
     t.same(JSON.parse(response.body.toString()), { message: 'Internal Server Error' });
@@ -144,7 +215,11 @@ t.test('a function error is a 500 Internal Server Error', async (t) => {
 
 t.test('the integration timeout is a 503 Service Unavailable', async (t) => {
   const url = await serve(slow, ['POST /'], { integrationTimeoutMs: 300 });
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ms: 2000 }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ms: 2000 }),
+  });
   t.equal(response.status, 503);
   t.same(await response.json(), { message: 'Service Unavailable' });
 });
@@ -155,15 +230,33 @@ t.test('a body over 10 MB is a 413', async (t) => {
 });
 
 t.test('CORS from the configuration: preflights answered, integration CORS headers replaced', async (t) => {
-  const preflight = await raw('/items/1', 'OPTIONS', [['Origin', 'https://app.example'], ['Access-Control-Request-Method', 'POST']]);
+  const preflight = await raw('/items/1', 'OPTIONS', [
+    ['Origin', 'https://app.example'],
+    ['Access-Control-Request-Method', 'POST'],
+  ]);
   t.equal(preflight.status, 204);
   t.equal(preflight.headers['access-control-allow-origin'], 'https://app.example');
   t.equal(preflight.headers['access-control-allow-methods'], 'GET,POST');
   t.equal(preflight.headers['access-control-max-age'], '600');
-  const stranger = await raw('/items/1', 'OPTIONS', [['Origin', 'https://evil.example'], ['Access-Control-Request-Method', 'POST']]);
+  const stranger = await raw('/items/1', 'OPTIONS', [
+    ['Origin', 'https://evil.example'],
+    ['Access-Control-Request-Method', 'POST'],
+  ]);
   t.equal(stranger.headers['access-control-allow-origin'], undefined, 'other origins get no CORS headers');
-  const actual = await raw('/items/1', 'POST', [['Origin', 'https://app.example'], ['Content-Type', 'application/json']], JSON.stringify({ result: { statusCode: 200, headers: { 'access-control-allow-origin': '*' }, body: '' } }));
-  t.equal(actual.headers['access-control-allow-origin'], 'https://app.example', 'the gateway’s value, not the function’s');
+  const actual = await raw(
+    '/items/1',
+    'POST',
+    [
+      ['Origin', 'https://app.example'],
+      ['Content-Type', 'application/json'],
+    ],
+    JSON.stringify({ result: { statusCode: 200, headers: { 'access-control-allow-origin': '*' }, body: '' } }),
+  );
+  t.equal(
+    actual.headers['access-control-allow-origin'],
+    'https://app.example',
+    'the gateway’s value, not the function’s',
+  );
   t.equal(actual.headers['access-control-expose-headers'], 'etag');
 });
 
@@ -181,12 +274,21 @@ t.test('under load, a function that exceeds its timeout: every call answered, an
   const timingOut = new FunctionPool(fixtureFunction('slow', { timeoutSeconds: 1 }));
   t.teardown(() => timingOut.close());
   const url = await serve(timingOut, ['POST /']);
-  const post = (ms: number) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ms }) });
+  const post = (ms: number) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ms }) });
   const overloaded = await Promise.all(Array.from({ length: 12 }, () => post(3000)));
-  t.same(overloaded.map((r) => r.status), Array(12).fill(500), 'each timed-out call is a 500, none hangs');
+  t.same(
+    overloaded.map((r) => r.status),
+    Array(12).fill(500),
+    'each timed-out call is a 500, none hangs',
+  );
   t.equal(timingOut.size, 0, 'every timed-out environment was killed');
   const later = await Promise.all(Array.from({ length: 6 }, () => post(1)));
-  t.same(later.map((r) => r.status), Array(6).fill(200), 'later calls succeed on fresh environments');
+  t.same(
+    later.map((r) => r.status),
+    Array(6).fill(200),
+    'later calls succeed on fresh environments',
+  );
 });
 
 t.test('stage throttling: beyond the burst, 429 Too Many Requests until tokens refill', async (t) => {
@@ -205,15 +307,31 @@ t.test('stage throttling: beyond the burst, 429 Too Many Requests until tokens r
 });
 
 t.test('query parameters and headers named like Object.prototype members are ordinary names', async (t) => {
-  const response = await raw('/exact?constructor=x&__proto__=y&toString=1&toString=2', 'GET', [['Constructor', 'c'], ['__proto__', 'p']]);
-  const event = JSON.parse(response.body.toString()) as { queryStringParameters: Record<string, string>; headers: Record<string, string> };
-  t.same(Object.entries(event.queryStringParameters).sort(), [['__proto__', 'y'], ['constructor', 'x'], ['toString', '1,2']]);
+  const response = await raw('/exact?constructor=x&__proto__=y&toString=1&toString=2', 'GET', [
+    ['Constructor', 'c'],
+    ['__proto__', 'p'],
+  ]);
+  const event = JSON.parse(response.body.toString()) as {
+    queryStringParameters: Record<string, string>;
+    headers: Record<string, string>;
+  };
+  t.same(Object.entries(event.queryStringParameters).sort(), [
+    ['__proto__', 'y'],
+    ['constructor', 'x'],
+    ['toString', '1,2'],
+  ]);
   t.equal(event.headers.constructor, 'c');
   t.equal(Object.getOwnPropertyDescriptor(event.headers, '__proto__')?.value, 'p');
 });
 
 /** A request whose path goes out exactly as written (no URL parsing, no dot-segment removal). */
-function asWritten(url: string, path: string, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<{ status: number; body: string }> {
+function asWritten(
+  url: string,
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+  body?: string,
+): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: hostname, port, path, method, headers }, (res) => {
@@ -239,7 +357,11 @@ t.test('paths are matched as sent: no host parsing, no dot segments folded', asy
   }
   const catchAll = await serve(mirror, ['$default']);
   for (const path of ['//generate', '/./generate', '/x/../generate?a=1']) {
-    const event = JSON.parse((await asWritten(catchAll, path)).body) as { rawPath: string; rawQueryString: string; requestContext: { http: { path: string } } };
+    const event = JSON.parse((await asWritten(catchAll, path)).body) as {
+      rawPath: string;
+      rawQueryString: string;
+      requestContext: { http: { path: string } };
+    };
     t.equal(event.rawPath, path.split('?')[0], `${path}: rawPath as sent`);
     t.equal(event.requestContext.http.path, path.split('?')[0]);
   }
@@ -264,10 +386,18 @@ t.test('request line and header values over 10,240 bytes: 431, before the functi
 // event, body included (base64 grows it by a third). Lambda refuses it before the function
 // runs, and the gateway answers 413, as it does for a body over its own 10 MB.
 t.test('an event over Lambda’s 6 MB invoke limit: 413 from the gateway; under it, the function answers', async (t) => {
-  const fits = await fetch(`${base}/items/1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ result: 'ran', pad: 'x'.repeat(5 * 1024 * 1024) }) });
+  const fits = await fetch(`${base}/items/1`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ result: 'ran', pad: 'x'.repeat(5 * 1024 * 1024) }),
+  });
   t.equal(fits.status, 200);
   t.equal(await fits.text(), 'ran');
-  const binary = await fetch(`${base}/items/1`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: Buffer.alloc(5 * 1024 * 1024) });
+  const binary = await fetch(`${base}/items/1`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream' },
+    body: Buffer.alloc(5 * 1024 * 1024),
+  });
   t.equal(binary.status, 413, '5 MB of binary is 6.7 MB of base64 in the event');
   t.same(await binary.json(), { message: 'Request Entity Too Large' });
 });
@@ -277,7 +407,9 @@ t.test('an event over Lambda’s 6 MB invoke limit: 413 from the gateway; under 
 t.test('a throttled function behind the HTTP API is a 500 Internal Server Error', async (t) => {
   const { openGate } = await import('../helpers/gate.js');
   const gate = await openGate();
-  const reserved = new FunctionPool(fixtureFunction('counter', { name: 'fixture-http-reserved', reservedConcurrency: 1 }));
+  const reserved = new FunctionPool(
+    fixtureFunction('counter', { name: 'fixture-http-reserved', reservedConcurrency: 1 }),
+  );
   const url = await serve(reserved, ['POST /hold']);
   t.teardown(async () => {
     gate.release();

@@ -12,24 +12,54 @@ import type { IncomingMessage } from 'node:http';
 const asRequest = (headers: IncomingHttpHeaders): IncomingMessage => ({ headers }) as IncomingMessage;
 
 t.test('loopback names and addresses pass; Origins and other Hosts do not', async (t) => {
-  for (const host of ['127.0.0.1:3001', 'localhost:3001', 'LOCALHOST', 'qr.localhost:80', '127.1.2.3', '[::1]:3001', undefined]) {
+  for (const host of [
+    '127.0.0.1:3001',
+    'localhost:3001',
+    'LOCALHOST',
+    'qr.localhost:80',
+    '127.1.2.3',
+    '[::1]:3001',
+    undefined,
+  ]) {
     t.equal(refusalOf(asRequest({ host })), undefined, `Host ${host}`);
   }
-  for (const host of ['evil.example:3001', '127.0.0.1.evil.example', '10.0.0.1:3001', 'localhost.evil.example', '[::2]:3001']) {
+  for (const host of [
+    'evil.example:3001',
+    '127.0.0.1.evil.example',
+    '10.0.0.1:3001',
+    'localhost.evil.example',
+    '[::2]:3001',
+  ]) {
     t.match(refusalOf(asRequest({ host })), /is not this machine's loopback/, `Host ${host}`);
   }
-  t.match(refusalOf(asRequest({ host: '127.0.0.1:3001', origin: 'https://evil.example' })), /from web pages are refused/);
-  t.match(refusalOf(asRequest({ host: '127.0.0.1:3001', origin: 'null' })), /from web pages are refused/, 'even an opaque origin');
+  t.match(
+    refusalOf(asRequest({ host: '127.0.0.1:3001', origin: 'https://evil.example' })),
+    /from web pages are refused/,
+  );
+  t.match(
+    refusalOf(asRequest({ host: '127.0.0.1:3001', origin: 'null' })),
+    /from web pages are refused/,
+    'even an opaque origin',
+  );
 });
 
 /** A raw POST with exactly these headers (fetch would set Host itself). */
-function post(port: number, path: string, headers: Record<string, string>): Promise<{ status: number; body: string; type: string | undefined }> {
+function post(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string; type: string | undefined }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'text/plain', ...headers } }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, type: res.headers['x-amzn-errortype'] as string | undefined }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'text/plain', ...headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body, type: res.headers['x-amzn-errortype'] as string | undefined }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end('{}');
   });
@@ -59,6 +89,9 @@ t.test('the Runtime API refuses them too, with a JSON error', async (t) => {
   const port = Number(api.address.split(':')[1]);
   const response = await post(port, '/2018-06-01/runtime/init/error', { origin: 'https://evil.example' });
   t.equal(response.status, 403);
-  t.same(JSON.parse(response.body), { errorMessage: 'requests from web pages are refused (Origin: https://evil.example)', errorType: 'Forbidden' });
+  t.same(JSON.parse(response.body), {
+    errorMessage: 'requests from web pages are refused (Origin: https://evil.example)',
+    errorType: 'Forbidden',
+  });
   t.equal((await post(port, '/2018-06-01/runtime/init/error', { host: 'rebound.example' })).status, 403);
 });

@@ -37,6 +37,10 @@ t.test('each environment runs on its runtime’s major, and says so at its cold 
     const result = JSON.parse((await pool.invoke(Buffer.from('{}'))).payload.toString()) as { node: string };
     const major = runtimeMajor(runtime)!;
     t.equal(result.node.split('.')[0], `v${major}`, `${runtime}: Node ${major}`);
-    t.match(lines[0], new RegExp(`^INIT_START Runtime Version: nodejs:${major} \\(Node\\.js ${major}\\.`), 'INIT_START names it');
+    t.match(
+      lines[0],
+      new RegExp(`^INIT_START Runtime Version: nodejs:${major} \\(Node\\.js ${major}\\.`),
+      'INIT_START names it',
+    );
   }
 });

@@ -4,21 +4,35 @@ import { FunctionPool } from '../../local/runtime/pool.js';
 import { fixtureFunction } from '../helpers/target.js';
 
 const python = (overrides = {}) =>
-  fixtureFunction('python-counter', { runtime: 'python3.12', handler: 'handler.lambda_handler', memorySize: 256, ...overrides });
-const json = (payload: Buffer): Record<string, unknown> => JSON.parse(payload.toString('utf8')) as Record<string, unknown>;
+  fixtureFunction('python-counter', {
+    runtime: 'python3.12',
+    handler: 'handler.lambda_handler',
+    memorySize: 256,
+    ...overrides,
+  });
+const json = (payload: Buffer): Record<string, unknown> =>
+  JSON.parse(payload.toString('utf8')) as Record<string, unknown>;
 const invoke = (pool: FunctionPool, event: unknown) => pool.invoke(Buffer.from(JSON.stringify(event)));
 
-t.test('a Python handler: event in, result out, module state kept warm, an Init Duration on the cold start', async (t) => {
-  const pool = new FunctionPool(python());
-  t.teardown(() => pool.close());
-  const first = await invoke(pool, { hello: 'wörld' });
-  const second = await invoke(pool, {});
-  t.match(json(first.payload), { invocations: 1, event: { hello: 'wörld' }, requestId: first.requestId, memory: '256' });
-  t.ok((json(first.payload).remainingMs as number) > 1000, 'the context knows the deadline');
-  t.match(json(second.payload), { invocations: 2, pid: json(first.payload).pid });
-  t.match(first.log, /REPORT RequestId: .*\tInit Duration: \d+\.\d\d ms/);
-  t.notMatch(second.log, /Init Duration/);
-});
+t.test(
+  'a Python handler: event in, result out, module state kept warm, an Init Duration on the cold start',
+  async (t) => {
+    const pool = new FunctionPool(python());
+    t.teardown(() => pool.close());
+    const first = await invoke(pool, { hello: 'wörld' });
+    const second = await invoke(pool, {});
+    t.match(json(first.payload), {
+      invocations: 1,
+      event: { hello: 'wörld' },
+      requestId: first.requestId,
+      memory: '256',
+    });
+    t.ok((json(first.payload).remainingMs as number) > 1000, 'the context knows the deadline');
+    t.match(json(second.payload), { invocations: 2, pid: json(first.payload).pid });
+    t.match(first.log, /REPORT RequestId: .*\tInit Duration: \d+\.\d\d ms/);
+    t.notMatch(second.log, /Init Duration/);
+  },
+);
 
 t.test('an exception is a function error with the Python error shape', async (t) => {
   const pool = new FunctionPool(python());

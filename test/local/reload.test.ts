@@ -52,7 +52,11 @@ t.test('saves during a steady load: zero failed invocations, and the new code an
     while (answered < before + 8) await pool.invoke(Buffer.from('{}'));
     await writeFile(join(code, 'index.mjs'), handlerOf(version));
     await pool.reload();
-    t.equal(answerOf((await pool.invoke(Buffer.from('{}'))).payload).version, version, `after save ${version - 1}: the new code answers`);
+    t.equal(
+      answerOf((await pool.invoke(Buffer.from('{}'))).payload).version,
+      version,
+      `after save ${version - 1}: the new code answers`,
+    );
   }
   stop = true;
   await Promise.all(workers);
@@ -79,7 +83,11 @@ t.test('a busy environment finishes on the old code, then retires; its copy goes
   gate.release();
   const finished = await busy;
   t.equal(finished.functionError, undefined, 'the busy one was not killed');
-  t.same(answerOf(finished.payload), { version: 1, pid: warm.pid }, 'it finished on the old code, in its own environment');
+  t.same(
+    answerOf(finished.payload),
+    { version: 1, pid: warm.pid },
+    'it finished on the old code, in its own environment',
+  );
   t.notOk(existsSync(oldRoot!), 'then its environment retired and the old copy was removed');
   t.equal(pool.size, 1);
 });

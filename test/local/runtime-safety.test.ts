@@ -8,9 +8,13 @@ import { FunctionPool } from '../../local/runtime/pool.js';
 import { RuntimeApi } from '../../local/runtime/runtime-api.js';
 import { fixtureFunction } from '../helpers/target.js';
 
-const json = (payload: Buffer): Record<string, unknown> => JSON.parse(payload.toString('utf8')) as Record<string, unknown>;
+const json = (payload: Buffer): Record<string, unknown> =>
+  JSON.parse(payload.toString('utf8')) as Record<string, unknown>;
 
-function get(address: string, path: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  address: string,
+  path: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(`http://${address}${path}`, (res) => {
       let body = '';
@@ -75,19 +79,27 @@ t.test('Runtime API: a second poller is refused, while one waits and while an in
   const third = await get(api.address, '/2018-06-01/runtime/invocation/next');
   t.equal(third.status, 403, 'a poller while the invocation is out');
   const forged = await new Promise<number>((resolve, reject) => {
-    const req = request(`http://${api.address}/2018-06-01/runtime/invocation/req-other/response`, { method: 'POST' }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = request(
+      `http://${api.address}/2018-06-01/runtime/invocation/req-other/response`,
+      { method: 'POST' },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on('error', reject);
     req.end('{"forged":true}');
   });
   t.equal(forged, 400, 'a response for another request id is refused');
   const answered = await new Promise<number>((resolve, reject) => {
-    const req = request(`http://${api.address}/2018-06-01/runtime/invocation/req-3/response`, { method: 'POST' }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = request(
+      `http://${api.address}/2018-06-01/runtime/invocation/req-3/response`,
+      { method: 'POST' },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on('error', reject);
     req.end('{"ok":true}');
   });
@@ -101,34 +113,47 @@ t.test('a client context with an emoji: the function gets it, and every later ca
   const context = { custom: { note: 'déjà vu 🎉\r\n' } };
   const first = await pool.invoke(Buffer.from('{}'), { clientContext: JSON.stringify(context) });
   t.equal(first.functionError, undefined);
-  t.match((json(first.payload).context as { clientContext: { custom: unknown } }).clientContext, { custom: context.custom }, 'as sent');
+  t.match(
+    (json(first.payload).context as { clientContext: { custom: unknown } }).clientContext,
+    { custom: context.custom },
+    'as sent',
+  );
   for (const attempt of [1, 2]) {
     const next = await pool.invoke(Buffer.from('{}'));
     t.equal(next.functionError, undefined, `call ${attempt} after it answers`);
   }
 });
 
-t.test('a runtime killed by a signal: named as Lambda names it, its Runtime API closed, the next call answers', async (t) => {
-  const fn = fixtureFunction('crash');
-  const pool = new FunctionPool(fn);
-  t.teardown(() => pool.close());
-  for (const [signal, words] of [['SIGKILL', 'signal: killed'], ['SIGSEGV', 'signal: segmentation fault']] as const) {
-    const result = await pool.invoke(Buffer.from(JSON.stringify({ signal })));
-    t.equal(result.functionError, 'Unhandled', signal);
-    t.match(json(result.payload), { errorType: 'Runtime.ExitError', errorMessage: new RegExp(`Error: Runtime exited with error: ${words}$`) });
-    t.equal(pool.size, 0, 'the environment is gone from the pool');
-  }
-  const exited = await pool.invoke(Buffer.from(JSON.stringify({ exit: 3 })));
-  t.match(json(exited.payload), { errorMessage: /Runtime exited with error: exit status 3$/ });
-  const fine = await pool.invoke(Buffer.from('{}'));
-  t.equal(fine.functionError, undefined, 'the next call answers');
+t.test(
+  'a runtime killed by a signal: named as Lambda names it, its Runtime API closed, the next call answers',
+  async (t) => {
+    const fn = fixtureFunction('crash');
+    const pool = new FunctionPool(fn);
+    t.teardown(() => pool.close());
+    for (const [signal, words] of [
+      ['SIGKILL', 'signal: killed'],
+      ['SIGSEGV', 'signal: segmentation fault'],
+    ] as const) {
+      const result = await pool.invoke(Buffer.from(JSON.stringify({ signal })));
+      t.equal(result.functionError, 'Unhandled', signal);
+      t.match(json(result.payload), {
+        errorType: 'Runtime.ExitError',
+        errorMessage: new RegExp(`Error: Runtime exited with error: ${words}$`),
+      });
+      t.equal(pool.size, 0, 'the environment is gone from the pool');
+    }
+    const exited = await pool.invoke(Buffer.from(JSON.stringify({ exit: 3 })));
+    t.match(json(exited.payload), { errorMessage: /Runtime exited with error: exit status 3$/ });
+    const fine = await pool.invoke(Buffer.from('{}'));
+    t.equal(fine.functionError, undefined, 'the next call answers');
 
-  const environment = await ExecutionEnvironment.start(fn, fn.code, () => {});
-  t.teardown(() => environment.stop());
-  t.equal(environment.runtimeApiListening, true);
-  await environment.invoke(Buffer.from(JSON.stringify({ signal: 'SIGKILL' })));
-  t.equal(environment.runtimeApiListening, false, 'no Runtime API listener left behind, before anyone stops it');
-});
+    const environment = await ExecutionEnvironment.start(fn, fn.code, () => {});
+    t.teardown(() => environment.stop());
+    t.equal(environment.runtimeApiListening, true);
+    await environment.invoke(Buffer.from(JSON.stringify({ signal: 'SIGKILL' })));
+    t.equal(environment.runtimeApiListening, false, 'no Runtime API listener left behind, before anyone stops it');
+  },
+);
 
 t.test('every line the function wrote before it answered is in its log', async (t) => {
   const pool = new FunctionPool(fixtureFunction('crash'));

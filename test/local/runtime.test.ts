@@ -5,7 +5,8 @@ import { openGate } from '../helpers/gate.js';
 import { processesGone } from '../helpers/processes.js';
 import { fixtureFunction } from '../helpers/target.js';
 
-const json = (payload: Buffer): Record<string, unknown> => JSON.parse(payload.toString('utf8')) as Record<string, unknown>;
+const json = (payload: Buffer): Record<string, unknown> =>
+  JSON.parse(payload.toString('utf8')) as Record<string, unknown>;
 const invoke = (pool: FunctionPool, event: unknown) => pool.invoke(Buffer.from(JSON.stringify(event)));
 
 t.test('ESM handler; module state kept in one warm environment', async (t) => {
@@ -55,7 +56,15 @@ t.test('environment: Lambda’s reserved variables and the configured ones, noth
   const pool = new FunctionPool(fn);
   t.teardown(() => pool.close());
   const before = Date.now();
-  const result = json((await invoke(pool, {})).payload) as { env: Record<string, string>; context: Record<string, unknown>; timezoneOffset: number; now: number; remainingBefore: number; remainingAfter: number; node: string };
+  const result = json((await invoke(pool, {})).payload) as {
+    env: Record<string, string>;
+    context: Record<string, unknown>;
+    timezoneOffset: number;
+    now: number;
+    remainingBefore: number;
+    remainingAfter: number;
+    node: string;
+  };
   const after = Date.now();
   delete process.env.QR_SHELL_ONLY_SECRET;
   const { env, context } = result;
@@ -123,7 +132,10 @@ t.test('timeout: killed at the deadline; the next invocation is a cold start', a
   const pid = Number(json(warm.payload).pid);
   const timedOut = await invoke(pool, { ms: 10_000 });
   t.equal(timedOut.functionError, 'Unhandled');
-  t.match(json(timedOut.payload), { errorType: 'Sandbox.Timedout', errorMessage: /RequestId: .* Error: Task timed out after 1\.00 seconds/ });
+  t.match(json(timedOut.payload), {
+    errorType: 'Sandbox.Timedout',
+    errorMessage: /RequestId: .* Error: Task timed out after 1\.00 seconds/,
+  });
   t.match(timedOut.log, /REPORT RequestId: .*Status: timeout/);
   t.ok(await processesGone([pid]), 'the process is gone (SIGKILL, reaped)');
   const next = await invoke(pool, { ms: 1 });
@@ -131,28 +143,48 @@ t.test('timeout: killed at the deadline; the next invocation is a cold start', a
   t.not(json(next.payload).pid, pid);
 });
 
-t.test('Text log format: START, the function’s lines with the request id, END, REPORT with Init Duration', async (t) => {
-  const pool = new FunctionPool(fixtureFunction('slow'));
-  t.teardown(() => pool.close());
-  const result = await invoke(pool, { ms: 1 });
-  const lines = result.log.trim().split('\n');
-  const id = result.requestId;
-  t.equal(lines[0], `START RequestId: ${id} Version: $LATEST`);
-  t.match(lines.find((line) => line.includes('sleeping 1 ms')), new RegExp(`^\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z\\t${id}\\tINFO\\tsleeping 1 ms$`));
-  t.equal(lines.at(-2), `END RequestId: ${id}`);
-  t.match(lines.at(-1), new RegExp(`^REPORT RequestId: ${id}\\tDuration: [\\d.]+ ms\\tBilled Duration: \\d+ ms\\tMemory Size: 128 MB\\tMax Memory Used: \\d+ MB\\tInit Duration: [\\d.]+ ms$`));
-  const warm = await invoke(pool, { ms: 1 });
-  t.notMatch(warm.log, /Init Duration/, 'only cold starts report init');
-});
+t.test(
+  'Text log format: START, the function’s lines with the request id, END, REPORT with Init Duration',
+  async (t) => {
+    const pool = new FunctionPool(fixtureFunction('slow'));
+    t.teardown(() => pool.close());
+    const result = await invoke(pool, { ms: 1 });
+    const lines = result.log.trim().split('\n');
+    const id = result.requestId;
+    t.equal(lines[0], `START RequestId: ${id} Version: $LATEST`);
+    t.match(
+      lines.find((line) => line.includes('sleeping 1 ms')),
+      new RegExp(`^\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z\\t${id}\\tINFO\\tsleeping 1 ms$`),
+    );
+    t.equal(lines.at(-2), `END RequestId: ${id}`);
+    t.match(
+      lines.at(-1),
+      new RegExp(
+        `^REPORT RequestId: ${id}\\tDuration: [\\d.]+ ms\\tBilled Duration: \\d+ ms\\tMemory Size: 128 MB\\tMax Memory Used: \\d+ MB\\tInit Duration: [\\d.]+ ms$`,
+      ),
+    );
+    const warm = await invoke(pool, { ms: 1 });
+    t.notMatch(warm.log, /Init Duration/, 'only cold starts report init');
+  },
+);
 
 t.test('JSON log format: structured lines, platform.start and platform.report', async (t) => {
   const pool = new FunctionPool(fixtureFunction('slow', { logFormat: 'JSON', applicationLogLevel: 'INFO' }));
   t.teardown(() => pool.close());
   const result = await invoke(pool, { ms: 1 });
-  const lines = result.log.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  const lines = result.log
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
   t.match(lines[0], { type: 'platform.start', record: { requestId: result.requestId, version: '$LATEST' } });
-  t.match(lines.find((line) => line.message === 'sleeping 1 ms'), { level: 'INFO', requestId: result.requestId });
-  t.match(lines.at(-1), { type: 'platform.report', record: { requestId: result.requestId, status: 'success', metrics: { memorySizeMB: 128, initDurationMs: Number } } });
+  t.match(
+    lines.find((line) => line.message === 'sleeping 1 ms'),
+    { level: 'INFO', requestId: result.requestId },
+  );
+  t.match(lines.at(-1), {
+    type: 'platform.report',
+    record: { requestId: result.requestId, status: 'success', metrics: { memorySizeMB: 128, initDurationMs: Number } },
+  });
 });
 
 t.test('task folders of a process that was killed before it cleaned up are swept; live ones are kept', async (t) => {
@@ -171,14 +203,17 @@ t.test('task folders of a process that was killed before it cleaned up are swept
   t.ok(existsSync(ours), 'a live process’s folder stays');
 });
 
-t.test('without reserved concurrency, calls past the local cap wait for a free environment instead of starting more', async (t) => {
-  const pool = new FunctionPool(fixtureFunction('counter'), () => {}, 2);
-  t.teardown(() => pool.close());
-  const results = await Promise.all(Array.from({ length: 5 }, () => invoke(pool, { holdMs: 150 })));
-  t.equal(results.length, 5, 'every call answered');
-  t.ok(new Set(results.map((r) => json(r.payload).pid)).size <= 2, 'in at most two processes');
-  t.ok(pool.size <= 2);
-});
+t.test(
+  'without reserved concurrency, calls past the local cap wait for a free environment instead of starting more',
+  async (t) => {
+    const pool = new FunctionPool(fixtureFunction('counter'), () => {}, 2);
+    t.teardown(() => pool.close());
+    const results = await Promise.all(Array.from({ length: 5 }, () => invoke(pool, { holdMs: 150 })));
+    t.equal(results.length, 5, 'every call answered');
+    t.ok(new Set(results.map((r) => json(r.payload).pid)).size <= 2, 'in at most two processes');
+    t.ok(pool.size <= 2);
+  },
+);
 
 t.test('at reserved concurrency an Event invocation waits its turn; a synchronous one is throttled', async (t) => {
   const pool = new FunctionPool(fixtureFunction('counter', { reservedConcurrency: 1 }));
@@ -197,12 +232,18 @@ t.test('at reserved concurrency an Event invocation waits its turn; a synchronou
   t.equal(json((await queued).payload).invocations, 2, 'the queued event ran next, in the same environment');
 });
 
-t.test('a response over 6 MB is Function.ResponseSizeTooLarge, with its size, and the environment answers again', async (t) => {
-  const pool = new FunctionPool(fixtureFunction('big'));
-  t.teardown(() => pool.close());
-  const tooBig = await invoke(pool, { bytes: 7_000_000 });
-  t.equal(tooBig.functionError, 'Unhandled');
-  t.match(json(tooBig.payload), { errorType: 'Function.ResponseSizeTooLarge', errorMessage: /Response payload size \(7000002 bytes\) exceeded/ });
-  const fine = await invoke(pool, { bytes: 10 });
-  t.equal(fine.payload.toString(), JSON.stringify('x'.repeat(10)));
-});
+t.test(
+  'a response over 6 MB is Function.ResponseSizeTooLarge, with its size, and the environment answers again',
+  async (t) => {
+    const pool = new FunctionPool(fixtureFunction('big'));
+    t.teardown(() => pool.close());
+    const tooBig = await invoke(pool, { bytes: 7_000_000 });
+    t.equal(tooBig.functionError, 'Unhandled');
+    t.match(json(tooBig.payload), {
+      errorType: 'Function.ResponseSizeTooLarge',
+      errorMessage: /Response payload size \(7000002 bytes\) exceeded/,
+    });
+    const fine = await invoke(pool, { bytes: 10 });
+    t.equal(fine.payload.toString(), JSON.stringify('x'.repeat(10)));
+  },
+);

@@ -15,43 +15,62 @@ function nextChange(changes: { wait: (() => void) | undefined }): Promise<void> 
   });
 }
 
-t.test('in place, renamed over, deleted and created, in a new folder: each save is seen, again and again', async (t) => {
-  const dir = await mkdtemp(join(tmpdir(), 'watch-'));
-  t.teardown(() => rm(dir, { recursive: true, force: true }));
-  const file = join(dir, 'handler.ts');
-  await writeFile(file, 'v1');
-  const changes: { wait: (() => void) | undefined; count: number } = { wait: undefined, count: 0 };
-  const watcher = watchTree(dir, () => {
-    changes.count++;
-    changes.wait?.();
-  }, 50);
-  t.teardown(() => watcher.close());
-  await watcher.ready; // the first snapshot: every save after this is a change
+t.test(
+  'in place, renamed over, deleted and created, in a new folder: each save is seen, again and again',
+  async (t) => {
+    const dir = await mkdtemp(join(tmpdir(), 'watch-'));
+    t.teardown(() => rm(dir, { recursive: true, force: true }));
+    const file = join(dir, 'handler.ts');
+    await writeFile(file, 'v1');
+    const changes: { wait: (() => void) | undefined; count: number } = { wait: undefined, count: 0 };
+    const watcher = watchTree(
+      dir,
+      () => {
+        changes.count++;
+        changes.wait?.();
+      },
+      50,
+    );
+    t.teardown(() => watcher.close());
+    await watcher.ready; // the first snapshot: every save after this is a change
 
-  const saves: [string, () => Promise<void>][] = [
-    ['in place', () => writeFile(file, 'v2-in-place')],
-    ['renamed over (vim, safe write, sed -i)', async () => {
-      await writeFile(`${file}.swp`, 'v3-renamed');
-      await rename(`${file}.swp`, file);
-    }],
-    ['renamed over again: the watcher did not lose the file', async () => {
-      await writeFile(`${file}.swp`, 'v4-renamed-again');
-      await rename(`${file}.swp`, file);
-    }],
-    ['deleted and created', async () => {
-      await unlink(file);
-      await writeFile(file, 'v5-recreated');
-    }],
-    ['a new file in a new folder', async () => {
-      const { mkdir } = await import('node:fs/promises');
-      await mkdir(join(dir, 'render'));
-      await writeFile(join(dir, 'render', 'svg.ts'), 'new');
-    }],
-  ];
-  for (const [name, save] of saves) {
-    const seen = nextChange(changes);
-    await save();
-    await t.resolves(seen, name);
-  }
-  t.ok(changes.count >= saves.length, 'one report per save at least');
-});
+    const saves: [string, () => Promise<void>][] = [
+      ['in place', () => writeFile(file, 'v2-in-place')],
+      [
+        'renamed over (vim, safe write, sed -i)',
+        async () => {
+          await writeFile(`${file}.swp`, 'v3-renamed');
+          await rename(`${file}.swp`, file);
+        },
+      ],
+      [
+        'renamed over again: the watcher did not lose the file',
+        async () => {
+          await writeFile(`${file}.swp`, 'v4-renamed-again');
+          await rename(`${file}.swp`, file);
+        },
+      ],
+      [
+        'deleted and created',
+        async () => {
+          await unlink(file);
+          await writeFile(file, 'v5-recreated');
+        },
+      ],
+      [
+        'a new file in a new folder',
+        async () => {
+          const { mkdir } = await import('node:fs/promises');
+          await mkdir(join(dir, 'render'));
+          await writeFile(join(dir, 'render', 'svg.ts'), 'new');
+        },
+      ],
+    ];
+    for (const [name, save] of saves) {
+      const seen = nextChange(changes);
+      await save();
+      await t.resolves(seen, name);
+    }
+    t.ok(changes.count >= saves.length, 'one report per save at least');
+  },
+);

@@ -33,42 +33,78 @@ async function barePath(): Promise<string> {
 
 // Terraform without the user's CLI configuration, data folder or workspace.
 const baseEnv = (path: string): NodeJS.ProcessEnv => {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('TF_') && !name.startsWith('AWS_') && !name.startsWith('QR_')));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !name.startsWith('TF_') && !name.startsWith('AWS_') && !name.startsWith('QR_'),
+    ),
+  );
   return { ...env, PATH: path, CHECKPOINT_DISABLE: '1', MAKEFLAGS: '' };
 };
 
-t.test('without apt-get, dpkg-query, cmake, autoreconf or Chromium: make build, then make rehearse from a fresh clone', async (t) => {
-  const [clone, bin] = await Promise.all([cloneOfProject(), barePath()]);
-  const env = baseEnv(bin);
-  const started = Date.now();
-  const build = await run('make', ['build'], clone, env);
-  t.equal(build.code, 0, `make build succeeds${build.code === 0 ? "" : `: ${build.stderr.slice(-500)}`}`);
-  t.comment(`make build on a fresh clone: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  t.notMatch(build.stdout + build.stderr, /system-deps|apt-get|gyp|cmake/, 'nothing from the system, nothing compiled');
-  const installed = await readdir(join(clone, 'node_modules'));
-  t.ok(installed.includes('esbuild') && installed.includes('qrcode'), 'what building needs');
-  t.notOk(installed.includes('aws-lambda-ric') || installed.includes('tap') || installed.includes('playwright-core'), 'and none of the local stack or the tests');
-  const bundle = await readFile(join(clone, 'build/lambda/index.mjs'));
-  const ours = await readFile(join(root, 'build/lambda/index.mjs'));
-  t.equal(createHash('sha256').update(bundle).digest('hex'), createHash('sha256').update(ours).digest('hex'), 'the same bundle, byte for byte, as the project built elsewhere');
+t.test(
+  'without apt-get, dpkg-query, cmake, autoreconf or Chromium: make build, then make rehearse from a fresh clone',
+  async (t) => {
+    const [clone, bin] = await Promise.all([cloneOfProject(), barePath()]);
+    const env = baseEnv(bin);
+    const started = Date.now();
+    const build = await run('make', ['build'], clone, env);
+    t.equal(build.code, 0, `make build succeeds${build.code === 0 ? '' : `: ${build.stderr.slice(-500)}`}`);
+    t.comment(`make build on a fresh clone: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    t.notMatch(
+      build.stdout + build.stderr,
+      /system-deps|apt-get|gyp|cmake/,
+      'nothing from the system, nothing compiled',
+    );
+    const installed = await readdir(join(clone, 'node_modules'));
+    t.ok(installed.includes('esbuild') && installed.includes('qrcode'), 'what building needs');
+    t.notOk(
+      installed.includes('aws-lambda-ric') || installed.includes('tap') || installed.includes('playwright-core'),
+      'and none of the local stack or the tests',
+    );
+    const bundle = await readFile(join(clone, 'build/lambda/index.mjs'));
+    const ours = await readFile(join(root, 'build/lambda/index.mjs'));
+    t.equal(
+      createHash('sha256').update(bundle).digest('hex'),
+      createHash('sha256').update(ours).digest('hex'),
+      'the same bundle, byte for byte, as the project built elsewhere',
+    );
 
-  const rehearsing = Date.now();
-  const rehearse = await run('make', ['rehearse'], clone, env);
-  t.equal(rehearse.code, 0, `make rehearse passes there${rehearse.code === 0 ? "" : `: ${rehearse.stderr.slice(-800)}`}`);
-  t.comment(`make rehearse on that clone, the stand-in built there: ${((Date.now() - rehearsing) / 1000).toFixed(1)} s`);
-  t.match(rehearse.stdout, /stand-in provider: .*\/build\/terraform-standin \(hashicorp\/aws, hashicorp\/archive\)/, 'the clone built its own stand-in');
-  t.notMatch(rehearse.stdout + rehearse.stderr, /system-deps|apt-get|gyp|cmake/, 'still nothing from the system');
-  for (const step of ['make deploy', 'make outputs', 'make destroy']) t.match(rehearse.stdout, `==> rehearse: ${step}`);
-  t.match(rehearse.stdout, /data\.archive_file\.function: Read complete/, 'Terraform zipped the bundle');
-  t.match(rehearse.stdout, /Apply complete! Resources: 18 added/);
-  t.match(rehearse.stdout, /role_name = "qr-code-generator-us-east-1"/, 'in the region the shell names');
-  t.notMatch(rehearse.stdout + rehearse.stderr, /runtime_not_blocked_soon/, 'the default runtime is far from its block');
-  // Then with every production-edge option on.
-  t.match(rehearse.stdout, /Apply complete! Resources: 29 added/, 'the edge: 11 more resources');
-  t.match(rehearse.stdout, /rollback: the live alias goes from version 2 to 1/);
-  t.match(rehearse.stdout, /rollforward: the live alias goes from version 1 to the newest, 2/);
-  t.match(rehearse.stdout, /rehearse: the production edge \(domain, CDN, WAF, dashboard, rollback\) deployed, rolled back and forward, and destroyed/);
-});
+    const rehearsing = Date.now();
+    const rehearse = await run('make', ['rehearse'], clone, env);
+    t.equal(
+      rehearse.code,
+      0,
+      `make rehearse passes there${rehearse.code === 0 ? '' : `: ${rehearse.stderr.slice(-800)}`}`,
+    );
+    t.comment(
+      `make rehearse on that clone, the stand-in built there: ${((Date.now() - rehearsing) / 1000).toFixed(1)} s`,
+    );
+    t.match(
+      rehearse.stdout,
+      /stand-in provider: .*\/build\/terraform-standin \(hashicorp\/aws, hashicorp\/archive\)/,
+      'the clone built its own stand-in',
+    );
+    t.notMatch(rehearse.stdout + rehearse.stderr, /system-deps|apt-get|gyp|cmake/, 'still nothing from the system');
+    for (const step of ['make deploy', 'make outputs', 'make destroy'])
+      t.match(rehearse.stdout, `==> rehearse: ${step}`);
+    t.match(rehearse.stdout, /data\.archive_file\.function: Read complete/, 'Terraform zipped the bundle');
+    t.match(rehearse.stdout, /Apply complete! Resources: 18 added/);
+    t.match(rehearse.stdout, /role_name = "qr-code-generator-us-east-1"/, 'in the region the shell names');
+    t.notMatch(
+      rehearse.stdout + rehearse.stderr,
+      /runtime_not_blocked_soon/,
+      'the default runtime is far from its block',
+    );
+    // Then with every production-edge option on.
+    t.match(rehearse.stdout, /Apply complete! Resources: 29 added/, 'the edge: 11 more resources');
+    t.match(rehearse.stdout, /rollback: the live alias goes from version 2 to 1/);
+    t.match(rehearse.stdout, /rollforward: the live alias goes from version 1 to the newest, 2/);
+    t.match(
+      rehearse.stdout,
+      /rehearse: the production edge \(domain, CDN, WAF, dashboard, rollback\) deployed, rolled back and forward, and destroyed/,
+    );
+  },
+);
 
 t.test('before any deploy, the targets that need one say to run make deploy', async (t) => {
   const clone = await cloneOfProject();
@@ -83,7 +119,12 @@ t.test('before any deploy, the targets that need one say to run make deploy', as
 });
 
 t.test("the credentials check shows the AWS CLI's own reason", async (t) => {
-  const env = { ...baseEnv(process.env.PATH ?? ''), AWS_PROFILE: 'qr-no-such-profile', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' };
+  const env = {
+    ...baseEnv(process.env.PATH ?? ''),
+    AWS_PROFILE: 'qr-no-such-profile',
+    AWS_CONFIG_FILE: '/nonexistent',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+  };
   const result = await run(join(root, 'scripts/preflight.sh'), ['aws'], root, env);
   t.equal(result.code, 1);
   t.match(result.stderr, /aws sts get-caller-identity failed/);
@@ -94,11 +135,18 @@ t.test('make curl sends any text, quotes and all, and saves the code it gets bac
   const clone = await cloneOfProject();
   const stack = await startStack({ dir: root, env: {} });
   t.teardown(() => stack.close());
-  const env = { ...baseEnv(process.env.PATH ?? ''), TF_CLI_CONFIG_FILE: join(root, 'build/terraform-standin/mirror.tfrc'), QR_STANDIN_API_ENDPOINT: stack.httpUrl };
+  const env = {
+    ...baseEnv(process.env.PATH ?? ''),
+    TF_CLI_CONFIG_FILE: join(root, 'build/terraform-standin/mirror.tfrc'),
+    QR_STANDIN_API_ENDPOINT: stack.httpUrl,
+  };
   // A deployment whose endpoint is the local stack: the stand-in, applied in the clone.
   await symlink(join(root, 'build'), join(clone, 'build'));
   await rm(join(clone, '.terraform.lock.hcl'));
-  for (const args of [['init', '-input=false'], ['apply', '-input=false', '-auto-approve']]) {
+  for (const args of [
+    ['init', '-input=false'],
+    ['apply', '-input=false', '-auto-approve'],
+  ]) {
     const step = await run('terraform', args, clone, env);
     t.equal(step.code, 0, `terraform ${args[0]}${step.code === 0 ? '' : `: ${step.stderr.slice(-300)}`}`);
   }
@@ -106,7 +154,11 @@ t.test('make curl sends any text, quotes and all, and saves the code it gets bac
   const curl = await run('make', ['--no-print-directory', 'curl', `URL=${text}`], clone, env);
   t.equal(curl.code, 0, `make curl${curl.code === 0 ? '' : `: ${curl.stderr.slice(-300)}`}`);
   t.match(curl.stdout, /HTTP 200/);
-  t.equal(await decodeQrText(await readFile(join(clone, 'out/curl.png'))), text, 'the saved PNG decodes to the text, unchanged');
+  t.equal(
+    await decodeQrText(await readFile(join(clone, 'out/curl.png'))),
+    text,
+    'the saved PNG decodes to the text, unchanged',
+  );
   const outputs = await run('make', ['--no-print-directory', 'outputs'], clone, env);
   t.equal(outputs.code, 0);
   t.match(outputs.stdout, new RegExp(`api_endpoint = "${stack.httpUrl}"`));
@@ -114,7 +166,9 @@ t.test('make curl sends any text, quotes and all, and saves the code it gets bac
   // An AWS CLI v1 first on PATH, as pip installs it: invoke_command names the v2 by its path.
   const v1 = await mkdtemp(join(tmpdir(), 'aws-v1-'));
   t.teardown(() => rm(v1, { recursive: true, force: true }));
-  await writeFile(join(v1, 'aws'), "#!/bin/sh\necho 'aws-cli/1.45.11 Python/3.11.7 Linux botocore/1.43.11'\n", { mode: 0o755 });
+  await writeFile(join(v1, 'aws'), "#!/bin/sh\necho 'aws-cli/1.45.11 Python/3.11.7 Linux botocore/1.43.11'\n", {
+    mode: 0o755,
+  });
   const shadowed = { ...env, PATH: `${v1}${delimiter}${process.env.PATH ?? ''}` };
   const v2 = (await run(join(root, 'scripts/preflight.sh'), ['awscli-path'], root, shadowed)).stdout.trim();
   t.match(v2, /^\/\S+\/aws$/, 'a v2 elsewhere');

@@ -8,7 +8,11 @@ import { run } from '../helpers/processes.js';
 t.test('on a fresh clone, the install announces the native compile and its length before npm ci', async (t) => {
   const clone = await cloneOfProject();
   // --dry-run: the recipe as it would run, without installing.
-  const result = await run('make', ['--no-print-directory', '--dry-run', 'node_modules/.install-stamp'], clone, { ...process.env, MAKEFLAGS: '', MAKELEVEL: '' });
+  const result = await run('make', ['--no-print-directory', '--dry-run', 'node_modules/.install-stamp'], clone, {
+    ...process.env,
+    MAKEFLAGS: '',
+    MAKELEVEL: '',
+  });
   t.equal(result.code, 0);
   const lines = result.stdout.split('\n');
   const announce = lines.findIndex((line) => /aws-lambda-ric compiles its native part.*about 2 minutes/.test(line));

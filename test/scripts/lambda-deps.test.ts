@@ -33,7 +33,10 @@ t.test('installs the linux/arm64 binary of a per-platform package, whatever the 
   t.equal(await elfMachine(binary), EM_AARCH64, 'an aarch64 ELF (e_machine 0xB7)');
   const platforms = await readdir(join(dir, 'node_modules/@esbuild'));
   t.same(platforms, ['linux-arm64'], 'and no other platform’s binary');
-  t.notOk(existsSync(`${dir}.zip`), 'and no zip: Terraform zips the folder, installed packages included, when it plans');
+  t.notOk(
+    existsSync(`${dir}.zip`),
+    'and no zip: Terraform zips the folder, installed packages included, when it plans',
+  );
   t.comment(`host: ${process.platform}/${process.arch}`);
   if (process.arch === 'x64') t.equal(await elfMachine(process.execPath), 0x3e, 'while this host runs x86-64');
 });

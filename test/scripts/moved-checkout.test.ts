@@ -15,7 +15,9 @@ t.setTimeout(900_000);
 
 // Make and Terraform without the user's CLI configuration, state folder or job server.
 const env = {
-  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('TF_') && !name.startsWith('QR_'))),
+  ...Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('TF_') && !name.startsWith('QR_')),
+  ),
   CHECKPOINT_DISABLE: '1',
   MAKEFLAGS: '',
   MAKELEVEL: '',
@@ -23,7 +25,9 @@ const env = {
 
 /** The folder the stand-in's CLI configuration sends Terraform to. */
 const standInOf = async (checkout: string): Promise<string> =>
-  /"hashicorp\/aws" = "(.*)\/bin"/.exec(await readFile(join(checkout, 'build/terraform-standin/dev.tfrc'), 'utf8'))?.[1] ?? '';
+  /"hashicorp\/aws" = "(.*)\/bin"/.exec(
+    await readFile(join(checkout, 'build/terraform-standin/dev.tfrc'), 'utf8'),
+  )?.[1] ?? '';
 
 t.test('a copied, then moved checkout builds its own stand-in and passes make validate', async (t) => {
   await ensureStandIn();
@@ -38,7 +42,11 @@ t.test('a copied, then moved checkout builds its own stand-in and passes make va
   const upToDate = await run('make', ['--question', 'node_modules/.build-stamp'], copy, env);
   t.equal(upToDate.code, 0, 'the packages are installed (else make would reinstall them into the project)');
   if (upToDate.code !== 0) return;
-  t.equal(await standInOf(copy), join(root, 'build/terraform-standin'), "the copy's build/ names the original's stand-in");
+  t.equal(
+    await standInOf(copy),
+    join(root, 'build/terraform-standin'),
+    "the copy's build/ names the original's stand-in",
+  );
 
   const standin = await run('make', ['--no-print-directory', 'standin'], copy, env);
   t.equal(standin.code, 0, 'make standin in the copy');
@@ -50,7 +58,19 @@ t.test('a copied, then moved checkout builds its own stand-in and passes make va
   t.equal(validate.code, 0, 'make validate passes in the moved checkout');
   if (validate.code !== 0) t.comment(validate.stderr.slice(-1500));
   t.notMatch(validate.stderr, /could not read package directory/, 'Terraform found the stand-in');
-  t.match(validate.stdout, `stand-in provider: ${join(moved, 'build/terraform-standin')} `, 'it reports the stand-in where the checkout is now');
-  t.equal(await standInOf(moved), join(moved, 'build/terraform-standin'), 'its CLI configuration names the folder it is in');
-  t.match(validate.stdout.replace(/\x1b\[[0-9;]*m/g, ''), /Success! \d+ passed, 0 failed\./, 'terraform test passed there');
+  t.match(
+    validate.stdout,
+    `stand-in provider: ${join(moved, 'build/terraform-standin')} `,
+    'it reports the stand-in where the checkout is now',
+  );
+  t.equal(
+    await standInOf(moved),
+    join(moved, 'build/terraform-standin'),
+    'its CLI configuration names the folder it is in',
+  );
+  t.match(
+    validate.stdout.replace(/\x1b\[[0-9;]*m/g, ''),
+    /Success! \d+ passed, 0 failed\./,
+    'terraform test passed there',
+  );
 });

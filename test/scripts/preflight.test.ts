@@ -13,8 +13,19 @@ const preflight = join(root, 'scripts/preflight.sh');
 
 /** The environment without the user's AWS and Terraform settings. */
 const cleanEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(AWS_|TF_|HTTPS?_PROXY$|https?_proxy$|NO_PROXY$|no_proxy$)/.test(name)));
-  return { ...env, CHECKPOINT_DISABLE: '1', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_MAX_ATTEMPTS: '1', ...extra };
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !/^(AWS_|TF_|HTTPS?_PROXY$|https?_proxy$|NO_PROXY$|no_proxy$)/.test(name),
+    ),
+  );
+  return {
+    ...env,
+    CHECKPOINT_DISABLE: '1',
+    AWS_CONFIG_FILE: '/nonexistent',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+    AWS_MAX_ATTEMPTS: '1',
+    ...extra,
+  };
 };
 
 /** A folder whose `terraform` prints the given version, as `terraform version` does. */
@@ -44,7 +55,12 @@ t.test('a Terraform older than the project needs is refused, naming the version 
 // (https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-proxy.html): a proxy on a
 // port nothing listens on is a network that gives no answer, wherever the test runs.
 t.test('a network that gives no answer is not blamed on the credentials', async (t) => {
-  const env = cleanEnv({ HTTPS_PROXY: 'http://127.0.0.1:9', AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'example', AWS_REGION: 'us-east-1' });
+  const env = cleanEnv({
+    HTTPS_PROXY: 'http://127.0.0.1:9',
+    AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'example',
+    AWS_REGION: 'us-east-1',
+  });
   const result = await run(preflight, ['aws'], root, env);
   t.equal(result.code, 1);
   t.match(result.stderr, /AWS could not be reached/);

@@ -58,7 +58,8 @@ t.test('run into a folder of its own, it writes the committed schemas', async (t
     const [mine, theirs] = [written.provider_schemas[source]!, ours.provider_schemas[source]!];
     t.same(mine.provider, theirs.provider, `${name}: the provider block as committed`);
     for (const kind of ['resource_schemas', 'data_source_schemas'] as const) {
-      for (const [type, schema] of Object.entries(mine[kind])) t.same(schema, theirs[kind][type], `${type} as committed`);
+      for (const [type, schema] of Object.entries(mine[kind]))
+        t.same(schema, theirs[kind][type], `${type} as committed`);
       t.same(Object.keys(mine[kind]).sort(), Object.keys(theirs[kind]).sort(), `${name}: every ${kind} type committed`);
     }
   }
@@ -84,5 +85,8 @@ t.test('run into a folder of its own, it writes the committed schemas', async (t
   t.equal(provider.assume_role!.max_items, undefined, 'assume_role chains');
   t.equal(provider.endpoints!.nesting_mode, 'set');
   const archive = (await readSchema(out, 'archive')).provider_schemas['registry.terraform.io/hashicorp/archive']!;
-  t.match(archive.data_source_schemas.archive_file!.block.attributes!.output_base64sha256, { computed: true, type: 'string' });
+  t.match(archive.data_source_schemas.archive_file!.block.attributes!.output_base64sha256, {
+    computed: true,
+    type: 'string',
+  });
 });

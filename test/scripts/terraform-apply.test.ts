@@ -16,13 +16,17 @@ async function fakeTerraform(stderr: string, code: number): Promise<NodeJS.Proce
   const bin = await mkdtemp(join(tmpdir(), 'fake-terraform-'));
   t.teardown(() => rm(bin, { recursive: true, force: true }));
   await writeFile(join(bin, 'stderr.txt'), stderr);
-  await writeFile(join(bin, 'terraform'), `#!/bin/sh\necho "plan output: $*"\ncat '${join(bin, 'stderr.txt')}' >&2\nexit ${code}\n`);
+  await writeFile(
+    join(bin, 'terraform'),
+    `#!/bin/sh\necho "plan output: $*"\ncat '${join(bin, 'stderr.txt')}' >&2\nexit ${code}\n`,
+  );
   await chmod(join(bin, 'terraform'), 0o755);
   return { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH}` };
 }
 
 /** A diagnostic as Terraform prints it to stderr. */
-const diagnostic = (message: string, address: string): string => `\x1b[31m╷\x1b[0m\n\x1b[31m│\x1b[0m \x1b[1m\x1b[31mError: \x1b[0m${message}\n│\n│   with ${address},\n│   on main.tf line 1\n╵\n`;
+const diagnostic = (message: string, address: string): string =>
+  `\x1b[31m╷\x1b[0m\n\x1b[31m│\x1b[0m \x1b[1m\x1b[31mError: \x1b[0m${message}\n│\n│   with ${address},\n│   on main.tf line 1\n╵\n`;
 
 const script = join(root, 'scripts/terraform-apply.sh');
 
@@ -52,7 +56,10 @@ t.test('a log group that exists already: the import command for it', async (t) =
   );
   const result = await run(script, ['apply'], root, await fakeTerraform(error, 1));
   t.equal(result.code, 1);
-  t.match(result.stderr, /the log group \/aws\/lambda\/qr-code-generator already exists in this region, outside this state/);
+  t.match(
+    result.stderr,
+    /the log group \/aws\/lambda\/qr-code-generator already exists in this region, outside this state/,
+  );
   t.match(result.stderr, "terraform import 'aws_cloudwatch_log_group.function' '/aws/lambda/qr-code-generator'");
 });
 
@@ -68,7 +75,12 @@ t.test('a role that exists already: why, and the two ways out', async (t) => {
 });
 
 t.test('any other failure: Terraform’s words alone', async (t) => {
-  const result = await run(script, ['apply'], root, await fakeTerraform(diagnostic('Invalid count argument', 'aws_lambda_function.qr'), 1));
+  const result = await run(
+    script,
+    ['apply'],
+    root,
+    await fakeTerraform(diagnostic('Invalid count argument', 'aws_lambda_function.qr'), 1),
+  );
   t.equal(result.code, 1);
   t.notMatch(result.stderr, /hint:/);
 });
@@ -76,9 +88,15 @@ t.test('any other failure: Terraform’s words alone', async (t) => {
 t.test('preflight region: a clear refusal when no region resolves, and each way of naming one', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'preflight-region-'));
   t.teardown(() => rm(dir, { recursive: true, force: true }));
-  const bare = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_') && !name.startsWith('TF_VAR_')));
+  const bare = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_') && !name.startsWith('TF_VAR_')),
+  );
   // No profile with a region either.
-  const env = { ...bare, AWS_CONFIG_FILE: join(dir, 'no-config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials') };
+  const env = {
+    ...bare,
+    AWS_CONFIG_FILE: join(dir, 'no-config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials'),
+  };
   const preflight = join(root, 'scripts/preflight.sh');
   const none = await run(preflight, ['region'], dir, env);
   t.equal(none.code, 1, 'no region anywhere: refused');
@@ -95,5 +113,9 @@ t.test('preflight region: a clear refusal when no region resolves, and each way 
   t.equal((await run(preflight, ['region'], dir, env)).code, 0, 'terraform.tfvars names it');
   await rm(join(dir, 'terraform.tfvars'));
   await writeFile(join(dir, 'profile'), '[default]\nregion = eu-west-1\n');
-  t.equal((await run(preflight, ['region'], dir, { ...env, AWS_CONFIG_FILE: join(dir, 'profile') })).code, 0, "the profile's region names it");
+  t.equal(
+    (await run(preflight, ['region'], dir, { ...env, AWS_CONFIG_FILE: join(dir, 'profile') })).code,
+    0,
+    "the profile's region names it",
+  );
 });

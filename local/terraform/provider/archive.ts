@@ -22,7 +22,15 @@ const S_IFREG = 0o100000;
 /** `output_file_mode` as Go's strconv.ParseUint(value, 0, 32) reads it: "0644" is octal. */
 export function parseFileMode(text: string): number {
   const match = /^(?:0[oO]?([0-7]+)|0[xX]([0-9a-fA-F]+)|0[bB]([01]+)|([1-9][0-9]*|0))$/.exec(text);
-  const value = match && (match[1] ? parseInt(match[1], 8) : match[2] ? parseInt(match[2], 16) : match[3] ? parseInt(match[3], 2) : Number(match[4]));
+  const value =
+    match &&
+    (match[1]
+      ? parseInt(match[1], 8)
+      : match[2]
+        ? parseInt(match[2], 16)
+        : match[3]
+          ? parseInt(match[3], 2)
+          : Number(match[4]));
   if (value === null || value === undefined || !Number.isInteger(value) || value > 0xffffffff) {
     throw new DiagnosticError('Archive creation error', `error parsing output_file_mode value: ${text}`);
   }
@@ -54,27 +62,53 @@ function entriesOf(config: ObjectValue): Entry[] {
   const sourceFile = stringOf(config.source_file);
   const sourceContent = stringOf(config.source_content);
   const sources = Array.isArray(config.source) ? config.source.filter(isObject) : [];
-  const given = [sourceDir, sourceFile, sourceContent].filter((value) => value !== undefined).length + (sources.length > 0 ? 1 : 0);
-  if (given !== 1) throw new DiagnosticError('Invalid archive_file', 'exactly one of source_dir, source_file, source_content or source blocks must be set');
+  const given =
+    [sourceDir, sourceFile, sourceContent].filter((value) => value !== undefined).length + (sources.length > 0 ? 1 : 0);
+  if (given !== 1)
+    throw new DiagnosticError(
+      'Invalid archive_file',
+      'exactly one of source_dir, source_file, source_content or source blocks must be set',
+    );
   const excludes = config.excludes;
-  if (Array.isArray(excludes) && excludes.length > 0) throw new DiagnosticError('Unsupported by the stand-in', 'archive_file excludes: the stand-in does not match exclude patterns');
+  if (Array.isArray(excludes) && excludes.length > 0)
+    throw new DiagnosticError(
+      'Unsupported by the stand-in',
+      'archive_file excludes: the stand-in does not match exclude patterns',
+    );
   if (sourceDir !== undefined) {
     const info = statSync(sourceDir, { throwIfNoEntry: false });
-    if (!info?.isDirectory()) throw new DiagnosticError('Archive creation error', `error creating archive: could not archive missing directory: ${sourceDir}`);
+    if (!info?.isDirectory())
+      throw new DiagnosticError(
+        'Archive creation error',
+        `error creating archive: could not archive missing directory: ${sourceDir}`,
+      );
     const files = walk(sourceDir);
-    if (files.length === 0) throw new DiagnosticError('Archive creation error', 'error creating archive: archive has not been created as it would be empty');
+    if (files.length === 0)
+      throw new DiagnosticError(
+        'Archive creation error',
+        'error creating archive: archive has not been created as it would be empty',
+      );
     return files.map(({ name, path, mode }) => ({ name, data: readFileSync(path), mode }));
   }
   if (sourceFile !== undefined) {
     const info = statSync(sourceFile, { throwIfNoEntry: false });
-    if (!info?.isFile()) throw new DiagnosticError('Archive creation error', `error creating archive: could not archive missing file: ${sourceFile}`);
+    if (!info?.isFile())
+      throw new DiagnosticError(
+        'Archive creation error',
+        `error creating archive: could not archive missing file: ${sourceFile}`,
+      );
     return [{ name: basename(sourceFile), data: readFileSync(sourceFile), mode: info.mode }];
   }
   // Content written by the real provider carries Go's default mode for created entries.
-  const created = (name: string, content: string): Entry => ({ name, data: Buffer.from(content, 'utf8'), mode: S_IFREG | 0o666 });
+  const created = (name: string, content: string): Entry => ({
+    name,
+    data: Buffer.from(content, 'utf8'),
+    mode: S_IFREG | 0o666,
+  });
   if (sourceContent !== undefined) {
     const filename = stringOf(config.source_content_filename);
-    if (filename === undefined) throw new DiagnosticError('Invalid archive_file', 'source_content_filename must be set with source_content');
+    if (filename === undefined)
+      throw new DiagnosticError('Invalid archive_file', 'source_content_filename must be set with source_content');
     return [created(filename, sourceContent)];
   }
   return sources
@@ -106,11 +140,16 @@ function writeWhole(path: string, data: Uint8Array): void {
   }
 }
 
-const digest = (algorithm: string, data: Uint8Array, encoding: 'hex' | 'base64'): string => createHash(algorithm).update(data).digest(encoding);
+const digest = (algorithm: string, data: Uint8Array, encoding: 'hex' | 'base64'): string =>
+  createHash(algorithm).update(data).digest(encoding);
 
 function readArchiveFile(config: ObjectValue): ObjectValue {
   const type = stringOf(config.type);
-  if (type !== 'zip') throw new DiagnosticError('Unsupported by the stand-in', `archive_file type "${String(type)}": the stand-in writes zip archives only`);
+  if (type !== 'zip')
+    throw new DiagnosticError(
+      'Unsupported by the stand-in',
+      `archive_file type "${String(type)}": the stand-in writes zip archives only`,
+    );
   const outputPath = stringOf(config.output_path)!;
   const mode = stringOf(config.output_file_mode);
   const zip = zipEntries(entriesOf(config), mode === undefined ? undefined : parseFileMode(mode));

@@ -37,8 +37,14 @@ function contextFor(region: string, defaultTags: Record<string, string>): AwsCon
 /** The provider's own order: its `region` argument, then AWS_REGION, then AWS_DEFAULT_REGION. */
 function configure(config: ObjectValue): AwsContext {
   const region = stringOf(config.region) || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || FALLBACK_REGION;
-  const defaultTags = Array.isArray(config.default_tags) && isObject(config.default_tags[0]!) ? config.default_tags[0].tags : null;
-  return contextFor(region, isObject(defaultTags) ? (Object.fromEntries(Object.entries(defaultTags).map(([k, v]) => [k, String(v)])) as Record<string, string>) : {});
+  const defaultTags =
+    Array.isArray(config.default_tags) && isObject(config.default_tags[0]!) ? config.default_tags[0].tags : null;
+  return contextFor(
+    region,
+    isObject(defaultTags)
+      ? (Object.fromEntries(Object.entries(defaultTags).map(([k, v]) => [k, String(v)])) as Record<string, string>)
+      : {},
+  );
 }
 
 // --- Values only apply knows ---------------------------------------------------
@@ -62,7 +68,11 @@ const hex = (bytes: number): string => randomBytes(bytes).toString('hex');
 function plannedCommon(planned: ObjectValue, context: AwsContext, config: ObjectValue): ObjectValue {
   const result: ObjectValue = {};
   if ('region' in planned && (config.region ?? null) === null) result.region = context.region;
-  if ('tags_all' in planned && (isObject(planned.tags) || planned.tags === null) && isWhollyKnown(planned.tags ?? null)) {
+  if (
+    'tags_all' in planned &&
+    (isObject(planned.tags) || planned.tags === null) &&
+    isWhollyKnown(planned.tags ?? null)
+  ) {
     result.tags_all = { ...context.defaultTags, ...(isObject(planned.tags) ? planned.tags : {}) } as ObjectValue;
   }
   return result;
@@ -76,18 +86,39 @@ const resource = (
   planned?: ResourceBehaviour<AwsContext>['planned'],
 ): ResourceBehaviour<AwsContext> => ({
   defaults,
-  planned: (next, context, config, prior) => ({ ...plannedCommon(next, context, config), ...planned?.(next, context, config, prior) }),
+  planned: (next, context, config, prior) => ({
+    ...plannedCommon(next, context, config),
+    ...planned?.(next, context, config, prior),
+  }),
   applied,
   replacedOnChange: ['region', ...replacedOnChange],
 });
 
 /** The arguments of a resource that differ between its prior state and its plan. */
 const changedArguments = (prior: ObjectValue, next: ObjectValue, computedOnly: readonly string[]): string[] =>
-  Object.keys(next).filter((name) => !computedOnly.includes(name) && JSON.stringify(prior[name] ?? null) !== JSON.stringify(next[name] ?? null));
+  Object.keys(next).filter(
+    (name) =>
+      !computedOnly.includes(name) && JSON.stringify(prior[name] ?? null) !== JSON.stringify(next[name] ?? null),
+  );
 
 // What a function's published version is made of: a change to anything else (ids, ARNs,
 // timestamps, the version itself) publishes nothing.
-const FUNCTION_COMPUTED = ['arn', 'id', 'invoke_arn', 'qualified_arn', 'qualified_invoke_arn', 'version', 'last_modified', 'code_sha256', 'source_code_size', 'signing_job_arn', 'signing_profile_version_arn', 'tags_all', 'region', 'response_streaming_invoke_arn'];
+const FUNCTION_COMPUTED = [
+  'arn',
+  'id',
+  'invoke_arn',
+  'qualified_arn',
+  'qualified_invoke_arn',
+  'version',
+  'last_modified',
+  'code_sha256',
+  'source_code_size',
+  'signing_job_arn',
+  'signing_profile_version_arn',
+  'tags_all',
+  'region',
+  'response_streaming_invoke_arn',
+];
 
 // Route 53's zone id for API Gateway regional domain names, per region (API Gateway
 // endpoints and quotas, "Regional endpoints" table); others fall back to a placeholder.
@@ -107,11 +138,15 @@ const CLOUDFRONT_ZONE = 'Z2FDTNDATAQYW2';
  * (a rehearsal names its own); a zone it does not know is not found, as with the real provider.
  */
 function knownZones(): Map<string, string> {
-  const entries = (process.env.QR_STANDIN_ROUTE53_ZONES ?? '').split(',').filter(Boolean).map((pair) => pair.split('=') as [string, string]);
+  const entries = (process.env.QR_STANDIN_ROUTE53_ZONES ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((pair) => pair.split('=') as [string, string]);
   return new Map(entries.map(([id, name]) => [id.trim(), (name ?? '').trim().replace(/\.$/, '')]));
 }
 
-const apiEndpoint = (id: string, region: string, context: AwsContext): string => context.apiEndpoint ?? `https://${id}.execute-api.${region}.${context.dnsSuffix}`;
+const apiEndpoint = (id: string, region: string, context: AwsContext): string =>
+  context.apiEndpoint ?? `https://${id}.execute-api.${region}.${context.dnsSuffix}`;
 
 const resources: Record<string, ResourceBehaviour<AwsContext>> = {
   aws_cloudwatch_log_group: resource(
@@ -140,7 +175,8 @@ const resources: Record<string, ResourceBehaviour<AwsContext>> = {
   aws_lambda_function: resource(
     (state, context, prior) => {
       const functionArn = arn(context, 'lambda', regionOf(state, context), `function:${String(state.function_name)}`);
-      const invokeArn = (target: string): string => `arn:${context.partition}:apigateway:${regionOf(state, context)}:lambda:path/2015-03-31/functions/${target}/invocations`;
+      const invokeArn = (target: string): string =>
+        `arn:${context.partition}:apigateway:${regionOf(state, context)}:lambda:path/2015-03-31/functions/${target}/invocations`;
       const filename = stringOf(state.filename);
       // Published versions count up from 1; without publish, $LATEST.
       const previous = Number(stringOf(prior?.version) ?? '0');
@@ -154,7 +190,7 @@ const resources: Record<string, ResourceBehaviour<AwsContext>> = {
         version,
         last_modified: timestamp(),
         code_sha256: stringOf(state.source_code_hash) ?? '',
-        source_code_size: filename ? statSync(filename, { throwIfNoEntry: false })?.size ?? 0 : 0,
+        source_code_size: filename ? (statSync(filename, { throwIfNoEntry: false })?.size ?? 0) : 0,
       };
     },
     // The provider's defaults for what this project may leave out.
@@ -167,7 +203,13 @@ const resources: Record<string, ResourceBehaviour<AwsContext>> = {
         ? { version: UNKNOWN, qualified_arn: UNKNOWN, qualified_invoke_arn: UNKNOWN }
         : {},
   ),
-  aws_lambda_permission: resource((state) => ({ id: String(state.statement_id) }), undefined, ['statement_id', 'function_name', 'principal', 'source_arn', 'action']),
+  aws_lambda_permission: resource((state) => ({ id: String(state.statement_id) }), undefined, [
+    'statement_id',
+    'function_name',
+    'principal',
+    'source_arn',
+    'action',
+  ]),
   aws_apigatewayv2_api: resource((state, context) => {
     const id = lowerAlnum(10);
     const region = regionOf(state, context);
@@ -178,8 +220,15 @@ const resources: Record<string, ResourceBehaviour<AwsContext>> = {
       execution_arn: arn(context, 'execute-api', region, id),
     };
   }),
-  aws_apigatewayv2_integration: resource(() => ({ id: lowerAlnum(7) }), { payload_format_version: '1.0', timeout_milliseconds: 30000, connection_type: 'INTERNET' }),
-  aws_apigatewayv2_route: resource(() => ({ id: lowerAlnum(7) }), { authorization_type: 'NONE', api_key_required: false }),
+  aws_apigatewayv2_integration: resource(() => ({ id: lowerAlnum(7) }), {
+    payload_format_version: '1.0',
+    timeout_milliseconds: 30000,
+    connection_type: 'INTERNET',
+  }),
+  aws_apigatewayv2_route: resource(() => ({ id: lowerAlnum(7) }), {
+    authorization_type: 'NONE',
+    api_key_required: false,
+  }),
   aws_apigatewayv2_stage: resource((state, context) => {
     const region = regionOf(state, context);
     const name = String(state.name);
@@ -196,13 +245,21 @@ const resources: Record<string, ResourceBehaviour<AwsContext>> = {
     arn: arn(context, 'cloudwatch', regionOf(state, context), `alarm:${String(state.alarm_name)}`),
   })),
   aws_cloudwatch_dashboard: resource(
-    (state, context) => ({ id: String(state.dashboard_name), dashboard_arn: arn(context, 'cloudwatch', '', `dashboard/${String(state.dashboard_name)}`) }),
+    (state, context) => ({
+      id: String(state.dashboard_name),
+      dashboard_arn: arn(context, 'cloudwatch', '', `dashboard/${String(state.dashboard_name)}`),
+    }),
     undefined,
     ['dashboard_name'],
   ),
   aws_lambda_alias: resource(
     (state, context) => {
-      const aliasArn = arn(context, 'lambda', regionOf(state, context), `function:${String(state.function_name)}:${String(state.name)}`);
+      const aliasArn = arn(
+        context,
+        'lambda',
+        regionOf(state, context),
+        `function:${String(state.function_name)}:${String(state.name)}`,
+      );
       return {
         id: aliasArn,
         arn: aliasArn,
@@ -241,7 +298,10 @@ const resources: Record<string, ResourceBehaviour<AwsContext>> = {
     undefined,
     ['domain_name', 'validation_method', 'key_algorithm'],
   ),
-  aws_acm_certificate_validation: resource((state) => ({ id: new Date().toISOString() }), undefined, ['certificate_arn', 'validation_record_fqdns']),
+  aws_acm_certificate_validation: resource((state) => ({ id: new Date().toISOString() }), undefined, [
+    'certificate_arn',
+    'validation_record_fqdns',
+  ]),
   aws_route53_record: resource(
     (state) => {
       const name = String(state.name).replace(/\.$/, '').toLowerCase();
@@ -292,7 +352,14 @@ const resources: Record<string, ResourceBehaviour<AwsContext>> = {
         in_progress_validation_batches: 0,
       };
     },
-    { retain_on_delete: false, wait_for_deployment: true, http_version: 'http2', is_ipv6_enabled: false, price_class: 'PriceClass_All', staging: false },
+    {
+      retain_on_delete: false,
+      wait_for_deployment: true,
+      http_version: 'http2',
+      is_ipv6_enabled: false,
+      price_class: 'PriceClass_All',
+      staging: false,
+    },
   ),
   aws_wafv2_web_acl: resource(
     (state, context) => {
@@ -322,7 +389,13 @@ const dataSources: ProviderDefinition<AwsContext>['dataSources'] = {
   aws_region: {
     read: (config, context) => {
       const region = stringOf(config.region) ?? stringOf(config.name) ?? context.region;
-      return { id: region, name: region, region, endpoint: `ec2.${region}.${partitionOf(region).dnsSuffix}`, description: region };
+      return {
+        id: region,
+        name: region,
+        region,
+        endpoint: `ec2.${region}.${partitionOf(region).dnsSuffix}`,
+        description: region,
+      };
     },
   },
   aws_caller_identity: {
@@ -338,7 +411,10 @@ const dataSources: ProviderDefinition<AwsContext>['dataSources'] = {
       const id = stringOf(config.zone_id) ?? '';
       const name = knownZones().get(id);
       if (name === undefined) {
-        throw new DiagnosticError('no matching Route 53 Hosted Zone found', `zone ${id} is not one the stand-in knows (QR_STANDIN_ROUTE53_ZONES="${id}=example.com" names it)`);
+        throw new DiagnosticError(
+          'no matching Route 53 Hosted Zone found',
+          `zone ${id} is not one the stand-in knows (QR_STANDIN_ROUTE53_ZONES="${id}=example.com" names it)`,
+        );
       }
       return {
         id,

@@ -24,7 +24,8 @@ for (const type of [UNKNOWN_TYPE, REFINED_UNKNOWN_TYPE]) {
 }
 
 export const decodeValue = (bytes: Uint8Array): Value => decode(bytes, { extensionCodec: codec }) as Value;
-export const encodeValue = (value: Value): Uint8Array => encode(value, { extensionCodec: codec, ignoreUndefined: true });
+export const encodeValue = (value: Value): Uint8Array =>
+  encode(value, { extensionCodec: codec, ignoreUndefined: true });
 
 /** The wire form of a value: `DynamicValue` carries MessagePack, or JSON where no unknowns can occur. */
 export interface DynamicValue {

@@ -47,4 +47,5 @@ export class DiagnosticError extends Error {
   }
 }
 
-export const stringOf = (value: Value | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
+export const stringOf = (value: Value | undefined): string | undefined =>
+  typeof value === 'string' ? value : undefined;

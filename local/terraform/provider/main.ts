@@ -1,7 +1,15 @@
 // The stand-in provider's process: `main.ts aws`, started by
 // Terraform as a plugin. It speaks go-plugin's handshake (magic cookie, protocol 6,
 // AutoMTLS) and serves the tfplugin6 Provider service plus go-plugin's own services.
-import { Server, ServerCredentials, loadPackageDefinition, type GrpcObject, type ServiceClientConstructor, type ServerDuplexStream, type ServerWritableStream } from '@grpc/grpc-js';
+import {
+  Server,
+  ServerCredentials,
+  loadPackageDefinition,
+  type GrpcObject,
+  type ServiceClientConstructor,
+  type ServerDuplexStream,
+  type ServerWritableStream,
+} from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { fileURLToPath } from 'node:url';
 import { definitions } from './providers.js';
@@ -21,12 +29,17 @@ const fail = (message: string): never => {
 };
 
 const name = process.argv[2] ?? '';
-const definition = Object.hasOwn(definitions, name) ? definitions[name as keyof typeof definitions] : fail(`usage: main.ts ${Object.keys(definitions).join('|')}`);
+const definition = Object.hasOwn(definitions, name)
+  ? definitions[name as keyof typeof definitions]
+  : fail(`usage: main.ts ${Object.keys(definitions).join('|')}`);
 if (process.env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
-  fail('This is a Terraform provider plugin (a stand-in for local use): Terraform starts it, it is not meant to be run directly.');
+  fail(
+    'This is a Terraform provider plugin (a stand-in for local use): Terraform starts it, it is not meant to be run directly.',
+  );
 }
 const offered = (process.env.PLUGIN_PROTOCOL_VERSIONS ?? PROTOCOL_VERSION).split(',').map((v) => v.trim());
-if (!offered.includes(PROTOCOL_VERSION)) fail(`Terraform offers plugin protocol ${offered.join(', ')}; this provider speaks ${PROTOCOL_VERSION}.`);
+if (!offered.includes(PROTOCOL_VERSION))
+  fail(`Terraform offers plugin protocol ${offered.join(', ')}; this provider speaks ${PROTOCOL_VERSION}.`);
 
 const protos = loadPackageDefinition(
   loadSync(['tfplugin6.proto', 'go-plugin.proto', 'health.proto'], {
@@ -39,7 +52,9 @@ const protos = loadPackageDefinition(
   }),
 );
 const service = (path: string): ServiceClientConstructor['service'] => {
-  const found = path.split('.').reduce<unknown>((node, part) => (node as GrpcObject)[part], protos) as ServiceClientConstructor;
+  const found = path
+    .split('.')
+    .reduce<unknown>((node, part) => (node as GrpcObject)[part], protos) as ServiceClientConstructor;
   return found.service;
 };
 
@@ -82,7 +97,11 @@ process.on('SIGINT', () => {});
 const clientCert = process.env.PLUGIN_CLIENT_CERT;
 const certificate = clientCert ? makeServerCertificate() : undefined;
 const credentials = certificate
-  ? ServerCredentials.createSsl(Buffer.from(clientCert!), [{ private_key: Buffer.from(certificate.keyPem), cert_chain: Buffer.from(certificate.certPem) }], true)
+  ? ServerCredentials.createSsl(
+      Buffer.from(clientCert!),
+      [{ private_key: Buffer.from(certificate.keyPem), cert_chain: Buffer.from(certificate.certPem) }],
+      true,
+    )
   : ServerCredentials.createInsecure();
 
 server.bindAsync('127.0.0.1:0', credentials, (error, port) => {

@@ -6,7 +6,8 @@ import { DiagnosticError, stringOf } from './definition.js';
 
 type Json = string | string[] | { [key: string]: Json };
 
-const list = (value: Value | undefined): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const list = (value: Value | undefined): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 const blocks = (value: Value | undefined): ObjectValue[] => (Array.isArray(value) ? value.filter(isObject) : []);
 
 /** One value as a string, several as a sorted array: how IAM policy documents are written. */
@@ -21,7 +22,11 @@ function principals(value: Value | undefined): Json | undefined {
   if (given.length === 1 && given[0]!.type === '*' && list(given[0]!.identifiers).join() === '*') return '*';
   const byType: Record<string, string[]> = {};
   for (const principal of given) (byType[String(principal.type)] ??= []).push(...list(principal.identifiers));
-  return Object.fromEntries(Object.keys(byType).sort().map((type) => [type, oneOrMany(byType[type]!)]));
+  return Object.fromEntries(
+    Object.keys(byType)
+      .sort()
+      .map((type) => [type, oneOrMany(byType[type]!)]),
+  );
 }
 
 function conditions(value: Value | undefined): Json | undefined {
@@ -33,13 +38,23 @@ function conditions(value: Value | undefined): Json | undefined {
     (variables[String(condition.variable)] ??= []).push(...list(condition.values));
   }
   return Object.fromEntries(
-    Object.keys(byTest).sort().map((test) => [test, Object.fromEntries(Object.keys(byTest[test]!).sort().map((v) => [v, oneOrMany(byTest[test]![v]!)]))]),
+    Object.keys(byTest)
+      .sort()
+      .map((test) => [
+        test,
+        Object.fromEntries(
+          Object.keys(byTest[test]!)
+            .sort()
+            .map((v) => [v, oneOrMany(byTest[test]![v]!)]),
+        ),
+      ]),
   );
 }
 
 function statementJson(statement: ObjectValue): Record<string, Json> {
   const effect = stringOf(statement.effect) ?? 'Allow';
-  if (effect !== 'Allow' && effect !== 'Deny') throw new DiagnosticError('Invalid policy statement', `effect must be "Allow" or "Deny", not "${effect}"`);
+  if (effect !== 'Allow' && effect !== 'Deny')
+    throw new DiagnosticError('Invalid policy statement', `effect must be "Allow" or "Deny", not "${effect}"`);
   const entries: [string, Json | undefined][] = [
     ['Sid', stringOf(statement.sid) || undefined],
     ['Effect', effect],
@@ -69,7 +84,8 @@ const parsedStatements = (json: string, what: string): Statement[] => {
 function merge(into: Statement[], statements: Statement[]): Statement[] {
   const result = [...into];
   for (const statement of statements) {
-    const at = typeof statement.Sid === 'string' && statement.Sid ? result.findIndex((s) => s.Sid === statement.Sid) : -1;
+    const at =
+      typeof statement.Sid === 'string' && statement.Sid ? result.findIndex((s) => s.Sid === statement.Sid) : -1;
     if (at >= 0) result[at] = statement;
     else result.push(statement);
   }
@@ -78,11 +94,15 @@ function merge(into: Statement[], statements: Statement[]): Statement[] {
 
 export function renderPolicyDocument(config: ObjectValue): { json: string; minified_json: string } {
   let statements: Statement[] = [];
-  for (const source of list(config.source_policy_documents)) statements = merge(statements, parsedStatements(source, 'a source_policy_documents entry'));
-  if (stringOf(config.source_json)) statements = merge(statements, parsedStatements(stringOf(config.source_json)!, 'source_json'));
+  for (const source of list(config.source_policy_documents))
+    statements = merge(statements, parsedStatements(source, 'a source_policy_documents entry'));
+  if (stringOf(config.source_json))
+    statements = merge(statements, parsedStatements(stringOf(config.source_json)!, 'source_json'));
   statements = merge(statements, blocks(config.statement).map(statementJson));
-  if (stringOf(config.override_json)) statements = merge(statements, parsedStatements(stringOf(config.override_json)!, 'override_json'));
-  for (const override of list(config.override_policy_documents)) statements = merge(statements, parsedStatements(override, 'an override_policy_documents entry'));
+  if (stringOf(config.override_json))
+    statements = merge(statements, parsedStatements(stringOf(config.override_json)!, 'override_json'));
+  for (const override of list(config.override_policy_documents))
+    statements = merge(statements, parsedStatements(override, 'an override_policy_documents entry'));
 
   const document: Record<string, unknown> = { Version: stringOf(config.version) ?? '2012-10-17' };
   if (stringOf(config.policy_id)) document.Id = stringOf(config.policy_id);

@@ -81,7 +81,10 @@ function blockMessage(block: BlockSchema): BlockMessage {
   };
 }
 
-export const schemaMessage = (schema: Schema): SchemaMessage => ({ version: schema.version, block: blockMessage(schema.block) });
+export const schemaMessage = (schema: Schema): SchemaMessage => ({
+  version: schema.version,
+  block: blockMessage(schema.block),
+});
 
 // --- Values shaped by a schema ----------------------------------------------------
 
@@ -89,7 +92,8 @@ export const schemaMessage = (schema: Schema): SchemaMessage => ({ version: sche
 export function conform(value: Value, block: BlockSchema): ObjectValue {
   const source = isObject(value) ? value : {};
   const result: ObjectValue = {};
-  for (const [name, attribute] of sorted(block.attributes)) result[name] = conformType(source[name] ?? null, attribute.type);
+  for (const [name, attribute] of sorted(block.attributes))
+    result[name] = conformType(source[name] ?? null, attribute.type);
   for (const [name, nested] of sorted(block.block_types)) {
     const given = source[name] ?? null;
     if (given === UNKNOWN) {
@@ -97,7 +101,9 @@ export function conform(value: Value, block: BlockSchema): ObjectValue {
     } else if (nested.nesting_mode === 'single' || nested.nesting_mode === 'group') {
       result[name] = given === null ? null : conform(given, nested.block);
     } else if (nested.nesting_mode === 'map') {
-      result[name] = Object.fromEntries(Object.entries(isObject(given) ? given : {}).map(([key, item]) => [key, conform(item, nested.block)]));
+      result[name] = Object.fromEntries(
+        Object.entries(isObject(given) ? given : {}).map(([key, item]) => [key, conform(item, nested.block)]),
+      );
     } else {
       result[name] = (Array.isArray(given) ? given : []).map((item) => conform(item, nested.block));
     }
@@ -107,18 +113,26 @@ export function conform(value: Value, block: BlockSchema): ObjectValue {
 
 function conformType(value: Value, type: CtyType): Value {
   if (value === null || value === UNKNOWN) return value;
-  if (type === 'string') return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (type === 'string')
+    return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
   if (type === 'number') return typeof value === 'number' ? value : Number(value);
   if (type === 'bool') return typeof value === 'boolean' ? value : value === 'true';
   if (typeof type === 'string') return value; // "dynamic": as given
   const [kind, element] = type;
-  if ((kind === 'list' || kind === 'set') && Array.isArray(value)) return value.map((item) => conformType(item, element as CtyType));
-  if (kind === 'map' && isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, conformType(v, element as CtyType)]));
+  if ((kind === 'list' || kind === 'set') && Array.isArray(value))
+    return value.map((item) => conformType(item, element as CtyType));
+  if (kind === 'map' && isObject(value))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, conformType(v, element as CtyType)]));
   if (kind === 'object' && isObject(value)) {
     const fields = element as Record<string, CtyType>;
-    return Object.fromEntries(Object.keys(fields).sort().map((k) => [k, conformType(value[k] ?? null, fields[k]!)]));
+    return Object.fromEntries(
+      Object.keys(fields)
+        .sort()
+        .map((k) => [k, conformType(value[k] ?? null, fields[k]!)]),
+    );
   }
-  if (kind === 'tuple' && Array.isArray(value)) return (element as CtyType[]).map((t, i) => conformType(value[i] ?? null, t));
+  if (kind === 'tuple' && Array.isArray(value))
+    return (element as CtyType[]).map((t, i) => conformType(value[i] ?? null, t));
   return value;
 }
 
@@ -136,7 +150,11 @@ export function unknownComputed(planned: ObjectValue, config: Value, block: Bloc
     const items = planned[name];
     const configured = given[name];
     if (Array.isArray(items)) {
-      result[name] = items.map((item, i) => (isObject(item) ? unknownComputed(item, Array.isArray(configured) ? (configured[i] ?? null) : null, nested.block) : item));
+      result[name] = items.map((item, i) =>
+        isObject(item)
+          ? unknownComputed(item, Array.isArray(configured) ? (configured[i] ?? null) : null, nested.block)
+          : item,
+      );
     } else if (isObject(items) && (nested.nesting_mode === 'single' || nested.nesting_mode === 'group')) {
       result[name] = unknownComputed(items, configured ?? null, nested.block);
     }
@@ -155,8 +173,10 @@ export function zeroUnknowns(value: ObjectValue, block: BlockSchema): ObjectValu
   }
   for (const [name, nested] of sorted(block.block_types)) {
     const items = result[name];
-    if (items === UNKNOWN) result[name] = nested.nesting_mode === 'single' || nested.nesting_mode === 'group' ? null : [];
-    else if (Array.isArray(items)) result[name] = items.map((item) => (isObject(item) ? zeroUnknowns(item, nested.block) : item));
+    if (items === UNKNOWN)
+      result[name] = nested.nesting_mode === 'single' || nested.nesting_mode === 'group' ? null : [];
+    else if (Array.isArray(items))
+      result[name] = items.map((item) => (isObject(item) ? zeroUnknowns(item, nested.block) : item));
     else if (isObject(items) && nested.nesting_mode !== 'map') result[name] = zeroUnknowns(items, nested.block);
   }
   return result;

@@ -2,7 +2,16 @@
 // type checking and planning; this answers its calls the way a real provider would, with
 // the provider's schema, and without calling any cloud.
 import type { ServerUnaryCall, sendUnaryData, UntypedServiceImplementation } from '@grpc/grpc-js';
-import { UNKNOWN, fromDynamic, isObject, isWhollyKnown, toDynamic, type DynamicValue, type ObjectValue, type Value } from './cty.js';
+import {
+  UNKNOWN,
+  fromDynamic,
+  isObject,
+  isWhollyKnown,
+  toDynamic,
+  type DynamicValue,
+  type ObjectValue,
+  type Value,
+} from './cty.js';
 import { DiagnosticError, type ProviderDefinition } from './definition.js';
 import { conform, schemaMessage, unknownComputed, zeroUnknowns, type Schema } from './schema.js';
 
@@ -18,7 +27,11 @@ type Handler = (request: Request) => Promise<Record<string, unknown>> | Record<s
 const diagnosticOf = (error: unknown): Diagnostic =>
   error instanceof DiagnosticError
     ? { severity: 'ERROR', summary: error.summary, detail: error.detail }
-    : { severity: 'ERROR', summary: 'Stand-in provider error', detail: error instanceof Error ? error.message : String(error) };
+    : {
+        severity: 'ERROR',
+        summary: 'Stand-in provider error',
+        detail: error instanceof Error ? error.message : String(error),
+      };
 
 /** Runs a handler; an exception becomes an error diagnostic in the response, as providers report them. */
 function unary(handler: Handler) {
@@ -41,11 +54,14 @@ const dynamic = (request: Request, field: string): Value => fromDynamic(request[
 function fillUnknowns(planned: ObjectValue, known: ObjectValue): ObjectValue {
   const fill = (value: Value, learnt: Value): Value => {
     if (value === UNKNOWN) return learnt;
-    if (Array.isArray(value) && Array.isArray(learnt)) return value.map((item, i) => (i < learnt.length ? fill(item, learnt[i]!) : item));
+    if (Array.isArray(value) && Array.isArray(learnt))
+      return value.map((item, i) => (i < learnt.length ? fill(item, learnt[i]!) : item));
     if (isObject(value) && isObject(learnt)) return fillUnknowns(value, learnt);
     return value;
   };
-  return Object.fromEntries(Object.entries(planned).map(([name, value]) => [name, name in known ? fill(value, known[name]!) : value]));
+  return Object.fromEntries(
+    Object.entries(planned).map(([name, value]) => [name, name in known ? fill(value, known[name]!) : value]),
+  );
 }
 
 export function providerService<Context>(definition: ProviderDefinition<Context>): UntypedServiceImplementation {
@@ -54,12 +70,20 @@ export function providerService<Context>(definition: ProviderDefinition<Context>
 
   const resourceSchema = (type: unknown): Schema => {
     const found = typeof type === 'string' ? schema.resource_schemas[type] : undefined;
-    if (!found) throw new DiagnosticError('Unsupported resource type', `${String(type)} is not in the stand-in's schema of ${definition.address}`);
+    if (!found)
+      throw new DiagnosticError(
+        'Unsupported resource type',
+        `${String(type)} is not in the stand-in's schema of ${definition.address}`,
+      );
     return found;
   };
   const dataSchema = (type: unknown): Schema => {
     const found = typeof type === 'string' ? schema.data_source_schemas[type] : undefined;
-    if (!found) throw new DiagnosticError('Unsupported data source', `${String(type)} is not in the stand-in's schema of ${definition.address}`);
+    if (!found)
+      throw new DiagnosticError(
+        'Unsupported data source',
+        `${String(type)} is not in the stand-in's schema of ${definition.address}`,
+      );
     return found;
   };
   const behaviour = (type: unknown) => definition.resources[String(type)] ?? {};
@@ -76,8 +100,12 @@ export function providerService<Context>(definition: ProviderDefinition<Context>
     })),
     GetProviderSchema: unary(() => ({
       provider: schemaMessage(schema.provider),
-      resource_schemas: Object.fromEntries(Object.entries(schema.resource_schemas).map(([type, s]) => [type, schemaMessage(s)])),
-      data_source_schemas: Object.fromEntries(Object.entries(schema.data_source_schemas).map(([type, s]) => [type, schemaMessage(s)])),
+      resource_schemas: Object.fromEntries(
+        Object.entries(schema.resource_schemas).map(([type, s]) => [type, schemaMessage(s)]),
+      ),
+      data_source_schemas: Object.fromEntries(
+        Object.entries(schema.data_source_schemas).map(([type, s]) => [type, schemaMessage(s)]),
+      ),
       diagnostics: [],
       server_capabilities: serverCapabilities,
     })),
@@ -96,8 +124,12 @@ export function providerService<Context>(definition: ProviderDefinition<Context>
     }),
     UpgradeResourceState: unary((request) => {
       const raw = request.raw_state as { json?: Uint8Array } | undefined;
-      const state = raw?.json && raw.json.length > 0 ? (JSON.parse(Buffer.from(raw.json).toString('utf8')) as Value) : null;
-      return { upgraded_state: toDynamic(state === null ? null : conform(state, resourceSchema(request.type_name).block)), diagnostics: [] };
+      const state =
+        raw?.json && raw.json.length > 0 ? (JSON.parse(Buffer.from(raw.json).toString('utf8')) as Value) : null;
+      return {
+        upgraded_state: toDynamic(state === null ? null : conform(state, resourceSchema(request.type_name).block)),
+        diagnostics: [],
+      };
     }),
     // Nothing exists outside the state, so what the state says is what there is.
     ReadResource: unary((request) => ({ new_state: request.current_state, diagnostics: [], private: request.private })),
@@ -111,8 +143,11 @@ export function providerService<Context>(definition: ProviderDefinition<Context>
       let next: ObjectValue = { ...proposed };
       for (const [name, value] of Object.entries(defaults)) if (next[name] === null) next[name] = value;
       if (prior === null) next = unknownComputed(next, config, block);
-      if (planned) next = { ...next, ...planned(next, context, isObject(config) ? config : {}, isObject(prior) ? prior : null) };
-      const replaced = isObject(prior) ? replacedOnChange.filter((name) => JSON.stringify(prior[name]) !== JSON.stringify(next[name])) : [];
+      if (planned)
+        next = { ...next, ...planned(next, context, isObject(config) ? config : {}, isObject(prior) ? prior : null) };
+      const replaced = isObject(prior)
+        ? replacedOnChange.filter((name) => JSON.stringify(prior[name]) !== JSON.stringify(next[name]))
+        : [];
       // What a replacement creates anew is unknown again, as on create.
       if (replaced.length > 0) next = unknownComputed(next, config, block);
       return {
@@ -130,18 +165,30 @@ export function providerService<Context>(definition: ProviderDefinition<Context>
       const prior = dynamic(request, 'prior_state');
       const known = behaviour(request.type_name).applied?.(planned, context, isObject(prior) ? prior : null) ?? {};
       const state = zeroUnknowns(fillUnknowns(planned, known), block);
-      return { new_state: toDynamic(state), diagnostics: [], legacy_type_system: true, private: request.planned_private };
+      return {
+        new_state: toDynamic(state),
+        diagnostics: [],
+        legacy_type_system: true,
+        private: request.planned_private,
+      };
     }),
     ImportResourceState: unary((request) => ({
-      imported_resources: [{ type_name: request.type_name, state: toDynamic(conform({ id: String(request.id) }, resourceSchema(request.type_name).block)) }],
+      imported_resources: [
+        {
+          type_name: request.type_name,
+          state: toDynamic(conform({ id: String(request.id) }, resourceSchema(request.type_name).block)),
+        },
+      ],
       diagnostics: [],
     })),
     ReadDataSource: unary(async (request) => {
       const { block } = dataSchema(request.type_name);
       const config = conform(dynamic(request, 'config'), block);
-      if (!isWhollyKnown(config)) throw new DiagnosticError('Data source read with unknown configuration', String(request.type_name));
+      if (!isWhollyKnown(config))
+        throw new DiagnosticError('Data source read with unknown configuration', String(request.type_name));
       const reader = definition.dataSources[String(request.type_name)];
-      if (!reader) throw new DiagnosticError('Unsupported data source', `the stand-in cannot read ${String(request.type_name)}`);
+      if (!reader)
+        throw new DiagnosticError('Unsupported data source', `the stand-in cannot read ${String(request.type_name)}`);
       const read = await reader.read(config, context);
       return { state: toDynamic(conform({ ...config, ...read }, block)), diagnostics: [] };
     }),

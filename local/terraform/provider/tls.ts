@@ -32,7 +32,18 @@ const octets = (content: Buffer): Buffer => tlv(0x04, content);
 const bits = (content: Buffer, unused = 0): Buffer => tlv(0x03, Buffer.from([unused]), content);
 const utf8 = (text: string): Buffer => tlv(0x0c, Buffer.from(text, 'utf8'));
 // UTCTime (YYMMDDHHMMSSZ): RFC 5280 wants it for dates before 2050.
-const utcTime = (date: Date): Buffer => tlv(0x17, Buffer.from(date.toISOString().slice(2).replace(/[-:T]/g, '').replace(/\.\d+Z$/, 'Z'), 'ascii'));
+const utcTime = (date: Date): Buffer =>
+  tlv(
+    0x17,
+    Buffer.from(
+      date
+        .toISOString()
+        .slice(2)
+        .replace(/[-:T]/g, '')
+        .replace(/\.\d+Z$/, 'Z'),
+      'ascii',
+    ),
+  );
 const oid = (dotted: string): Buffer => {
   const [first, second, ...rest] = dotted.split('.').map(Number);
   const bytes = [first! * 40 + second!];
@@ -57,7 +68,10 @@ const OID = {
 };
 
 const name = (commonName: string): Buffer =>
-  sequence(set(sequence(oid(OID.organization), utf8('qr-lambda'))), set(sequence(oid(OID.commonName), utf8(commonName))));
+  sequence(
+    set(sequence(oid(OID.organization), utf8('qr-lambda'))),
+    set(sequence(oid(OID.commonName), utf8(commonName))),
+  );
 const extension = (id: string, critical: boolean, value: Buffer): Buffer =>
   sequence(oid(id), ...(critical ? [boolean(true)] : []), octets(value));
 
@@ -93,7 +107,11 @@ export function makeServerCertificate(host = 'localhost', now = new Date()): Ser
     ),
   );
   const der = sequence(tbs, algorithm, bits(sign('sha256', tbs, privateKey)));
-  return { der, certPem: pem('CERTIFICATE', der), keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+  return {
+    der,
+    certPem: pem('CERTIFICATE', der),
+    keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  };
 }
 
 const pem = (label: string, der: Buffer): string =>

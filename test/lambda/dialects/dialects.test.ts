@@ -12,10 +12,15 @@ import { parseSvg, rasterizeSvg } from '../../helpers/svg-raster.js';
 
 /** GET path?query through the HTTP API event, as a browser's <img src> would. */
 async function get(path: string, query: string, headers: Record<string, string> = {}): Promise<HttpResponse> {
-  return (await captureStdout(() => handler(httpApiEvent({ method: 'GET', path, query, headers }), { awsRequestId: 'dialects' }))).result;
+  return (
+    await captureStdout(() =>
+      handler(httpApiEvent({ method: 'GET', path, query, headers }), { awsRequestId: 'dialects' }),
+    )
+  ).result;
 }
 const png = (response: HttpResponse): Buffer => Buffer.from(response.body, 'base64');
-const errorOf = (response: HttpResponse) => JSON.parse(response.body) as { error: string; code: string; field?: string };
+const errorOf = (response: HttpResponse) =>
+  JSON.parse(response.body) as { error: string; code: string; field?: string };
 
 /** The first dark pixel of a row (the middle one by default), from the left: where the quiet zone ends. */
 function firstDarkColumn(image: DecodedPng, row = Math.floor(image.height / 2)): number {
@@ -85,8 +90,14 @@ t.test('goQR.me: the documented examples, size in pixels, margin 1 px, qzone 0',
 });
 
 t.test('goQR.me: colours in both forms, qzone in modules, margin in pixels, SVG', async (t) => {
-  const red = decodePng(png(await get('/v1/create-qr-code/', 'data=colour&size=200x200&color=255-0-0&bgcolor=ff0&qzone=2&margin=10')));
-  t.same(red.palette.map(([r, g, b]) => `${r},${g},${b}`), ['255,255,0', '255,0,0'], 'bgcolor ff0 (hex) and color 255-0-0 (decimal)');
+  const red = decodePng(
+    png(await get('/v1/create-qr-code/', 'data=colour&size=200x200&color=255-0-0&bgcolor=ff0&qzone=2&margin=10')),
+  );
+  t.same(
+    red.palette.map(([r, g, b]) => `${r},${g},${b}`),
+    ['255,255,0', '255,0,0'],
+    'bgcolor ff0 (hex) and color 255-0-0 (decimal)',
+  );
   t.equal(await decodeQrText(red), 'colour');
   // 21 + 2 * 2 = 25 modules in 200 - 2 * 10 = 180 px, after 10 px of margin.
   t.equal(firstDarkColumn(red, 100), 10 + Math.round((2 * 180) / 25), 'margin pixels, then qzone modules');
@@ -130,7 +141,11 @@ t.test('QuickChart: the documented examples, 150 px, margin 4 modules, ecLevel M
   t.equal(svg.headers['content-type'], 'image/svg+xml');
   const parsed = parseSvg(svg.body);
   t.same([parsed.width, parsed.height], [150, 150]);
-  t.same(parsed.paths.map((path) => path.fill), ['#00ffff', '#ff0000'], 'light 0ff, dark f00');
+  t.same(
+    parsed.paths.map((path) => path.fill),
+    ['#00ffff', '#ff0000'],
+    'light 0ff, dark f00',
+  );
   const fromSvg = await decodeQr(rasterizeSvg(parsed, 6));
   t.equal(fromSvg.bytes.toString(), "Here's my text");
   t.equal(fromSvg.ecLevel, 'Q');
@@ -144,8 +159,16 @@ t.test('QuickChart: what is refused, and why', async (t) => {
   const logo = await get('/qr', 'text=x&centerImageUrl=https%3A%2F%2Fexample.com%2Flogo.png');
   t.equal(logo.statusCode, 400);
   t.match(errorOf(logo), { code: 'unsupported_option', field: 'centerImageUrl', error: /SSRF/ });
-  t.match(errorOf(await get('/qr', 'text=x&caption=Hi')), { code: 'unsupported_option', field: 'caption', error: /fonts/ });
-  t.match(errorOf(await get('/qr', 'text=x&format=base64')), { code: 'invalid_value', field: 'format', error: /POST \/generate/ });
+  t.match(errorOf(await get('/qr', 'text=x&caption=Hi')), {
+    code: 'unsupported_option',
+    field: 'caption',
+    error: /fonts/,
+  });
+  t.match(errorOf(await get('/qr', 'text=x&format=base64')), {
+    code: 'invalid_value',
+    field: 'format',
+    error: /POST \/generate/,
+  });
   t.match(errorOf(await get('/qr', 'size=100')), { code: 'missing_field', field: 'text' });
   t.match(errorOf(await get('/qr', 'text=x&size=3001')), { code: 'out_of_range', field: 'size' });
   t.match(errorOf(await get('/qr', 'text=x&dark=fff&light=000')), { code: 'inverted_colors', field: 'dark' });

@@ -10,7 +10,20 @@ t.test('the four hex forms, with or without #', async (t) => {
 });
 
 t.test('anything else is refused', async (t) => {
-  for (const bad of ['', '#', '#12', '#12345', '#1234567', '#123456789', 'red', '#ggg', 'rgb(0,0,0)', '#fff"/><script>', ' #fff', '#fff ']) {
+  for (const bad of [
+    '',
+    '#',
+    '#12',
+    '#12345',
+    '#1234567',
+    '#123456789',
+    'red',
+    '#ggg',
+    'rgb(0,0,0)',
+    '#fff"/><script>',
+    ' #fff',
+    '#fff ',
+  ]) {
     t.equal(parseHexColor(bad), undefined, JSON.stringify(bad));
   }
 });
@@ -26,7 +39,10 @@ t.test('WCAG luminance as shown on white, and names for colors', async (t) => {
   t.equal(luminanceOnWhite(parseHexColor('#000')!), 0);
   t.equal(luminanceOnWhite(parseHexColor('#fff')!), 1);
   t.equal(luminanceOnWhite(parseHexColor('#00000000')!), 1, 'fully transparent shows as the white under it');
-  t.ok(Math.abs((1.05 / (luminanceOnWhite(parseHexColor('#767676')!) + 0.05)) - 4.54) < 0.01, '#767676 on white is 4.54:1');
+  t.ok(
+    Math.abs(1.05 / (luminanceOnWhite(parseHexColor('#767676')!) + 0.05) - 4.54) < 0.01,
+    '#767676 on white is 4.54:1',
+  );
   t.equal(colorName(parseHexColor('#1a2b3c')!), '#1a2b3c');
   t.equal(colorName(parseHexColor('#1a2b3c05')!), '#1a2b3c05');
 });

@@ -23,7 +23,15 @@ const CAPACITY: Record<EcLevel, { bytes: number; alphanumeric: number; digits: n
 t.test('the QR core’s version-40 capacities are the standard’s table 7', async (t) => {
   for (const level of levels) t.same(maxCapacity(level), CAPACITY[level], level);
 });
-const spec = (text: string, ecLevel: EcLevel, size?: number): RenderSpec => ({ text, ecLevel, size, format: 'png', margin: 4, dark: BLACK, light: WHITE });
+const spec = (text: string, ecLevel: EcLevel, size?: number): RenderSpec => ({
+  text,
+  ecLevel,
+  size,
+  format: 'png',
+  margin: 4,
+  dark: BLACK,
+  light: WHITE,
+});
 
 t.test('the smallest version that holds the data', async (t) => {
   t.equal(encodeSymbol('A', 'L').version, 1);
@@ -63,6 +71,9 @@ t.test('multi-byte UTF-8 counts bytes, not characters', async (t) => {
 t.test('a size too small for the code is a 400 naming the size it needs, the renderer’s error its cause', async (t) => {
   const error = t.throws(() => renderImage(spec('x'.repeat(300), 'L', 21))) as unknown as HttpError;
   t.equal(error.statusCode, 400);
-  t.match(error.message, /'size' 21 is too small for this code: it is \d+ modules across \(margin included\), so it needs at least \d+ px/);
+  t.match(
+    error.message,
+    /'size' 21 is too small for this code: it is \d+ modules across \(margin included\), so it needs at least \d+ px/,
+  );
   t.type(error.cause, SizeTooSmallError);
 });

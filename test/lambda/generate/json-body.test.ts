@@ -11,8 +11,12 @@ const BOM = '\ufeff';
 
 t.test('a leading byte order mark is ignored, as text and base64 alike (RFC 8259 §8.1 allows it)', async (t) => {
   const json = `${BOM}{"url":"https://example.com"}`;
-  const text = await invoke(httpApiEvent({ method: 'POST', body: json, headers: { 'content-type': 'application/json' } }));
-  const base64 = await invoke(httpApiEvent({ method: 'POST', body: Buffer.from(json).toString('base64'), isBase64Encoded: true }));
+  const text = await invoke(
+    httpApiEvent({ method: 'POST', body: json, headers: { 'content-type': 'application/json' } }),
+  );
+  const base64 = await invoke(
+    httpApiEvent({ method: 'POST', body: Buffer.from(json).toString('base64'), isBase64Encoded: true }),
+  );
   t.equal(text.statusCode, 200, 'as text');
   t.equal(base64.statusCode, 200, 'base64-encoded');
   t.equal(JSON.parse(text.body).qr_code, JSON.parse(base64.body).qr_code, 'the same code');
@@ -20,7 +24,9 @@ t.test('a leading byte order mark is ignored, as text and base64 alike (RFC 8259
 });
 
 t.test('a name given twice in one object is refused, as a repeated query parameter is', async (t) => {
-  const response = await invoke(httpApiEvent({ method: 'POST', body: '{"url":"https://a.example","size":200,"url":"https://b.example"}' }));
+  const response = await invoke(
+    httpApiEvent({ method: 'POST', body: '{"url":"https://a.example","size":200,"url":"https://b.example"}' }),
+  );
   t.equal(response.statusCode, 400);
   t.match(JSON.parse(response.body), { code: 'repeated_parameter', field: 'url', error: /'url' is given twice/ });
   t.equal(repeatedName('{"a":{"x":1,"x":2}}'), 'x', 'in a nested object too');

@@ -10,7 +10,13 @@ import { rasterizeText } from '../../helpers/text-raster.js';
 
 const invoke = async (event: unknown): Promise<HttpResponse> => (await captureStdout(() => handler(event, {}))).result;
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  invoke(httpApiEvent({ method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } }));
+  invoke(
+    httpApiEvent({
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...headers },
+    }),
+  );
 const TEXT_TYPE = 'text/plain; charset=utf-8';
 
 t.test('GET ?format=txt answers the code as text, as curl prints it, and it scans', async (t) => {
@@ -29,19 +35,35 @@ t.test('POST with Accept: text/plain answers the text itself', async (t) => {
   t.equal(await decodeQrText(rasterizeText(response.body)), TUTORIAL_URL);
   const withSize = await post({ url: TUTORIAL_URL, size: 300 }, { accept: 'text/plain' });
   t.equal(withSize.statusCode, 406, 'a size asks for pixels: text is not offered');
-  t.match(JSON.parse(withSize.body), { error: /text\/plain; charset=utf-8 is not among them because size, dark or light was given/ });
+  t.match(JSON.parse(withSize.body), {
+    error: /text\/plain; charset=utf-8 is not among them because size, dark or light was given/,
+  });
 });
 
-t.test('POST {"format": "txt"} keeps the JSON contract: the text base64 in qr_code, characters a line and lines', async (t) => {
-  const response = await post({ url: TUTORIAL_URL, format: 'txt' });
-  const body = JSON.parse(response.body) as Record<string, unknown>;
-  t.match(body, { message: 'QR Code generated successfully', url: TUTORIAL_URL, format: 'txt', content_type: TEXT_TYPE, width: 37, height: 19 });
-  const text = Buffer.from(String(body.qr_code), 'base64').toString('utf8');
-  t.equal(await decodeQrText(rasterizeText(text)), TUTORIAL_URL);
-});
+t.test(
+  'POST {"format": "txt"} keeps the JSON contract: the text base64 in qr_code, characters a line and lines',
+  async (t) => {
+    const response = await post({ url: TUTORIAL_URL, format: 'txt' });
+    const body = JSON.parse(response.body) as Record<string, unknown>;
+    t.match(body, {
+      message: 'QR Code generated successfully',
+      url: TUTORIAL_URL,
+      format: 'txt',
+      content_type: TEXT_TYPE,
+      width: 37,
+      height: 19,
+    });
+    const text = Buffer.from(String(body.qr_code), 'base64').toString('utf8');
+    t.equal(await decodeQrText(rasterizeText(text)), TUTORIAL_URL);
+  },
+);
 
 t.test('size and colours do not apply to text: a 400 that says why', async (t) => {
-  for (const [field, value] of [['size', 300], ['dark', '#123'], ['light', '#fff']] as const) {
+  for (const [field, value] of [
+    ['size', 300],
+    ['dark', '#123'],
+    ['light', '#fff'],
+  ] as const) {
     const response = await post({ url: TUTORIAL_URL, format: 'txt', [field]: value });
     t.equal(response.statusCode, 400);
     t.match(JSON.parse(response.body), { error: new RegExp(`^'${field}' does not apply to format txt`) });

@@ -12,9 +12,19 @@ t.test('a gateway request with the secret header passes', async (t) => {
 });
 
 t.test('a gateway request without it, or with another value, is a 403 not_through_cdn', async (t) => {
-  const cases: Record<string, string>[] = [{}, { [ORIGIN_HEADER]: '' }, { [ORIGIN_HEADER]: SECRET.slice(0, -1) }, { [ORIGIN_HEADER]: `${SECRET}0` }, { [ORIGIN_HEADER]: SECRET.toUpperCase() }];
+  const cases: Record<string, string>[] = [
+    {},
+    { [ORIGIN_HEADER]: '' },
+    { [ORIGIN_HEADER]: SECRET.slice(0, -1) },
+    { [ORIGIN_HEADER]: `${SECRET}0` },
+    { [ORIGIN_HEADER]: SECRET.toUpperCase() },
+  ];
   for (const headers of cases) {
-    t.throws(() => assertThroughCdn(gateway, headers, SECRET), { name: 'HttpError', statusCode: 403, code: 'not_through_cdn' }, JSON.stringify(headers));
+    t.throws(
+      () => assertThroughCdn(gateway, headers, SECRET),
+      { name: 'HttpError', statusCode: 403, code: 'not_through_cdn' },
+      JSON.stringify(headers),
+    );
   }
 });
 

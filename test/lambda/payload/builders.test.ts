@@ -19,15 +19,27 @@ interface Answer {
 }
 
 async function post(fields: Record<string, unknown>): Promise<Answer> {
-  const event = httpApiEvent({ method: 'POST', body: JSON.stringify(fields), headers: { 'content-type': 'application/json' } });
+  const event = httpApiEvent({
+    method: 'POST',
+    body: JSON.stringify(fields),
+    headers: { 'content-type': 'application/json' },
+  });
   const { result } = await captureStdout(() => handler(event, { awsRequestId: 'builders' }));
-  return { status: result.statusCode, headers: result.headers, body: JSON.parse(result.body) as Record<string, unknown> };
+  return {
+    status: result.statusCode,
+    headers: result.headers,
+    body: JSON.parse(result.body) as Record<string, unknown>,
+  };
 }
 
 /** POSTs, checks the answer echoes the payload, and returns the text decoded from the image. */
 async function built(t: Test, fields: Record<string, unknown>): Promise<string> {
   const answer = await post(fields);
-  t.equal(answer.status, 200, `${String(fields.type)}: 200${answer.status === 200 ? '' : ` (${JSON.stringify(answer.body)})`}`);
+  t.equal(
+    answer.status,
+    200,
+    `${String(fields.type)}: 200${answer.status === 200 ? '' : ` (${JSON.stringify(answer.body)})`}`,
+  );
   t.equal(answer.body.type, fields.type);
   t.notOk('url' in answer.body, 'a built payload is echoed as payload, not url');
   const decoded = await decodeQrText(Buffer.from(String(answer.body.qr_code), 'base64'));
@@ -42,20 +54,33 @@ t.test('wifi: every character that needs escaping, read back by a ZXing-style pa
   t.same(parseWifi(text), { type: 'WPA', ssid, password, hidden: 'true' });
   t.equal(text, 'WIFI:T:WPA;S:My\\;Net\\,\\"work\\"\\:\\\\ café 🎉;P:p@ss\\;w\\,o\\"r\\:d\\\\x;H:true;;');
   const open = await built(t, { type: 'wifi', ssid: 'Café guests' });
-  t.same(parseWifi(open), { type: 'nopass', ssid: 'Café guests', password: undefined, hidden: undefined }, 'no password: nopass');
+  t.same(
+    parseWifi(open),
+    { type: 'nopass', ssid: 'Café guests', password: undefined, hidden: undefined },
+    'no password: nopass',
+  );
   const wep = await built(t, { type: 'wifi', ssid: 'old', security: 'WEP', password: '0123456789' });
   t.equal(parseWifi(wep).type, 'WEP');
 });
 
 t.test('email: a mailto: URI the URL parser reads back, subject and body with line breaks', async (t) => {
-  const text = await built(t, { type: 'email', to: 'ada+qr@example.com', subject: 'Hi & bye? 100% #1', body: 'Line one\nLine two: ü' });
+  const text = await built(t, {
+    type: 'email',
+    to: 'ada+qr@example.com',
+    subject: 'Hi & bye? 100% #1',
+    body: 'Line one\nLine two: ü',
+  });
   const url = new URL(text);
   t.equal(url.protocol, 'mailto:');
   t.equal(decodeURIComponent(url.pathname), 'ada+qr@example.com');
   t.equal(url.searchParams.get('subject'), 'Hi & bye? 100% #1');
   t.equal(url.searchParams.get('body'), 'Line one\r\nLine two: ü', 'line breaks as CRLF (RFC 6068)');
   t.match(text, /body=Line%20one%0D%0ALine/);
-  t.equal(await built(t, { type: 'email', to: 'a@example.com' }), 'mailto:a@example.com', 'no subject or body: no query');
+  t.equal(
+    await built(t, { type: 'email', to: 'a@example.com' }),
+    'mailto:a@example.com',
+    'no subject or body: no query',
+  );
 });
 
 t.test('tel and sms: the digits, the plus, and the message', async (t) => {
@@ -78,7 +103,13 @@ t.test('geo: latitude and longitude in decimal degrees, never in exponent form',
 });
 
 t.test('vcard: vCard 3.0 that ical.js reads back field for field, escapes included', async (t) => {
-  const fields = { name: 'Ada "Countess", Lovelace; of Love\\Byron', phone: '+44 20 7946 0000', email: 'ada@example.com', organization: 'Analytical, Engines; Ltd', url: 'https://example.com/ada?x=1,2' };
+  const fields = {
+    name: 'Ada "Countess", Lovelace; of Love\\Byron',
+    phone: '+44 20 7946 0000',
+    email: 'ada@example.com',
+    organization: 'Analytical, Engines; Ltd',
+    url: 'https://example.com/ada?x=1,2',
+  };
   const text = await built(t, { type: 'vcard', ...fields });
   const card = new ICAL.Component(ICAL.parse(text));
   t.equal(card.name, 'vcard');
@@ -88,11 +119,22 @@ t.test('vcard: vCard 3.0 that ical.js reads back field for field, escapes includ
   t.equal(card.getFirstPropertyValue('tel'), '+442079460000');
   t.equal(card.getFirstPropertyValue('email'), 'ada@example.com');
   t.equal(card.getFirstPropertyValue('url'), fields.url);
-  t.same(card.getFirstPropertyValue('n'), ['Love\\Byron', 'Ada "Countess", Lovelace; of', '', '', ''], 'N: the last word as the family name');
+  t.same(
+    card.getFirstPropertyValue('n'),
+    ['Love\\Byron', 'Ada "Countess", Lovelace; of', '', '', ''],
+    'N: the last word as the family name',
+  );
 });
 
 t.test('otpauth: a Key URI the otpauth library parses to the same key and settings', async (t) => {
-  const fields = { secret: 'jbsw y3dp ehpk 3pxp', issuer: 'ACME Co & Sons', account: 'jane.doe+2fa@example.com', algorithm: 'sha256', digits: 8, period: 60 };
+  const fields = {
+    secret: 'jbsw y3dp ehpk 3pxp',
+    issuer: 'ACME Co & Sons',
+    account: 'jane.doe+2fa@example.com',
+    algorithm: 'sha256',
+    digits: 8,
+    period: 60,
+  };
   const answer = await post({ type: 'otpauth', ...fields });
   t.equal(answer.status, 200);
   t.equal(answer.headers['cache-control'], 'private, no-store', 'a secret: cached nowhere');
@@ -104,7 +146,10 @@ t.test('otpauth: a Key URI the otpauth library parses to the same key and settin
   t.equal(otp.algorithm, 'SHA256');
   t.equal(otp.digits, 8);
   t.equal((otp as { period?: number }).period, 60);
-  t.match(text, /^otpauth:\/\/totp\/ACME%20Co%20%26%20Sons:jane\.doe%2B2fa%40example\.com\?secret=JBSWY3DPEHPK3PXP&issuer=ACME%20Co%20%26%20Sons/);
+  t.match(
+    text,
+    /^otpauth:\/\/totp\/ACME%20Co%20%26%20Sons:jane\.doe%2B2fa%40example\.com\?secret=JBSWY3DPEHPK3PXP&issuer=ACME%20Co%20%26%20Sons/,
+  );
 });
 
 t.test('event: a VEVENT ical.js reads back: summary, times in UTC or local, all-day dates, escapes', async (t) => {
@@ -122,7 +167,11 @@ t.test('event: a VEVENT ical.js reads back: summary, times in UTC or local, all-
   t.equal(event.endDate.toJSDate().toISOString(), '2026-12-24T20:00:00.000Z');
   t.equal(event.location, 'Hall 2, Level 3');
   t.equal(event.description, 'Bring:\n- a friend');
-  const allDay = new ICAL.Event(new ICAL.Component(ICAL.parse(await built(t, { type: 'event', summary: 'Holiday', start: '2026-12-25', end: '2026-12-26' }))));
+  const allDay = new ICAL.Event(
+    new ICAL.Component(
+      ICAL.parse(await built(t, { type: 'event', summary: 'Holiday', start: '2026-12-25', end: '2026-12-26' })),
+    ),
+  );
   t.equal(allDay.startDate.isDate, true, 'a date alone is an all-day event');
   t.equal(allDay.startDate.toString(), '2026-12-25');
   const local = await built(t, { type: 'event', summary: 'Standup', start: '2026-12-01T09:00' });
@@ -166,7 +215,8 @@ t.test('each builder refuses what it cannot represent, naming the field', async 
 });
 
 t.test('on GET, a builder without a secret works; one with a secret is refused, to be POSTed', async (t) => {
-  const get = async (query: string) => (await captureStdout(() => handler(httpApiEvent({ method: 'GET', query }), { awsRequestId: 'g' }))).result;
+  const get = async (query: string) =>
+    (await captureStdout(() => handler(httpApiEvent({ method: 'GET', query }), { awsRequestId: 'g' }))).result;
   const geo = await get('type=geo&latitude=1.5&longitude=2');
   t.equal(geo.statusCode, 200);
   t.equal(await decodeQrText(Buffer.from(geo.body, 'base64')), 'geo:1.5,2');
@@ -187,21 +237,30 @@ t.test('the builders table: one builder per type, each with its fields', async (
 // Arbitrary text through the builders: what goes in comes back out, whatever it holds.
 t.test('any network name and password, any subject and body: read back exactly', async (t) => {
   const fc = (await import('fast-check')).default;
-  const printable = fc.string({ unit: fc.constantFrom(...'ab;,":\\ \u00e9🎉=&?%#+\'/'.split(/(?=[\s\S])/u)), minLength: 1, maxLength: 20 });
+  const printable = fc.string({
+    unit: fc.constantFrom(...'ab;,":\\ \u00e9🎉=&?%#+\'/'.split(/(?=[\s\S])/u)),
+    minLength: 1,
+    maxLength: 20,
+  });
   await fc.assert(
-    fc.asyncProperty(printable, fc.string({ unit: fc.constantFrom(...'x;,":\\ =&?%#+'), minLength: 8, maxLength: 30 }), printable, async (ssid, password, subject) => {
-      const wifi = await post({ type: 'wifi', ssid, password });
-      if (wifi.status === 400 && Buffer.byteLength(ssid) > 32) return true;
-      const decodedWifi = parseWifi(await decodeQrText(Buffer.from(String(wifi.body.qr_code), 'base64')));
-      const email = await post({ type: 'email', to: 'a@example.com', subject, body: `${subject}\n${password}` });
-      const url = new URL(await decodeQrText(Buffer.from(String(email.body.qr_code), 'base64')));
-      return (
-        decodedWifi.ssid === ssid &&
-        decodedWifi.password === password &&
-        url.searchParams.get('subject') === subject &&
-        url.searchParams.get('body') === `${subject}\r\n${password}`
-      );
-    }),
+    fc.asyncProperty(
+      printable,
+      fc.string({ unit: fc.constantFrom(...'x;,":\\ =&?%#+'), minLength: 8, maxLength: 30 }),
+      printable,
+      async (ssid, password, subject) => {
+        const wifi = await post({ type: 'wifi', ssid, password });
+        if (wifi.status === 400 && Buffer.byteLength(ssid) > 32) return true;
+        const decodedWifi = parseWifi(await decodeQrText(Buffer.from(String(wifi.body.qr_code), 'base64')));
+        const email = await post({ type: 'email', to: 'a@example.com', subject, body: `${subject}\n${password}` });
+        const url = new URL(await decodeQrText(Buffer.from(String(email.body.qr_code), 'base64')));
+        return (
+          decodedWifi.ssid === ssid &&
+          decodedWifi.password === password &&
+          url.searchParams.get('subject') === subject &&
+          url.searchParams.get('body') === `${subject}\r\n${password}`
+        );
+      },
+    ),
     { seed: 20261201, numRuns: 60 },
   );
   t.pass('60 random payloads read back');

@@ -24,14 +24,17 @@ async function runAt(level: EcLevel): Promise<PropertyReport> {
   return JSON.parse(stdout) as PropertyReport;
 }
 
-t.test(`${RUNS_PER_LEVEL} random texts at each level — numeric, alphanumeric, byte and mixed, versions 1-40 and their boundaries — are qrcode's symbols, module for module`, async (t) => {
-  const reports = await Promise.all(EC_LEVELS.map(runAt));
-  for (const report of reports) {
-    t.equal(report.failure, undefined, `${report.level}: every symbol of ${report.runs} the same`);
-    t.equal(report.versions, 40, `${report.level}: every version drawn`);
-    t.equal(report.kinds, 4, `${report.level}: every kind of text drawn`);
-  }
-});
+t.test(
+  `${RUNS_PER_LEVEL} random texts at each level — numeric, alphanumeric, byte and mixed, versions 1-40 and their boundaries — are qrcode's symbols, module for module`,
+  async (t) => {
+    const reports = await Promise.all(EC_LEVELS.map(runAt));
+    for (const report of reports) {
+      t.equal(report.failure, undefined, `${report.level}: every symbol of ${report.runs} the same`);
+      t.equal(report.versions, 40, `${report.level}: every version drawn`);
+      t.equal(report.kinds, 4, `${report.level}: every kind of text drawn`);
+    }
+  },
+);
 
 t.test('texts chosen for their edge: ties in the segment choice, one character, capacity, non-ASCII', async (t) => {
   const cases: [string, EcLevel][] = [
@@ -48,14 +51,25 @@ t.test('texts chosen for their edge: ties in the segment choice, one character, 
     ['🎉x1'.repeat(50), 'Q'],
     ['\n\r\t\u0000', 'L'],
   ];
-  for (const [text, level] of cases) t.ok(sameAsQrcode({ level, text }), `${level} ${JSON.stringify(text.slice(0, 30))} (${text.length})`);
+  for (const [text, level] of cases)
+    t.ok(sameAsQrcode({ level, text }), `${level} ${JSON.stringify(text.slice(0, 30))} (${text.length})`);
 });
 
 t.test('too big for version 40: a CapacityExceededError with the level and the UTF-8 length', async (t) => {
   // Matched field by field: the class, its name, the level and the length it reports.
   const tooBig = (text: string, level: EcLevel) => t.throws(() => encodeSymbol(text, level)) as unknown;
-  t.match(tooBig('z'.repeat(2954), 'L'), { constructor: CapacityExceededError, name: 'CapacityExceededError', ecLevel: 'L', bytes: 2954 });
-  t.match(tooBig('€'.repeat(425), 'H'), { constructor: CapacityExceededError, name: 'CapacityExceededError', ecLevel: 'H', bytes: 1275 });
+  t.match(tooBig('z'.repeat(2954), 'L'), {
+    constructor: CapacityExceededError,
+    name: 'CapacityExceededError',
+    ecLevel: 'L',
+    bytes: 2954,
+  });
+  t.match(tooBig('€'.repeat(425), 'H'), {
+    constructor: CapacityExceededError,
+    name: 'CapacityExceededError',
+    ecLevel: 'H',
+    bytes: 1275,
+  });
 });
 
 t.test('text past the lower bound is refused as CapacityExceededError, as the full encoding refuses it', async (t) => {

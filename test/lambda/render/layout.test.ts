@@ -26,11 +26,14 @@ t.test('a size is an upper bound met with whole pixels per module', async (t) =>
   t.same(plain(layout(21, 0, 21)), whole(1, 0, 21));
 });
 
-t.test('a size too small for the code is a SizeTooSmallError with the minimum (generate/ makes it a 400)', async (t) => {
-  const error = t.throws(() => layout(29, 4, 36)) as unknown as SizeTooSmallError;
-  t.type(error, SizeTooSmallError);
-  t.match(error, { name: 'SizeTooSmallError', size: 36, modulesAcross: 37 });
-});
+t.test(
+  'a size too small for the code is a SizeTooSmallError with the minimum (generate/ makes it a 400)',
+  async (t) => {
+    const error = t.throws(() => layout(29, 4, 36)) as unknown as SizeTooSmallError;
+    t.type(error, SizeTooSmallError);
+    t.match(error, { name: 'SizeTooSmallError', size: 36, modulesAcross: 37 });
+  },
+);
 
 t.test('an exact canvas: exactly that size, modules within a pixel of each other, the code centred', async (t) => {
   const square = exactLayout(21, 4, { width: 150, height: 150, padding: 0 });
@@ -39,7 +42,10 @@ t.test('an exact canvas: exactly that size, modules within a pixel of each other
   t.equal(square.x[0], 0);
   t.equal(square.x[29], 150, 'the code fills the image');
   const widths = Array.from({ length: 29 }, (_, i) => square.x[i + 1]! - square.x[i]!);
-  t.ok(widths.every((w) => w === 5 || w === 6), `every module 5 or 6 px (${widths.join(' ')})`);
+  t.ok(
+    widths.every((w) => w === 5 || w === 6),
+    `every module 5 or 6 px (${widths.join(' ')})`,
+  );
   t.equal(new Set(widths).size, 2, 'no whole scale fits 150 px over 29 modules: two widths, a pixel apart');
   t.same([...square.y], [...square.x], 'square: the same edges down as across');
 
@@ -60,6 +66,13 @@ t.test('an exact canvas: exactly that size, modules within a pixel of each other
 });
 
 t.test('an exact canvas too small for one pixel a module is a SizeTooSmallError naming the minimum', async (t) => {
-  t.match(t.throws(() => exactLayout(21, 4, { width: 28, height: 100, padding: 0 })), { name: 'SizeTooSmallError', size: 28, modulesAcross: 29 });
-  t.match(t.throws(() => exactLayout(21, 4, { width: 40, height: 40, padding: 6 })), { modulesAcross: 41 }, 'padding included');
+  t.match(
+    t.throws(() => exactLayout(21, 4, { width: 28, height: 100, padding: 0 })),
+    { name: 'SizeTooSmallError', size: 28, modulesAcross: 29 },
+  );
+  t.match(
+    t.throws(() => exactLayout(21, 4, { width: 40, height: 40, padding: 6 })),
+    { modulesAcross: 41 },
+    'padding included',
+  );
 });

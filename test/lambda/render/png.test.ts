@@ -12,7 +12,15 @@ import { TUTORIAL_URL, UTF8_TEXT } from '../../helpers/fixtures.js';
 const color = (hex: string): Rgba => parseHexColor(hex)!;
 
 /** Every pixel is the color of the module it falls in, quiet zone light. */
-function assertPixelsMatchMatrix(t: Test, image: DecodedPng, text: string, scale: number, margin: number, dark: Rgba, light: Rgba) {
+function assertPixelsMatchMatrix(
+  t: Test,
+  image: DecodedPng,
+  text: string,
+  scale: number,
+  margin: number,
+  dark: Rgba,
+  light: Rgba,
+) {
   const reference = create(text, { errorCorrectionLevel: 'L' }).modules;
   const expectedPixels = (reference.size + 2 * margin) * scale;
   t.equal(image.width, expectedPixels, 'width');
@@ -59,7 +67,10 @@ t.test('other colors use a two-entry palette; translucent ones add tRNS', async 
   const opaque = decodePng(encodePng(matrix, layout(matrix.size, 4, 300), dark, light));
   t.equal(opaque.colorType, 3, 'palette');
   t.same(opaque.chunkTypes, ['IHDR', 'PLTE', 'IDAT', 'IEND'], 'no tRNS when both colors are opaque');
-  t.same(opaque.palette, [[0xfa, 0xfa, 0xd2, 255], [0x1a, 0x2b, 0x3c, 255]]);
+  t.same(opaque.palette, [
+    [0xfa, 0xfa, 0xd2, 255],
+    [0x1a, 0x2b, 0x3c, 255],
+  ]);
   const scale = Math.floor(300 / (matrix.size + 8));
   assertPixelsMatchMatrix(t, opaque, UTF8_TEXT, scale, 4, dark, light);
   t.same((await decodeQr(opaque)).bytes, Buffer.from(UTF8_TEXT, 'utf8'));
@@ -67,7 +78,14 @@ t.test('other colors use a two-entry palette; translucent ones add tRNS', async 
   const transparent = color('#ffffff00');
   const seeThrough = decodePng(encodePng(matrix, layout(matrix.size, 4, 300), BLACK, transparent));
   t.same(seeThrough.chunkTypes, ['IHDR', 'PLTE', 'tRNS', 'IDAT', 'IEND']);
-  t.same(seeThrough.palette, [[255, 255, 255, 0], [0, 0, 0, 255]], 'light entry fully transparent');
+  t.same(
+    seeThrough.palette,
+    [
+      [255, 255, 255, 0],
+      [0, 0, 0, 255],
+    ],
+    'light entry fully transparent',
+  );
   assertPixelsMatchMatrix(t, seeThrough, UTF8_TEXT, scale, 4, BLACK, transparent);
 });
 
@@ -104,7 +122,18 @@ t.test('pixel rows drawn for one image never show through in the next', async (t
     const fresh = (await import(`../../../lambda/render/png.js?alone=${name}`)) as { encodePng: typeof encodePng };
     alone[name] = fresh.encodePng(...args);
   }
-  const order = ['fillsTheBuffer', 'small', 'smallInverse', 'big', 'palette', 'small', 'outgrowsTheBuffer', 'small', 'fillsTheBuffer', 'big'];
+  const order = [
+    'fillsTheBuffer',
+    'small',
+    'smallInverse',
+    'big',
+    'palette',
+    'small',
+    'outgrowsTheBuffer',
+    'small',
+    'fillsTheBuffer',
+    'big',
+  ];
   for (const [index, name] of order.entries()) {
     t.ok(encodePng(...images[name]!).equals(alone[name]!), `${index + 1}. ${name}: the same bytes as alone`);
   }

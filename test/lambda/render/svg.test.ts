@@ -31,7 +31,10 @@ t.test('the dark path covers exactly the dark modules, offset by the margin', as
     }
   }
   t.equal(mismatches, 0, 'module by module equal to the matrix');
-  t.ok(svg.paths[1]!.rects.every((rect) => rect.h === 1), 'one rectangle per horizontal run');
+  t.ok(
+    svg.paths[1]!.rects.every((rect) => rect.h === 1),
+    'one rectangle per horizontal run',
+  );
   t.equal(await decodeQrText(rasterizeSvg(svg, 4)), TUTORIAL_URL, 'a decoder reads the rasterized SVG');
 });
 
@@ -47,7 +50,10 @@ t.test('colors: hex fill, alpha as fill-opacity, a transparent background is lef
   const matrix = encodeSymbol('hello', 'L');
   const geometry = layout(matrix.size, 4, undefined);
   const translucent = parseSvg(encodeSvg(matrix, geometry, parseHexColor('#11223380')!, parseHexColor('#abc')!));
-  t.match(translucent.paths, [{ fill: '#aabbcc', opacity: 1 }, { fill: '#112233', opacity: 0.502 }]);
+  t.match(translucent.paths, [
+    { fill: '#aabbcc', opacity: 1 },
+    { fill: '#112233', opacity: 0.502 },
+  ]);
   const noBackground = parseSvg(encodeSvg(matrix, geometry, BLACK, parseHexColor('#fff0')!));
   t.equal(noBackground.paths.length, 1, 'only the modules');
   t.equal(noBackground.paths[0]!.fill, '#000000');

@@ -6,16 +6,27 @@ import { decodeQrText } from '../../helpers/qr-decode.js';
 import { rasterizeText } from '../../helpers/text-raster.js';
 
 t.test('half blocks: two module rows a line, the quiet zone included, and it scans', async (t) => {
-  for (const [text, margin] of [[TUTORIAL_URL, 4], [UTF8_TEXT, 2], ['A', 1]] as const) {
+  for (const [text, margin] of [
+    [TUTORIAL_URL, 4],
+    [UTF8_TEXT, 2],
+    ['A', 1],
+  ] as const) {
     const symbol = encodeSymbol(text, 'L');
     const out = encodeText(symbol, margin);
     const across = symbol.size + 2 * margin;
     const lines = out.split('\n');
     t.equal(lines.pop(), '', 'ends with a newline');
     t.equal(lines.length, Math.ceil(across / 2), `${across} module rows in ${lines.length} lines`);
-    t.ok(lines.every((line) => [...line].length === across), 'one character per module column');
+    t.ok(
+      lines.every((line) => [...line].length === across),
+      'one character per module column',
+    );
     t.match(out, /^[ ▀▄█\n]+$/u, 'only half blocks, full blocks and spaces');
-    t.equal(await decodeQrText(rasterizeText(out)), text, `${JSON.stringify(text.slice(0, 20))} margin ${margin} decodes`);
+    t.equal(
+      await decodeQrText(rasterizeText(out)),
+      text,
+      `${JSON.stringify(text.slice(0, 20))} margin ${margin} decodes`,
+    );
   }
 });
 

@@ -3,12 +3,23 @@ import t from 'tap';
 import type { ResourceValues } from '../../../local/terraform/plan.js';
 import { stackConfigOf } from '../../../local/terraform/stack-config.js';
 
-const resource = (type: string, name: string, values: Record<string, unknown>): ResourceValues => ({ address: `${type}.${name}`, mode: 'managed', type, name, values });
+const resource = (type: string, name: string, values: Record<string, unknown>): ResourceValues => ({
+  address: `${type}.${name}`,
+  mode: 'managed',
+  type,
+  name,
+  values,
+});
 const plan = (extra: ResourceValues[]) => ({
   planned_values: {
     root_module: {
       resources: [
-        resource('aws_lambda_function', 'qr', { function_name: 'qr', filename: 'build/lambda.zip', handler: 'index.handler', runtime: 'nodejs24.x' }),
+        resource('aws_lambda_function', 'qr', {
+          function_name: 'qr',
+          filename: 'build/lambda.zip',
+          handler: 'index.handler',
+          runtime: 'nodejs24.x',
+        }),
         resource('aws_apigatewayv2_api', 'http', {}),
         resource('aws_apigatewayv2_integration', 'qr', {}),
         resource('aws_apigatewayv2_stage', 'default', { name: '$default' }),
@@ -20,6 +31,16 @@ const plan = (extra: ResourceValues[]) => ({
 
 t.test('aws_lambda_alias resources become the function’s aliases; none without them', async (t) => {
   t.same(stackConfigOf(plan([]), '/project').function.aliases, {});
-  const config = stackConfigOf(plan([resource('aws_lambda_alias', 'live', { name: 'live', function_version: '$LATEST' }), resource('aws_lambda_alias', 'next', { name: 'next', function_version: null })]), '/project');
-  t.same(config.function.aliases, { live: '$LATEST', next: '$LATEST' }, 'a version not known before apply is the code as built');
+  const config = stackConfigOf(
+    plan([
+      resource('aws_lambda_alias', 'live', { name: 'live', function_version: '$LATEST' }),
+      resource('aws_lambda_alias', 'next', { name: 'next', function_version: null }),
+    ]),
+    '/project',
+  );
+  t.same(
+    config.function.aliases,
+    { live: '$LATEST', next: '$LATEST' },
+    'a version not known before apply is the code as built',
+  );
 });

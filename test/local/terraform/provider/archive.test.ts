@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { archiveProvider, parseFileMode } from '../../../../local/terraform/provider/archive.js';
 import type { ObjectValue } from '../../../../local/terraform/provider/cty.js';
 
-const read = (config: ObjectValue): ObjectValue => archiveProvider.dataSources.archive_file!.read(config, {}) as ObjectValue;
+const read = (config: ObjectValue): ObjectValue =>
+  archiveProvider.dataSources.archive_file!.read(config, {}) as ObjectValue;
 
 async function scratch(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'archive-file-'));
@@ -51,14 +52,27 @@ t.test('zips a folder: walk order, symlinks followed, one file mode, no times, r
   const zip = await readFile(output);
   const entries = centralDirectory(zip);
   // Go's filepath.Walk sorts each folder's names: "a" (and what is in it) before "a.txt".
-  t.same(entries.map((e) => e.name), ['a/b.txt', 'a.txt', 'index.mjs', 'z-link.txt']);
-  t.ok(entries.every((e) => e.mode === 0o100644), 'every entry a regular file with output_file_mode 0644');
-  t.ok(entries.every((e) => e.dosDate === ((0 << 9) | (1 << 5) | 1) && e.dosTime === 0), 'every entry at the zip epoch, 1980-01-01 00:00');
+  t.same(
+    entries.map((e) => e.name),
+    ['a/b.txt', 'a.txt', 'index.mjs', 'z-link.txt'],
+  );
+  t.ok(
+    entries.every((e) => e.mode === 0o100644),
+    'every entry a regular file with output_file_mode 0644',
+  );
+  t.ok(
+    entries.every((e) => e.dosDate === ((0 << 9) | (1 << 5) | 1) && e.dosTime === 0),
+    'every entry at the zip epoch, 1980-01-01 00:00',
+  );
   const files = unzipSync(zip);
   t.equal(Buffer.from(files['z-link.txt']!).toString(), 'beside a', 'a symlink is zipped as the file it points to');
   t.equal(Buffer.from(files['a/b.txt']!).toString(), 'inside a');
 
-  t.equal(values.output_base64sha256, createHash('sha256').update(zip).digest('base64'), 'output_base64sha256 is the file’s');
+  t.equal(
+    values.output_base64sha256,
+    createHash('sha256').update(zip).digest('base64'),
+    'output_base64sha256 is the file’s',
+  );
   t.equal(values.output_sha256, createHash('sha256').update(zip).digest('hex'));
   t.equal(values.output_md5, createHash('md5').update(zip).digest('hex'));
   t.equal(values.output_base64sha512, createHash('sha512').update(zip).digest('base64'));
@@ -66,35 +80,70 @@ t.test('zips a folder: walk order, symlinks followed, one file mode, no times, r
   t.equal(values.output_size, zip.length);
   t.same(await readdir(join(dir, 'out')), ['code.zip'], 'no partial file left beside it');
 
-  const again = read({ type: 'zip', source_dir: source, output_path: join(dir, 'again.zip'), output_file_mode: '0644' });
+  const again = read({
+    type: 'zip',
+    source_dir: source,
+    output_path: join(dir, 'again.zip'),
+    output_file_mode: '0644',
+  });
   t.equal(again.output_base64sha256, values.output_base64sha256, 'the same folder gives the same bytes');
 });
 
-t.test("without output_file_mode, each file keeps its own mode", async (t) => {
+t.test('without output_file_mode, each file keeps its own mode', async (t) => {
   const dir = await scratch();
   await writeFile(join(dir, 'run.sh'), '#!/bin/sh\n');
   await chmod(join(dir, 'run.sh'), 0o755);
   const source = join(dir, 'run.sh');
   read({ type: 'zip', source_file: source, output_path: join(dir, 'one.zip') });
-  t.same(centralDirectory(await readFile(join(dir, 'one.zip'))).map((e) => [e.name, e.mode]), [['run.sh', 0o100755]]);
+  t.same(
+    centralDirectory(await readFile(join(dir, 'one.zip'))).map((e) => [e.name, e.mode]),
+    [['run.sh', 0o100755]],
+  );
 });
 
 t.test('source_content and source blocks are zipped as named', async (t) => {
   const dir = await scratch();
-  read({ type: 'zip', source_content: 'hello', source_content_filename: 'greeting.txt', output_path: join(dir, 'content.zip') });
+  read({
+    type: 'zip',
+    source_content: 'hello',
+    source_content_filename: 'greeting.txt',
+    output_path: join(dir, 'content.zip'),
+  });
   t.equal(Buffer.from(unzipSync(await readFile(join(dir, 'content.zip')))['greeting.txt']!).toString(), 'hello');
-  read({ type: 'zip', source: [{ filename: 'b.txt', content: 'B' }, { filename: 'a.txt', content: 'A' }], output_path: join(dir, 'blocks.zip') });
-  t.same(centralDirectory(await readFile(join(dir, 'blocks.zip'))).map((e) => e.name), ['a.txt', 'b.txt'], 'sorted by name, as the real provider does');
+  read({
+    type: 'zip',
+    source: [
+      { filename: 'b.txt', content: 'B' },
+      { filename: 'a.txt', content: 'A' },
+    ],
+    output_path: join(dir, 'blocks.zip'),
+  });
+  t.same(
+    centralDirectory(await readFile(join(dir, 'blocks.zip'))).map((e) => e.name),
+    ['a.txt', 'b.txt'],
+    'sorted by name, as the real provider does',
+  );
 });
 
 t.test('what it cannot zip is an error with the real provider’s words', async (t) => {
   const dir = await scratch();
-  t.throws(() => read({ type: 'zip', source_dir: join(dir, 'missing'), output_path: join(dir, 'x.zip') }), { summary: 'Archive creation error', message: /could not archive missing directory/ });
+  t.throws(() => read({ type: 'zip', source_dir: join(dir, 'missing'), output_path: join(dir, 'x.zip') }), {
+    summary: 'Archive creation error',
+    message: /could not archive missing directory/,
+  });
   await mkdir(join(dir, 'empty'));
-  t.throws(() => read({ type: 'zip', source_dir: join(dir, 'empty'), output_path: join(dir, 'x.zip') }), { message: /archive has not been created as it would be empty/ });
-  t.throws(() => read({ type: 'zip', output_path: join(dir, 'x.zip') }), { message: /exactly one of source_dir, source_file, source_content or source/ });
-  t.throws(() => read({ type: 'tar.gz', source_dir: dir, output_path: join(dir, 'x.tgz') }), { message: /writes zip archives only/ });
-  t.throws(() => read({ type: 'zip', source_dir: dir, output_path: join(dir, 'x.zip'), excludes: ['*.md'] }), { message: /does not match exclude patterns/ });
+  t.throws(() => read({ type: 'zip', source_dir: join(dir, 'empty'), output_path: join(dir, 'x.zip') }), {
+    message: /archive has not been created as it would be empty/,
+  });
+  t.throws(() => read({ type: 'zip', output_path: join(dir, 'x.zip') }), {
+    message: /exactly one of source_dir, source_file, source_content or source/,
+  });
+  t.throws(() => read({ type: 'tar.gz', source_dir: dir, output_path: join(dir, 'x.tgz') }), {
+    message: /writes zip archives only/,
+  });
+  t.throws(() => read({ type: 'zip', source_dir: dir, output_path: join(dir, 'x.zip'), excludes: ['*.md'] }), {
+    message: /does not match exclude patterns/,
+  });
 });
 
 t.test('output_file_mode is read as Go reads it: a leading 0 is octal', async (t) => {

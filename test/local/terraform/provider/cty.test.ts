@@ -1,8 +1,24 @@
 import t from 'tap';
-import { UNKNOWN, decodeValue, encodeValue, fromDynamic, isWhollyKnown, toDynamic, type Value } from '../../../../local/terraform/provider/cty.js';
+import {
+  UNKNOWN,
+  decodeValue,
+  encodeValue,
+  fromDynamic,
+  isWhollyKnown,
+  toDynamic,
+  type Value,
+} from '../../../../local/terraform/provider/cty.js';
 
 t.test('values round-trip, with unknowns as cty extension 0', async (t) => {
-  const value: Value = { name: 'qr', size: 256, ratio: 0.5, on: true, none: null, list: ['a', UNKNOWN], nested: { arn: UNKNOWN } };
+  const value: Value = {
+    name: 'qr',
+    size: 256,
+    ratio: 0.5,
+    on: true,
+    none: null,
+    list: ['a', UNKNOWN],
+    nested: { arn: UNKNOWN },
+  };
   t.same(decodeValue(encodeValue(value)), value);
   t.same([...encodeValue(UNKNOWN)], [0xd4, 0, 0], "cty's own bytes for an unknown value");
 });

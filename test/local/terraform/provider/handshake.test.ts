@@ -1,7 +1,13 @@
 // The stand-in as Terraform meets it: a process that refuses to run unless Terraform
 // started it, then prints go-plugin's handshake line and serves tfplugin6 over mutual TLS.
 import t from 'tap';
-import { credentials, loadPackageDefinition, type GrpcObject, type ServiceClientConstructor, type Client } from '@grpc/grpc-js';
+import {
+  credentials,
+  loadPackageDefinition,
+  type GrpcObject,
+  type ServiceClientConstructor,
+  type Client,
+} from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
@@ -14,7 +20,10 @@ const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const COOKIE = { TF_PLUGIN_MAGIC_COOKIE: 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2' };
 
 function start(provider: string, env: NodeJS.ProcessEnv): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', 'tsx', 'local/terraform/provider/main.ts', provider], { cwd: root, env: { PATH: process.env.PATH, NODE_V8_COVERAGE: process.env.NODE_V8_COVERAGE, ...env } });
+  return spawn(process.execPath, ['--import', 'tsx', 'local/terraform/provider/main.ts', provider], {
+    cwd: root,
+    env: { PATH: process.env.PATH, NODE_V8_COVERAGE: process.env.NODE_V8_COVERAGE, ...env },
+  });
 }
 
 async function exitOf(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; stderr: string }> {
@@ -39,13 +48,19 @@ t.test('offered only protocol 5, it says it speaks 6 and exits', async (t) => {
 const protos = loadPackageDefinition(
   loadSync(['tfplugin6.proto', 'go-plugin.proto'], {
     includeDirs: [fileURLToPath(new URL('../../../../local/terraform/provider/protocol/', import.meta.url))],
-    keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true,
+    keepCase: true,
+    longs: Number,
+    enums: String,
+    defaults: true,
+    oneofs: true,
   }),
 );
 type Unary = (request: object, callback: (error: Error | null, response: Record<string, unknown>) => void) => void;
 const call = (client: Client, method: string, request: object): Promise<Record<string, unknown>> =>
   new Promise((resolve, reject) =>
-    ((client as unknown as Record<string, Unary>)[method]!).call(client, request, (error, response) => (error ? reject(error) : resolve(response))),
+    (client as unknown as Record<string, Unary>)[method]!.call(client, request, (error, response) =>
+      error ? reject(error) : resolve(response),
+    ),
   );
 
 t.test('with AutoMTLS: the handshake line, then tfplugin6 for a client holding the named certificate', async (t) => {
@@ -61,19 +76,35 @@ t.test('with AutoMTLS: the handshake line, then tfplugin6 for a client holding t
   const server = new X509Certificate(Buffer.from(fields[5]!, 'base64'));
   t.equal(server.checkHost('localhost'), 'localhost');
 
-  const tls = credentials.createSsl(Buffer.from(server.toString()), Buffer.from(client.keyPem), Buffer.from(client.certPem));
+  const tls = credentials.createSsl(
+    Buffer.from(server.toString()),
+    Buffer.from(client.keyPem),
+    Buffer.from(client.certPem),
+  );
   const options = { 'grpc.ssl_target_name_override': 'localhost', 'grpc.default_authority': 'localhost' };
   const Provider = (protos.tfplugin6 as GrpcObject).Provider as ServiceClientConstructor;
   const provider = new Provider(fields[3]!, tls, options);
   const schema = await call(provider, 'GetProviderSchema', {});
-  const resources = schema.resource_schemas as Record<string, { block: { attributes: { name: string; computed: boolean }[] } }>;
+  const resources = schema.resource_schemas as Record<
+    string,
+    { block: { attributes: { name: string; computed: boolean }[] } }
+  >;
   t.ok(resources.aws_lambda_function, 'serves the aws schema');
   t.ok(resources.aws_lambda_function!.block.attributes.find((a) => a.name === 'arn')?.computed, 'arn is computed');
 
   // Planning a new function: what only apply knows is unknown; provider defaults fill what the configuration left out.
-  const config: ObjectValue = Object.fromEntries(resources.aws_lambda_function!.block.attributes.map((a) => [a.name, null]));
-  Object.assign(config, { function_name: 'qr', role: 'arn:aws:iam::000000000000:role/r', memory_size: null, tags: { Team: 'qr' } });
-  await call(provider, 'ConfigureProvider', { config: { msgpack: encodeValue({ region: 'eu-west-1', default_tags: [{ tags: { Project: 'p' } }] }) } });
+  const config: ObjectValue = Object.fromEntries(
+    resources.aws_lambda_function!.block.attributes.map((a) => [a.name, null]),
+  );
+  Object.assign(config, {
+    function_name: 'qr',
+    role: 'arn:aws:iam::000000000000:role/r',
+    memory_size: null,
+    tags: { Team: 'qr' },
+  });
+  await call(provider, 'ConfigureProvider', {
+    config: { msgpack: encodeValue({ region: 'eu-west-1', default_tags: [{ tags: { Project: 'p' } }] }) },
+  });
   const plan = await call(provider, 'PlanResourceChange', {
     type_name: 'aws_lambda_function',
     prior_state: { msgpack: encodeValue(null) },
@@ -93,13 +124,23 @@ t.test('with AutoMTLS: the handshake line, then tfplugin6 for a client holding t
   });
   const state = decodeValue((applied.new_state as { msgpack: Uint8Array }).msgpack) as ObjectValue;
   t.equal(state.arn, 'arn:aws:lambda:eu-west-1:000000000000:function:qr');
-  t.equal(state.invoke_arn, 'arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:000000000000:function:qr/invocations');
+  t.equal(
+    state.invoke_arn,
+    'arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:000000000000:function:qr/invocations',
+  );
   t.notOk(Object.values(state).includes(UNKNOWN), 'nothing is left unknown after apply');
 
-  const unsupported = await call(provider, 'ValidateResourceConfig', { type_name: 'aws_s3_bucket', config: { msgpack: encodeValue({}) } });
-  t.match(unsupported.diagnostics, [{ severity: 'ERROR', summary: 'Unsupported resource type' }], 'a type outside the schema is an error diagnostic');
+  const unsupported = await call(provider, 'ValidateResourceConfig', {
+    type_name: 'aws_s3_bucket',
+    config: { msgpack: encodeValue({}) },
+  });
+  t.match(
+    unsupported.diagnostics,
+    [{ severity: 'ERROR', summary: 'Unsupported resource type' }],
+    'a type outside the schema is an error diagnostic',
+  );
 
-  const Controller = ((protos.plugin as GrpcObject).GRPCController as ServiceClientConstructor);
+  const Controller = (protos.plugin as GrpcObject).GRPCController as ServiceClientConstructor;
   const controller = new Controller(fields[3]!, tls, options);
   await call(controller, 'Shutdown', {});
   controller.close();
@@ -116,7 +157,10 @@ t.test('without a client certificate the server is plain gRPC and the certificat
   const Provider = (protos.tfplugin6 as GrpcObject).Provider as ServiceClientConstructor;
   const provider = new Provider(fields[3]!, credentials.createInsecure());
   const metadata = await call(provider, 'GetMetadata', {});
-  t.ok((metadata.resources as { type_name: string }[]).some((r) => r.type_name === 'aws_lambda_function'), 'lists the resource types');
+  t.ok(
+    (metadata.resources as { type_name: string }[]).some((r) => r.type_name === 'aws_lambda_function'),
+    'lists the resource types',
+  );
   provider.close();
   child.kill('SIGTERM');
   await exited;

@@ -2,15 +2,30 @@ import t from 'tap';
 import { renderPolicyDocument } from '../../../../local/terraform/provider/policy-document.js';
 
 const statement = (fields: Record<string, unknown>) => ({
-  sid: null, effect: null, actions: null, not_actions: null, resources: null, not_resources: null,
-  principals: [], not_principals: [], condition: [], ...fields,
+  sid: null,
+  effect: null,
+  actions: null,
+  not_actions: null,
+  resources: null,
+  not_resources: null,
+  principals: [],
+  not_principals: [],
+  condition: [],
+  ...fields,
 });
 
 t.test('one value as a string, several as a sorted array, keys in IAM order', async (t) => {
   const { json, minified_json } = renderPolicyDocument({
     statement: [
-      statement({ actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['lambda.amazonaws.com'] }] }),
-      statement({ sid: 'Logs', actions: ['logs:PutLogEvents', 'logs:CreateLogStream'], resources: ['arn:aws:logs:us-east-1:000000000000:log-group:x:*'] }),
+      statement({
+        actions: ['sts:AssumeRole'],
+        principals: [{ type: 'Service', identifiers: ['lambda.amazonaws.com'] }],
+      }),
+      statement({
+        sid: 'Logs',
+        actions: ['logs:PutLogEvents', 'logs:CreateLogStream'],
+        resources: ['arn:aws:logs:us-east-1:000000000000:log-group:x:*'],
+      }),
     ],
   });
   t.equal(
@@ -23,13 +38,41 @@ t.test('one value as a string, several as a sorted array, keys in IAM order', as
 
 t.test('conditions, the anonymous principal, and overrides by Sid', async (t) => {
   const base = renderPolicyDocument({
-    statement: [statement({ sid: 'A', effect: 'Deny', actions: ['s3:*'], principals: [{ type: '*', identifiers: ['*'] }], condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }] })],
+    statement: [
+      statement({
+        sid: 'A',
+        effect: 'Deny',
+        actions: ['s3:*'],
+        principals: [{ type: '*', identifiers: ['*'] }],
+        condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
+      }),
+    ],
   }).json;
-  t.same(JSON.parse(base).Statement[0], { Sid: 'A', Effect: 'Deny', Action: 's3:*', Principal: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
-  const merged = JSON.parse(renderPolicyDocument({ source_policy_documents: [base], statement: [statement({ sid: 'A', actions: ['s3:GetObject'] }), statement({ actions: ['s3:ListBucket'] })] }).json);
-  t.same(merged.Statement.map((s: { Sid?: string; Action: string }) => [s.Sid, s.Action]), [['A', 's3:GetObject'], [undefined, 's3:ListBucket']]);
+  t.same(JSON.parse(base).Statement[0], {
+    Sid: 'A',
+    Effect: 'Deny',
+    Action: 's3:*',
+    Principal: '*',
+    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+  });
+  const merged = JSON.parse(
+    renderPolicyDocument({
+      source_policy_documents: [base],
+      statement: [statement({ sid: 'A', actions: ['s3:GetObject'] }), statement({ actions: ['s3:ListBucket'] })],
+    }).json,
+  );
+  t.same(
+    merged.Statement.map((s: { Sid?: string; Action: string }) => [s.Sid, s.Action]),
+    [
+      ['A', 's3:GetObject'],
+      [undefined, 's3:ListBucket'],
+    ],
+  );
 });
 
 t.test('an effect IAM does not know is refused', async (t) => {
-  t.throws(() => renderPolicyDocument({ statement: [statement({ effect: 'Maybe' })] }), /effect must be "Allow" or "Deny"/);
+  t.throws(
+    () => renderPolicyDocument({ statement: [statement({ effect: 'Maybe' })] }),
+    /effect must be "Allow" or "Deny"/,
+  );
 });
