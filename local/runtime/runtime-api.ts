@@ -132,7 +132,7 @@ export class RuntimeApi {
     if (request.method === 'POST' && result) {
       const [, requestId, kind] = result;
       const current = this.current;
-      if (!current || !current.delivered || current.invocation.requestId !== safeDecode(requestId!)) {
+      if (!current?.delivered || current.invocation.requestId !== safeDecode(requestId!)) {
         return reply(response, 400, {
           errorMessage: `no invocation ${requestId} is in progress`,
           errorType: 'InvalidRequestID',
@@ -179,11 +179,12 @@ export class RuntimeApi {
 
   private poll(response: ServerResponse): void {
     if (this.poller || this.current?.delivered) {
-      return reply(response, 403, {
+      reply(response, 403, {
         errorMessage:
           'the runtime of this environment is already polling or running an invocation; a second poller is refused',
         errorType: 'InvalidStateTransition',
       });
+      return;
     }
     const listeners = this.readyListeners;
     this.readyListeners = [];

@@ -298,7 +298,7 @@ const resources: Record<string, ResourceBehaviour<AwsContext>> = {
     undefined,
     ['domain_name', 'validation_method', 'key_algorithm'],
   ),
-  aws_acm_certificate_validation: resource((state) => ({ id: new Date().toISOString() }), undefined, [
+  aws_acm_certificate_validation: resource(() => ({ id: new Date().toISOString() }), undefined, [
     'certificate_arn',
     'validation_record_fqdns',
   ]),
@@ -330,7 +330,7 @@ const resources: Record<string, ResourceBehaviour<AwsContext>> = {
   ),
   aws_apigatewayv2_api_mapping: resource(() => ({ id: lowerAlnum(6) }), undefined, ['api_id', 'domain_name']),
   aws_cloudfront_cache_policy: resource(
-    (state, context) => {
+    (_state, context) => {
       const id = randomUUID();
       return { id, etag: upperAlnum(14), arn: `arn:${context.partition}:cloudfront::${ACCOUNT_ID}:cache-policy/${id}` };
     },
