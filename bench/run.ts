@@ -580,7 +580,8 @@ Profiled with \`node --cpu-prof\` before each change.
 - No V8 code cache. Built at \`make build\` time it would be made by a different Node than Lambda's, and V8
   rejects a cache from another version; written to \`/tmp\` on a cold start it would only ever be read by the
   same execution environment, which has already compiled the code — a new environment starts with an empty
-  \`/tmp\`. Node 20 has no \`module.enableCompileCache\`, and startup snapshots break with runtime updates.
+  \`/tmp\`. \`module.enableCompileCache\` (Node 22 and 24) writes its cache to a directory as well, so it meets the
+  same empty \`/tmp\`; startup snapshots break with runtime updates.
 `;
 // `make load` keeps its own section; carry it over.
 const previous = existsSync(`${root}BENCHMARKS.md`) ? readFileSync(`${root}BENCHMARKS.md`, 'utf8') : '';
