@@ -104,7 +104,9 @@ validate: build standin ## terraform fmt -check, validate and test (test/terrafo
 rehearse: build standin ## The deploy path offline: make deploy, outputs, destroy in a temporary copy, against the stand-in
 	scripts/rehearse.sh
 
-test: install build typecheck lint validate rehearse ## Install what is needed, build, type-check, lint, validate, rehearse and run every test
+# The suite rehearses the deploy path itself, from a fresh clone without system tools
+# (test/scripts/deploy-path.test.ts), so `make rehearse` is not run twice.
+test: install build typecheck lint validate ## Install what is needed, build, type-check, lint, validate, then every test (the deploy rehearsal among them)
 	npx tap
 	@$(MAKE) --no-print-directory coverage
 

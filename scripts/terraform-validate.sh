@@ -24,4 +24,5 @@ terraform fmt -check -diff . test/terraform
 echo "==> terraform validate"
 terraform validate
 echo "==> terraform test"
-terraform test -test-directory=test/terraform
+# TF_TEST_FILTER (a test file, e.g. test/terraform/variables.tftest.hcl) runs that file alone.
+terraform test -test-directory=test/terraform ${TF_TEST_FILTER:+"-filter=$TF_TEST_FILTER"}
