@@ -129,6 +129,19 @@ const LOG_READ = ['logs:DescribeLogGroups', 'logs:DescribeLogStreams', 'logs:Get
 
 type Needs = (values: Record<string, unknown>, all: readonly ResourceState[]) => Need[];
 const apiPath = (region: string, path: string): string => `arn:aws:apigateway:${region}::${path}`;
+/** API Gateway's calls for a resource: POST on its collection, GET, PATCH and DELETE on it, and its tags when it has any. */
+const apiGatewayNeeds = (region: string, collection: string, id: string, taggedArn?: string): Need[] => [
+  { actions: ['apigateway:POST'], resource: apiPath(region, collection) },
+  { actions: READ_WRITE, resource: apiPath(region, `${collection}/${id}`) },
+  ...(taggedArn
+    ? [
+        {
+          actions: ['apigateway:GET', 'apigateway:POST', 'apigateway:DELETE'],
+          resource: apiPath(region, `/tags/${encodeURIComponent(taggedArn)}`),
+        },
+      ]
+    : []),
+];
 const regionOf = (values: Record<string, unknown>): string => String(values.region);
 const arnOf = (
   all: readonly ResourceState[],
@@ -181,27 +194,10 @@ const MANAGED: Record<string, Needs> = {
     },
     { actions: ['route53:GetChange'], resource: 'arn:aws:route53:::change/C0000000000000' },
   ],
-  aws_apigatewayv2_domain_name: (values) => [
-    { actions: ['apigateway:POST'], resource: apiPath(regionOf(values), '/domainnames') },
-    { actions: READ_WRITE, resource: apiPath(regionOf(values), `/domainnames/${String(values.domain_name)}`) },
-    {
-      actions: ['apigateway:GET', 'apigateway:POST', 'apigateway:DELETE'],
-      resource: apiPath(regionOf(values), `/tags/${encodeURIComponent(String(values.arn))}`),
-    },
-  ],
-  aws_apigatewayv2_api_mapping: (values) => [
-    {
-      actions: ['apigateway:POST'],
-      resource: apiPath(regionOf(values), `/domainnames/${String(values.domain_name)}/apimappings`),
-    },
-    {
-      actions: READ_WRITE,
-      resource: apiPath(
-        regionOf(values),
-        `/domainnames/${String(values.domain_name)}/apimappings/${String(values.id)}`,
-      ),
-    },
-  ],
+  aws_apigatewayv2_domain_name: (values) =>
+    apiGatewayNeeds(regionOf(values), '/domainnames', String(values.domain_name), String(values.arn)),
+  aws_apigatewayv2_api_mapping: (values) =>
+    apiGatewayNeeds(regionOf(values), `/domainnames/${String(values.domain_name)}/apimappings`, String(values.id)),
   aws_cloudfront_cache_policy: (values) => [
     {
       actions: [
@@ -258,31 +254,11 @@ const MANAGED: Record<string, Needs> = {
   ],
   aws_cloudwatch_log_group: (values) => [{ actions: LOG_GROUP, resource: String(values.arn) }],
   aws_cloudwatch_metric_alarm: (values) => [{ actions: ALARM, resource: String(values.arn) }],
-  aws_apigatewayv2_api: (values) => [
-    { actions: ['apigateway:POST'], resource: apiPath(regionOf(values), '/apis') },
-    { actions: READ_WRITE, resource: apiPath(regionOf(values), `/apis/${String(values.id)}`) },
-    {
-      actions: ['apigateway:GET', 'apigateway:POST', 'apigateway:DELETE'],
-      resource: apiPath(regionOf(values), `/tags/${encodeURIComponent(String(values.arn))}`),
-    },
-  ],
-  aws_apigatewayv2_integration: (values) => [
-    {
-      actions: ['apigateway:POST'],
-      resource: apiPath(regionOf(values), `/apis/${String(values.api_id)}/integrations`),
-    },
-    {
-      actions: READ_WRITE,
-      resource: apiPath(regionOf(values), `/apis/${String(values.api_id)}/integrations/${String(values.id)}`),
-    },
-  ],
-  aws_apigatewayv2_route: (values) => [
-    { actions: ['apigateway:POST'], resource: apiPath(regionOf(values), `/apis/${String(values.api_id)}/routes`) },
-    {
-      actions: READ_WRITE,
-      resource: apiPath(regionOf(values), `/apis/${String(values.api_id)}/routes/${String(values.id)}`),
-    },
-  ],
+  aws_apigatewayv2_api: (values) => apiGatewayNeeds(regionOf(values), '/apis', String(values.id), String(values.arn)),
+  aws_apigatewayv2_integration: (values) =>
+    apiGatewayNeeds(regionOf(values), `/apis/${String(values.api_id)}/integrations`, String(values.id)),
+  aws_apigatewayv2_route: (values) =>
+    apiGatewayNeeds(regionOf(values), `/apis/${String(values.api_id)}/routes`, String(values.id)),
   aws_apigatewayv2_stage: (values) => [
     { actions: ['apigateway:POST'], resource: apiPath(regionOf(values), `/apis/${String(values.api_id)}/stages`) },
     { actions: ['apigateway:GET'], resource: apiPath(regionOf(values), `/apis/${String(values.api_id)}`) },
