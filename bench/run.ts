@@ -92,31 +92,19 @@ function pythonAvailable(): string | undefined {
   return `${PYTHON} cannot import qrcode and PIL, and they could not be installed (needs apt-get as root: apt-get install python3-qrcode python3-pil)`;
 }
 
+/** A Node implementation: the worker running `module`'s handler on `event`. */
+const nodeWorker = (key: Implementation['key'], label: string, module: string, event: string): Implementation => ({
+  key,
+  label,
+  command: process.execPath,
+  args: ['bench/workers/node-worker.mjs', module, event],
+});
+
 const implementations: Implementation[] = [
-  {
-    key: 'ours',
-    label: 'qr-lambda (build/lambda/index.mjs)',
-    command: process.execPath,
-    args: ['bench/workers/node-worker.mjs', 'build/lambda/index.mjs', EVENT],
-  },
-  {
-    key: 'naive',
-    label: 'naive Node port (qrcode.toBuffer)',
-    command: process.execPath,
-    args: ['bench/workers/node-worker.mjs', 'bench/baselines/naive-node/index.mjs', EVENT],
-  },
-  {
-    key: 'dialect',
-    label: 'qr-lambda, GET /qr (QuickChart dialect)',
-    command: process.execPath,
-    args: ['bench/workers/node-worker.mjs', 'build/lambda/index.mjs', DIALECT_EVENT],
-  },
-  {
-    key: 'builder',
-    label: 'qr-lambda, POST type wifi (payload builder)',
-    command: process.execPath,
-    args: ['bench/workers/node-worker.mjs', 'build/lambda/index.mjs', BUILDER_EVENT],
-  },
+  nodeWorker('ours', 'qr-lambda (build/lambda/index.mjs)', 'build/lambda/index.mjs', EVENT),
+  nodeWorker('naive', 'naive Node port (qrcode.toBuffer)', 'bench/baselines/naive-node/index.mjs', EVENT),
+  nodeWorker('dialect', 'qr-lambda, GET /qr (QuickChart dialect)', 'build/lambda/index.mjs', DIALECT_EVENT),
+  nodeWorker('builder', 'qr-lambda, POST type wifi (payload builder)', 'build/lambda/index.mjs', BUILDER_EVENT),
 ];
 const pythonMissing = pythonAvailable();
 if (pythonMissing) console.log(`Python baseline skipped: ${pythonMissing}`);
