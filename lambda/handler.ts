@@ -32,10 +32,10 @@ export async function handler(event: unknown, context?: Partial<Pick<Context, 'a
   let route = '-';
   let response: HttpResponse;
   try {
+    // Set by the deployment when the CDN fronts the API (main.tf, cdn_enabled).
+    assertThroughCdn(event, process.env[ORIGIN_SECRET_ENV]);
     const request = toHttpRequest(event);
     route = `${request.method.slice(0, 10)} ${request.path.slice(0, 64)}`;
-    // Set by the deployment when the CDN fronts the API (main.tf, cdn_enabled).
-    assertThroughCdn(event, request.headers, process.env[ORIGIN_SECRET_ENV]);
     response = await dispatch(routes, request);
   } catch (error) {
     if (error instanceof HttpError) {

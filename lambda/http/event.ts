@@ -48,7 +48,9 @@ function fromHttpApiEvent(event: APIGatewayProxyEventV2): HttpRequest {
 
 function fromRestApiEvent(event: APIGatewayProxyEvent): HttpRequest {
   checkQuerySize(Math.max(mapSize(event.queryStringParameters), mapSize(event.multiValueQueryStringParameters)));
-  checkHeaderSize(isRecord(event.multiValueHeaders) ? event.multiValueHeaders : event.headers);
+  // Both maps are read below, and each carries every header API Gateway passed: each within the quota.
+  checkHeaderSize(event.headers);
+  checkHeaderSize(event.multiValueHeaders);
   const headers = lowerCaseHeaders(event.headers);
   if (isRecord(event.multiValueHeaders)) {
     for (const [name, values] of Object.entries(event.multiValueHeaders)) {

@@ -11,22 +11,28 @@ export const ORIGIN_HEADER = 'x-origin-verify';
 export const ORIGIN_SECRET_ENV = 'QR_ORIGIN_SECRET';
 
 /**
- * Refuses (403) a gateway request that did not come through the CDN. Direct invocations
- * (`aws lambda invoke`: no `requestContext`) are authorised by IAM and always pass, as does
- * everything when no secret is configured.
+ * Refuses (403) a gateway request that did not come through the CDN, before any of it is
+ * parsed. Direct invocations (`aws lambda invoke`: no `requestContext`) are authorised by IAM
+ * and always pass, as does everything when no secret is configured.
  */
-export function assertThroughCdn(
-  event: unknown,
-  headers: Readonly<Record<string, string>>,
-  secret: string | undefined,
-): void {
+export function assertThroughCdn(event: unknown, secret: string | undefined): void {
   if (!secret || !isRecord(event) || !isRecord(event.requestContext)) return;
-  if (sameSecret(headers[ORIGIN_HEADER] ?? '', secret)) return;
+  if (sameSecret(originHeaderOf(event.headers), secret)) return;
   throw new HttpError(
     403,
     'not_through_cdn',
     "this endpoint answers only requests that come through the deployment's CDN: call the URL in `make outputs` (api_endpoint)",
   );
+}
+
+/** The header's value in a gateway event's headers, whatever its case (REST v1 events keep the client's). */
+function originHeaderOf(headers: unknown): string {
+  if (!isRecord(headers)) return '';
+  for (const name in headers) {
+    const value = headers[name];
+    if (Object.hasOwn(headers, name) && name.toLowerCase() === ORIGIN_HEADER && typeof value === 'string') return value;
+  }
+  return '';
 }
 
 /**

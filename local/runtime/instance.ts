@@ -158,6 +158,23 @@ export class ExecutionEnvironment {
   ): Promise<ExecutionEnvironment> {
     const api = await RuntimeApi.start();
     const nodePath = node?.path ?? process.execPath;
+    try {
+      return ExecutionEnvironment.spawnWith(fn, api, taskRoot, sink, node, nodePath);
+    } catch (error) {
+      // The Runtime API listens already: close it, or a failed start leaks it.
+      await api.close();
+      throw error;
+    }
+  }
+
+  private static spawnWith(
+    fn: FunctionDefinition,
+    api: RuntimeApi,
+    taskRoot: string,
+    sink: LogSink,
+    node: NodeBinary | undefined,
+    nodePath: string,
+  ): ExecutionEnvironment {
     const env = functionEnvironment(fn, {
       runtimeApi: api.address,
       taskRoot,
@@ -250,7 +267,7 @@ export class ExecutionEnvironment {
     const durationMs = performance.now() - started;
     // Lines the runtime wrote just before it answered may still be in the pipes.
     if (outcome.kind === 'response' || outcome.kind === 'error') await this.drain();
-    else if (outcome.kind === 'exit') await this.outputClosed;
+    else if (outcome.kind === 'exit') await this.outputClosedOrLimit();
 
     let result: Buffer;
     let status: ReportMetrics['status'] = 'error';
@@ -307,9 +324,12 @@ export class ExecutionEnvironment {
     };
   }
 
-  /** Stops the environment and everything it started. */
+  /**
+   * Stops the environment and everything it started: the whole process group, also after
+   * the runtime itself has exited (a process the function started may still hold its pipes).
+   */
   kill(): void {
-    if (!this.exited && this.child.pid !== undefined) {
+    if (this.child.pid !== undefined) {
       try {
         process.kill(-this.child.pid, 'SIGKILL');
       } catch {
@@ -326,6 +346,20 @@ export class ExecutionEnvironment {
     await this.exit;
   }
 
+  /**
+   * The runtime's output streams closed, or DRAIN_LIMIT_MS passed: a process the function
+   * started can keep the pipes open after the runtime has gone, and must not hold the
+   * invocation (and its place in the pool) with them.
+   */
+  private async outputClosedOrLimit(): Promise<void> {
+    let limit: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.outputClosed,
+      new Promise<void>((resolve) => (limit = setTimeout(resolve, DRAIN_LIMIT_MS))),
+    ]);
+    clearTimeout(limit);
+  }
+
   private platform(line: string): void {
     this.lines.push(line);
     this.sink(this.fn.name, line, 'platform');
@@ -339,7 +373,7 @@ export class ExecutionEnvironment {
    */
   private async drain(): Promise<void> {
     const stdin = this.child.stdin;
-    if (this.exited || !stdin || !stdin.writable) return this.outputClosed;
+    if (this.exited || !stdin || !stdin.writable) return this.outputClosedOrLimit();
     const token = randomUUID();
     let limit: NodeJS.Timeout | undefined;
     const echoed = new Promise<void>((resolve) => this.drains.set(token, { pending: 2, resolve }));

@@ -138,6 +138,11 @@ t.test('bounds before work: an oversized query string or header set is a 414 / 4
     'REST v1: multi-value headers',
   );
   t.match(
+    refusal({ ...rest, multiValueHeaders: { accept: ['*/*'] }, headers: { 'x-pad': 'y'.repeat(20_000) } }),
+    { statusCode: 431 },
+    'REST v1: single-value headers beside small multi-value ones (both are read)',
+  );
+  t.match(
     refusal({ body: '{"url":"x"}', headers: { 'x-pad': 'y'.repeat(20_000) } }),
     { statusCode: 431 },
     'direct invocation: headers',
