@@ -27,6 +27,13 @@ if ! [[ "$live" =~ ^[0-9]+$ && "$latest" =~ ^[0-9]+$ ]]; then
     "Deploy a change first (a new build or setting); it is published as version 1 or later."
 fi
 
+# The pin as it was, put back if the apply is declined or fails: a move that did not happen
+# must not steer the next deploy.
+previous=$(cat "$pin" 2>/dev/null || true)
+restore() {
+  if [ -n "$previous" ]; then printf '%s\n' "$previous" >"$pin"; else rm -f "$pin"; fi
+}
+
 case "$direction" in
   back)
     if [ -z "${1:-}" ] && [ "$live" -le 1 ]; then
@@ -49,4 +56,8 @@ case "$direction" in
     ;;
   *) fail "unknown direction '$direction' (back or forward)" ;;
 esac
-exec "$root/scripts/terraform-apply.sh" apply -input=false ${APPLY_FLAGS:-}
+if ! "$root/scripts/terraform-apply.sh" apply -input=false ${APPLY_FLAGS:-}; then
+  restore
+  echo "$direction: the apply did not complete; $pin is as it was" >&2
+  exit 1
+fi
