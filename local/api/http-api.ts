@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { CorsConfig } from '../terraform/stack-config.js';
-import { LOCAL_ACCOUNT_ID } from '../runtime/function.js';
+import { LOCAL_ACCOUNT_ID, MAX_SYNC_PAYLOAD_BYTES } from '../runtime/function.js';
 import { TooManyRequestsError, type FunctionPool } from '../runtime/pool.js';
 import type { InvocationResult } from '../runtime/instance.js';
 import { readBody } from '../http-body.js';
@@ -13,7 +13,7 @@ export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 /** API Gateway's limit on the request line and the header values together. */
 export const MAX_REQUEST_LINE_AND_HEADERS_BYTES = 10_240;
 /** Lambda's limit on a synchronous invocation's payload: here, the event. */
-export const MAX_INVOKE_PAYLOAD_BYTES = 6 * 1024 * 1024;
+const MAX_INVOKE_PAYLOAD_BYTES = MAX_SYNC_PAYLOAD_BYTES;
 
 export interface HttpApiOptions {
   readonly routeKeys: readonly string[];

@@ -3,13 +3,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readBody } from '../http-body.js';
 import { refusalOf } from '../loopback.js';
 import { decodeClientContext } from '../runtime/client-context.js';
-import { LOCAL_ACCOUNT_ID } from '../runtime/function.js';
+import { LOCAL_ACCOUNT_ID, MAX_SYNC_PAYLOAD_BYTES } from '../runtime/function.js';
 import { TooManyRequestsError, type FunctionPool } from '../runtime/pool.js';
 import { parseFunctionIdentifier } from './function-identifier.js';
 import { headerValue, send } from './http-util.js';
 
 /** Lambda's limit for a synchronous invocation's payload. */
-export const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
+const MAX_PAYLOAD_BYTES = MAX_SYNC_PAYLOAD_BYTES;
 /** Lambda's limit for an asynchronous (Event) invocation's payload. */
 export const MAX_EVENT_PAYLOAD_BYTES = 1024 * 1024;
 /** X-Amz-Log-Result carries the last 4 KB of the invocation's log. */
@@ -24,7 +24,6 @@ const INVOCATION_TYPES = new Set(['RequestResponse', 'Event', 'DryRun']);
  * documented error types in `x-amzn-ErrorType`. Signatures are not checked.
  */
 export function createInvokeApi(pools: ReadonlyMap<string, FunctionPool>, region: string): Server {
-  const background = new Set<Promise<unknown>>();
   return createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
       awsError(response, 500, 'ServiceException', error instanceof Error ? error.message : String(error));
@@ -103,9 +102,12 @@ export function createInvokeApi(pools: ReadonlyMap<string, FunctionPool>, region
     if (invocationType === 'Event') {
       // Lambda keeps an Event invocation until it can run it: it waits here, never dropped.
       // The client context reaches synchronous invocations only.
-      const run = pool.invoke(payload, { requestId, queue: true }).catch(() => undefined);
-      background.add(run);
-      void run.finally(() => background.delete(run));
+      pool.invoke(payload, { requestId, queue: true }).catch((error: unknown) => {
+        // Nobody waits for the answer; the stack's own failure is said, not swallowed.
+        console.error(
+          `Event invocation ${requestId} failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
       return send(response, 202, common);
     }
     try {

@@ -19,6 +19,9 @@ export interface FunctionDefinition {
   readonly aliases?: Readonly<Record<string, string>> | undefined;
 }
 
+/** Lambda's limit on a synchronous invocation's request and response payloads, 6 MB. */
+export const MAX_SYNC_PAYLOAD_BYTES = 6 * 1024 * 1024;
+
 /** The account id in every ARN the local stack makes up. */
 export const LOCAL_ACCOUNT_ID = '000000000000';
 

@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { readBody } from '../http-body.js';
 import { refusalOf } from '../loopback.js';
 import { headerSafeClientContext } from './client-context.js';
+import { MAX_SYNC_PAYLOAD_BYTES } from './function.js';
 
 const PREFIX = '/2018-06-01/runtime';
 /** What Lambda accepts as one synchronous response. */
-export const MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
+const MAX_RESPONSE_BYTES = MAX_SYNC_PAYLOAD_BYTES;
 
 export interface Invocation {
   readonly requestId: string;
