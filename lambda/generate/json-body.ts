@@ -1,7 +1,8 @@
 import { badRequest } from '../errors.js';
 import { clip } from '../describe.js';
 
-const JSON_EXAMPLE = '{"url": "https://example.com"}';
+/** The smallest body the messages about a JSON body show. */
+export const JSON_EXAMPLE = '{"url": "https://example.com"}';
 
 /**
  * A POST body as JSON, read as strictly as the query: a leading byte order mark is ignored

@@ -1,5 +1,6 @@
 import { describe, clip } from '../describe.js';
 import { HttpError, badRequest } from '../errors.js';
+import { maxCapacity } from '../qr/capacity.js';
 import { EC_LEVELS } from '../qr/ec-level.js';
 import { BLACK, WHITE, sameColor, type Rgba } from '../render/color.js';
 import type { ImageFormat, RenderSpec } from '../render/spec.js';
@@ -24,8 +25,8 @@ export type OptionSource = 'body' | 'query';
 export const LIMITS = {
   size: { min: 21, max: 2048 },
   margin: { min: 0, max: 16 },
-  /** No QR code holds more characters than this (7089 digits, version 40-L). */
-  textLength: 7089,
+  /** No QR code holds more characters than this: version 40-L's digits (7089). */
+  textLength: maxCapacity('L').digits,
 } as const;
 
 export const DEFAULTS = { format: 'png', margin: 4, ecLevel: 'L' } as const;

@@ -8,7 +8,7 @@ import { CONTENT_TYPES } from '../render/render.js';
 import type { ImageFormat } from '../render/spec.js';
 import { renderImage } from './error-mapping.js';
 import { IMAGE_CSP, imageResponse, NO_STORE } from './image-response.js';
-import { parseJsonBody } from './json-body.js';
+import { JSON_EXAMPLE, parseJsonBody } from './json-body.js';
 import { fieldsFromQuery, hasPixelOptions, parseQrSpec } from './options.js';
 
 export const SUCCESS_MESSAGE = 'QR Code generated successfully';
@@ -89,8 +89,6 @@ export async function generateJson(request: HttpRequest): Promise<HttpResponse> 
     vary,
   );
 }
-
-const JSON_EXAMPLE = '{"url": "https://example.com"}';
 
 function jsonObjectOf(body: RequestBody): Readonly<Record<string, unknown>> {
   if (body.kind === 'none')
