@@ -8,6 +8,11 @@ SHELL := /bin/bash
 # with nothing to compile; the local stack and the tests need everything, and system tools too.
 BUILD_STAMP := node_modules/.build-stamp
 DEV_STAMP := node_modules/.install-stamp
+# tap compiles its test class for the plugins package.json names (tsx loads the TypeScript
+# tests, in place of its ts-node default) once after an install, and looks the plugin's
+# version up in the registry when it does: built here, while the network is there, so
+# every test run after it is offline.
+TAP_STAMP := node_modules/.tap-plugins-stamp
 # node-gyp builds against this Node's own headers rather than downloading them.
 NODE_PREFIX := $(shell node -p 'process.config.variables.node_prefix' 2>/dev/null)
 ifneq ($(wildcard $(NODE_PREFIX)/include/node/node.h),)
@@ -51,7 +56,8 @@ $(DEV_STAMP): package.json package-lock.json
 	@echo "npm ci: the local stack's and the tests' packages; aws-lambda-ric compiles its native part (autotools, cmake, g++): about 2 minutes on two cores"
 	npm ci --no-audit --no-fund
 	npm rebuild --ignore-scripts=false $(ALLOWED_SCRIPTS)
-	@touch $@ $(BUILD_STAMP)
+	npx tap build
+	@touch $@ $(BUILD_STAMP) $(TAP_STAMP)
 
 # Only what building needs: no native compile, no test tool chain, nothing from the system.
 # npm ci removes what it does not install, so the full install is no longer there.
@@ -88,11 +94,17 @@ format: ## Format the TypeScript and the scripts in place (Biome); `make fmt` fo
 # local stack under test/local: `make test` runs those. Here the QR core is compared with
 # qrcode on 1,000 random texts a level, enough to draw every version; `make test` compares
 # 2,500.
-check: ## The fast tier, offline: format check, lint, layering, type check and the unit tests from sources (test/lambda)
-	$(HAVE_NODE_MODULES)
+check: $(TAP_STAMP) ## The fast tier, offline: format check, lint, layering, type check and the unit tests from sources (test/lambda)
 	@$(MAKE) --no-print-directory lint
 	npx tsc -p .
 	QR_PROPERTY_RUNS=1000 npx tap test/lambda
+
+# After a plain `npm ci`: tap's one build for its plugins (above), the one step of check
+# that needs the network.
+$(TAP_STAMP): package.json package-lock.json
+	@test -x node_modules/.bin/tap || { echo "make check needs node_modules: run npm ci once (make install also checks the system tools)" >&2; exit 1; }
+	npx tap build
+	@touch $@
 
 standin: $(BUILD_STAMP) ## Build the stand-in providers (aws, archive) Terraform uses offline (validate, rehearse, dev); never used by deploy
 	@scripts/preflight.sh terraform
