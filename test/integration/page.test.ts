@@ -238,6 +238,8 @@ t.test('keyboard only, at phone width, SVG', async (t) => {
   const { context, page } = await openPage(375, 740);
   t.teardown(() => context.close());
   t.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375, 'no horizontal scrolling at 375 px');
+  // Keys go where the focus is: wait until the page has put it in the text field (autofocus).
+  await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'url');
   await page.keyboard.type('keyboard');
   await page.keyboard.press('Tab');
   await page.keyboard.press('ArrowDown'); // Format: PNG → SVG

@@ -15,6 +15,9 @@ import { run } from '../helpers/processes.js';
 import { decodeQrText } from '../helpers/qr-decode.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+// A fresh clone's install and build, then two full rehearsals: about two minutes alone,
+// more beside another test file. The file's own time limit, in place of the suite's 120 s.
+t.setTimeout(300_000);
 /** What a machine without Debian's package tools, a C toolchain for autotools, or Chromium lacks. */
 const HIDDEN = new Set(['apt-get', 'apt', 'dpkg', 'dpkg-query', 'cmake', 'autoreconf', 'chromium', 'chromium-browser']);
 
