@@ -80,7 +80,7 @@ LAYERED := lambda local test bench scripts build.mjs
 
 lint: ## Format check and lint (Biome), import layering (dependency-cruiser); offline
 	$(HAVE_NODE_MODULES)
-	npx biome ci --reporter=summary
+	npx biome ci --reporter=summary --colors=off
 	npx depcruise --config .dependency-cruiser.cjs $(LAYERED)
 
 format: ## Format the TypeScript and the scripts in place (Biome); `make fmt` formats the .tf files
