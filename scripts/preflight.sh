@@ -8,8 +8,9 @@
 #   scripts/preflight.sh region       — a region the AWS provider will resolve (Terraform fails late without one)
 set -uo pipefail
 
-# `terraform test` (make validate, make test) came with 1.6; the docs name this same version.
-TERRAFORM_MINIMUM=1.6
+# The project's minimum is main.tf's required_version (">= 1.6": `terraform test` came with
+# 1.6), read from there so that the two cannot disagree; the docs name the same version.
+TERRAFORM_MINIMUM=$(sed -n 's/^ *required_version *= *">= *\([0-9][0-9.]*\)".*/\1/p' "$(dirname "$0")/../main.tf")
 
 fail() { printf 'error: %s\n' "$1" >&2; shift; for line in "$@"; do printf '  %s\n' "$line" >&2; done; exit 1; }
 
@@ -31,6 +32,7 @@ no_awscli() {
 for need in "$@"; do
   case "$need" in
     terraform)
+      [ -n "$TERRAFORM_MINIMUM" ] || fail "main.tf names no required_version of the form \">= x.y\" for this check to read."
       install="Install Terraform >= $TERRAFORM_MINIMUM: https://developer.hashicorp.com/terraform/install"
       command -v terraform >/dev/null 2>&1 || fail "terraform is not installed." "$install" \
         "(on macOS: brew tap hashicorp/tap && brew install hashicorp/tap/terraform)"

@@ -88,9 +88,14 @@ t.test(`${README} is a front door: short, with the quick start on its first scre
   t.ok(text.indexOf('## Call it') < text.indexOf('## Deploy'), 'calling it comes before deploying');
 });
 
-t.test('the Terraform version the docs ask for is the one the preflight checks', async (t) => {
-  const minimum = /^TERRAFORM_MINIMUM=([\d.]+)$/m.exec(read('scripts/preflight.sh'))?.[1];
-  t.ok(minimum, 'scripts/preflight.sh names a minimum');
+t.test("the Terraform version the docs ask for is main.tf's minimum, the one the preflight checks", async (t) => {
+  const minimum = /^ {2}required_version = ">= ([\d.]+)"$/m.exec(read('main.tf'))?.[1];
+  t.ok(minimum, 'main.tf names a minimum');
+  t.match(
+    read('scripts/preflight.sh'),
+    /^TERRAFORM_MINIMUM=.*required_version.*main\.tf/m,
+    'which the preflight reads',
+  );
   for (const path of [README, 'docs/deploy.md', 'docs/contributing.md']) {
     // As a prerequisite: the install link, or "Terraform ≥" in a list of what is needed.
     const asked = [
