@@ -143,10 +143,6 @@ export async function buildStandIn(dir = DEFAULT_DIR): Promise<StandIn> {
     // packages are this checkout's node_modules, as for everything else the stand-in runs.
     sourcemap: true,
     packages: 'external',
-    // grpc-js and protobufjs are CommonJS that require() Node's builtins.
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-    },
   });
   // The bundle reads these beside itself, as the sources do.
   cpSync(join(providerSource, 'protocol'), at(join(final.dir, 'protocol')), { recursive: true });
