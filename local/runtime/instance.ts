@@ -9,6 +9,7 @@ import type { NodeBinary } from './node-release.js';
 import { runtimeMajor } from './node-release.js';
 import { endLines, initStartLine, startLine, type ReportMetrics } from './platform-log.js';
 import { RuntimeApi, type RuntimeOutcome } from './runtime-api.js';
+import { Signal } from './signal.js';
 
 export interface InvocationResult {
   readonly requestId: string;
@@ -93,8 +94,10 @@ export class ExecutionEnvironment {
   private invocations = 0;
   private readonly init: Promise<InitState>;
   private readonly exit: Promise<string>;
+  /** The exit and the output's end, raced on every invocation (see Signal). */
+  private readonly exitSignal: Signal<string>;
   /** Both output streams have ended: nothing more can arrive. */
-  private readonly outputClosed: Promise<void>;
+  private readonly outputClosed: Signal<void>;
   private readonly drains = new Map<string, { pending: number; resolve: () => void }>();
 
   private constructor(
@@ -109,6 +112,7 @@ export class ExecutionEnvironment {
       ([code, signal]) => exitDescription(code as number | null, signal as NodeJS.Signals | null),
       (error: unknown) => `could not start: ${error instanceof Error ? error.message : String(error)}`,
     );
+    this.exitSignal = new Signal(this.exit);
     // However the runtime ends, its Runtime API goes with it: no listener left behind.
     void this.exit.then(() => {
       this.exited = true;
@@ -141,11 +145,13 @@ export class ExecutionEnvironment {
         }),
       );
     });
-    this.outputClosed = Promise.all(
-      [child.stdout, child.stderr].map((stream) =>
-        stream && !stream.destroyed ? once(stream, 'close').catch(() => undefined) : undefined,
-      ),
-    ).then(() => undefined);
+    this.outputClosed = new Signal(
+      Promise.all(
+        [child.stdout, child.stderr].map((stream) =>
+          stream && !stream.destroyed ? once(stream, 'close').catch(() => undefined) : undefined,
+        ),
+      ).then(() => undefined),
+    );
     this.capture(child);
   }
 
@@ -250,6 +256,7 @@ export class ExecutionEnvironment {
       const timeout = new Promise<{ kind: 'timeout' }>((resolve) => {
         timer = setTimeout(() => resolve({ kind: 'timeout' }), this.fn.timeoutSeconds * 1000);
       });
+      const exited = this.exitSignal.wait();
       outcome = await Promise.race([
         this.api.invoke({
           requestId,
@@ -260,9 +267,10 @@ export class ExecutionEnvironment {
           clientContext: options.clientContext,
         }),
         timeout,
-        this.exit.then((how) => ({ kind: 'exit' as const, how })),
+        exited.promise.then((how) => ({ kind: 'exit' as const, how })),
       ]);
       clearTimeout(timer);
+      exited.release();
     }
     const durationMs = performance.now() - started;
     // Lines the runtime wrote just before it answered may still be in the pipes.
@@ -353,11 +361,10 @@ export class ExecutionEnvironment {
    */
   private async outputClosedOrLimit(): Promise<void> {
     let limit: NodeJS.Timeout | undefined;
-    await Promise.race([
-      this.outputClosed,
-      new Promise<void>((resolve) => (limit = setTimeout(resolve, DRAIN_LIMIT_MS))),
-    ]);
+    const closed = this.outputClosed.wait();
+    await Promise.race([closed.promise, new Promise<void>((resolve) => (limit = setTimeout(resolve, DRAIN_LIMIT_MS)))]);
     clearTimeout(limit);
+    closed.release();
   }
 
   private platform(line: string): void {
@@ -378,12 +385,14 @@ export class ExecutionEnvironment {
     let limit: NodeJS.Timeout | undefined;
     const echoed = new Promise<void>((resolve) => this.drains.set(token, { pending: 2, resolve }));
     stdin.write(`drain ${token}\n`);
+    const closed = this.outputClosed.wait();
     await Promise.race([
       echoed,
-      this.outputClosed,
+      closed.promise,
       new Promise<void>((resolve) => (limit = setTimeout(resolve, DRAIN_LIMIT_MS))),
     ]);
     clearTimeout(limit);
+    closed.release();
     this.drains.delete(token);
   }
 
