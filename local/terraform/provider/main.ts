@@ -93,6 +93,12 @@ server.addService(service('plugin.GRPCStdio'), {
 
 // Interrupts go to Terraform, which ends its plugins through the controller when it is done.
 process.on('SIGINT', () => {});
+// A Terraform killed outright (SIGKILL, a crash) never asks for the shutdown: once the
+// process that started this one is gone, the provider ends itself rather than linger.
+const terraform = process.ppid;
+setInterval(() => {
+  if (process.ppid !== terraform) shutdown();
+}, 500).unref();
 
 const clientCert = process.env.PLUGIN_CLIENT_CERT;
 const certificate = clientCert ? makeServerCertificate() : undefined;

@@ -165,3 +165,37 @@ t.test('without a client certificate the server is plain gRPC and the certificat
   child.kill('SIGTERM');
   await exited;
 });
+
+t.test('when Terraform is killed outright, the provider does not outlive it', async (t) => {
+  // A shell stands for Terraform: it starts the provider, says its pid, and is SIGKILLed.
+  const provider = `'${process.execPath}' --import tsx local/terraform/provider/main.ts aws`;
+  const parent = spawn('sh', ['-c', `${provider} & echo "pid $!"; wait`], {
+    cwd: root,
+    env: { PATH: process.env.PATH, NODE_V8_COVERAGE: process.env.NODE_V8_COVERAGE, ...COOKIE },
+  });
+  let output = '';
+  let pid = 0;
+  await new Promise<void>((resolve) =>
+    parent.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      pid = Number(/^pid (\d+)$/m.exec(output)?.[1] ?? 0);
+      // Its pid, then its handshake line: the provider is up.
+      if (pid && /^1\|6\|tcp\|/m.test(output)) resolve();
+    }),
+  );
+  const alive = (): boolean => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  t.teardown(() => {
+    if (alive()) process.kill(pid, 'SIGKILL');
+  });
+  parent.kill('SIGKILL');
+  const deadline = Date.now() + 15_000;
+  while (alive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  t.notOk(alive(), 'the provider has ended');
+});
