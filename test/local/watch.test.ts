@@ -22,6 +22,9 @@ t.test(
     t.teardown(() => rm(dir, { recursive: true, force: true }));
     const file = join(dir, 'handler.ts');
     await writeFile(file, 'v1');
+    // The new text is written outside the tree, so that only the rename can be the change.
+    const swap = await mkdtemp(join(tmpdir(), 'watch-swap-'));
+    t.teardown(() => rm(swap, { recursive: true, force: true }));
     const changes: { wait: (() => void) | undefined; count: number } = { wait: undefined, count: 0 };
     const watcher = watchTree(
       dir,
@@ -39,15 +42,15 @@ t.test(
       [
         'renamed over (vim, safe write, sed -i)',
         async () => {
-          await writeFile(`${file}.swp`, 'v3-renamed');
-          await rename(`${file}.swp`, file);
+          await writeFile(join(swap, 'handler.ts'), 'v3-renamed');
+          await rename(join(swap, 'handler.ts'), file);
         },
       ],
       [
         'renamed over again: the watcher did not lose the file',
         async () => {
-          await writeFile(`${file}.swp`, 'v4-renamed-again');
-          await rename(`${file}.swp`, file);
+          await writeFile(join(swap, 'handler.ts'), 'v4-renamed-again');
+          await rename(join(swap, 'handler.ts'), file);
         },
       ],
       [
