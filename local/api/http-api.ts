@@ -1,6 +1,13 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  validateHeaderName,
+  validateHeaderValue,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { CorsConfig } from '../terraform/stack-config.js';
 import { LOCAL_ACCOUNT_ID, MAX_SYNC_PAYLOAD_BYTES } from '../runtime/function.js';
 import { TooManyRequestsError, type FunctionPool } from '../runtime/pool.js';
@@ -383,12 +390,27 @@ export function fromResult(payload: Buffer): MappedResponse | undefined {
       mappedHeaders[name.toLowerCase()] = String(value);
     else return undefined;
   }
+  // A header HTTP cannot carry (a space in its name, a line break in its value) makes the
+  // whole response malformed, as at the gateway: checked before any of it is written.
+  const cookieValues = cookies.map(String);
+  if (!Object.entries(mappedHeaders).every(([name, value]) => headerIsValid(name, value))) return undefined;
+  if (!cookieValues.every((cookie) => headerIsValid('set-cookie', cookie))) return undefined;
   return {
     statusCode,
     headers: mappedHeaders,
-    cookies: cookies.map(String),
+    cookies: cookieValues,
     body: isBase64Encoded === true ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8'),
   };
+}
+
+function headerIsValid(name: string, value: string): boolean {
+  try {
+    validateHeaderName(name);
+    validateHeaderValue(name, value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // --- CORS ----------------------------------------------------------------------

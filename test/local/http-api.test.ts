@@ -198,10 +198,16 @@ t.test('results: the 2.0 response rules', async (t) => {
     { statusCode: 99 },
     { statusCode: 200, body: 7 },
     { statusCode: 200, headers: { x: { nested: 1 } } },
+    // Headers HTTP cannot carry: a name with a space, a value with a line break, a bad cookie.
+    { statusCode: 200, headers: { 'x-first': 'set before', 'bad name': 'x' } },
+    { statusCode: 200, headers: { 'x-first': 'set before', 'x-split': 'a\r\nInjected: yes' } },
+    { statusCode: 200, headers: { 'x-first': 'set before' }, cookies: ['a=1\nb=2'] },
   ]) {
     const response = await respond(malformed);
     t.equal(response.status, 500, `malformed: ${JSON.stringify(malformed)}`);
     t.same(JSON.parse(response.body.toString()), { message: 'Internal Server Error' });
+    t.equal(response.headers['x-first'], undefined, 'none of its headers reach the 500');
+    t.equal(response.headers.injected, undefined);
   }
   t.equal(fromResult(Buffer.from('not json')), undefined);
 });
