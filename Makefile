@@ -13,6 +13,8 @@ DEV_STAMP := node_modules/.install-stamp
 # version up in the registry when it does: built here, while the network is there, so
 # every test run after it is offline.
 TAP_STAMP := node_modules/.tap-plugins-stamp
+# tap asks https://registry.npmjs.org itself (not npm's registry setting), so that is what must answer.
+TAP_BUILD = npx tap build || { echo "tap build: tap looks its @tapjs/tsx plugin up at https://registry.npmjs.org once after an install, and could not (offline, or only a mirror reachable?)" >&2; exit 1; }
 # node-gyp builds against this Node's own headers rather than downloading them.
 NODE_PREFIX := $(shell node -p 'process.config.variables.node_prefix' 2>/dev/null)
 ifneq ($(wildcard $(NODE_PREFIX)/include/node/node.h),)
@@ -56,7 +58,7 @@ $(DEV_STAMP): package.json package-lock.json
 	@echo "npm ci: the local stack's and the tests' packages; aws-lambda-ric compiles its native part (autotools, cmake, g++): about 2 minutes on two cores"
 	npm ci --no-audit --no-fund
 	npm rebuild --ignore-scripts=false $(ALLOWED_SCRIPTS)
-	npx tap build
+	$(TAP_BUILD)
 	@touch $@ $(BUILD_STAMP) $(TAP_STAMP)
 
 # Only what building needs: no native compile, no test tool chain, nothing from the system.
@@ -109,7 +111,7 @@ check-units:
 # that needs the network.
 $(TAP_STAMP): package.json package-lock.json
 	@test -x node_modules/.bin/tap || { echo "make check needs node_modules: run npm ci once (make install also checks the system tools)" >&2; exit 1; }
-	npx tap build
+	$(TAP_BUILD)
 	@touch $@
 
 standin: $(BUILD_STAMP) ## Build the stand-in providers (aws, archive) Terraform uses offline (validate, rehearse, dev); never used by deploy
