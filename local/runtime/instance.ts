@@ -257,20 +257,23 @@ export class ExecutionEnvironment {
         timer = setTimeout(() => resolve({ kind: 'timeout' }), this.fn.timeoutSeconds * 1000);
       });
       const exited = this.exitSignal.wait();
-      outcome = await Promise.race([
-        this.api.invoke({
-          requestId,
-          deadlineMs,
-          functionArn: functionArn(this.fn),
-          traceId: traceId(),
-          payload,
-          clientContext: options.clientContext,
-        }),
-        timeout,
-        exited.promise.then((how) => ({ kind: 'exit' as const, how })),
-      ]);
-      clearTimeout(timer);
-      exited.release();
+      try {
+        outcome = await Promise.race([
+          this.api.invoke({
+            requestId,
+            deadlineMs,
+            functionArn: functionArn(this.fn),
+            traceId: traceId(),
+            payload,
+            clientContext: options.clientContext,
+          }),
+          timeout,
+          exited.promise.then((how) => ({ kind: 'exit' as const, how })),
+        ]);
+      } finally {
+        clearTimeout(timer);
+        exited.release();
+      }
     }
     const durationMs = performance.now() - started;
     // Lines the runtime wrote just before it answered may still be in the pipes.
