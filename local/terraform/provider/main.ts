@@ -96,8 +96,10 @@ process.on('SIGINT', () => {});
 // A Terraform killed outright (SIGKILL, a crash) never asks for the shutdown: once the
 // process that started this one is gone, the provider ends itself rather than linger.
 const terraform = process.ppid;
-setInterval(() => {
-  if (process.ppid !== terraform) shutdown();
+const orphaned = setInterval(() => {
+  if (process.ppid === terraform) return;
+  clearInterval(orphaned);
+  shutdown();
 }, 500).unref();
 
 const clientCert = process.env.PLUGIN_CLIENT_CERT;
