@@ -14,7 +14,7 @@ DEV_STAMP := node_modules/.install-stamp
 # every test run after it is offline.
 TAP_STAMP := node_modules/.tap-plugins-stamp
 # tap asks https://registry.npmjs.org itself (not npm's registry setting), so that is what must answer.
-TAP_BUILD = npx tap build || { echo "tap build: tap looks its @tapjs/tsx plugin up at https://registry.npmjs.org once after an install, and could not (offline, or only a mirror reachable?)" >&2; exit 1; }
+TAP_BUILD = @echo "npx tap build: tap's test class for its plugins (once after an install)"; npx tap build || { echo "tap build: tap looks its @tapjs/tsx plugin up at https://registry.npmjs.org once after an install, and could not (offline, or only a mirror reachable?)" >&2; exit 1; }
 # node-gyp builds against this Node's own headers rather than downloading them.
 NODE_PREFIX := $(shell node -p 'process.config.variables.node_prefix' 2>/dev/null)
 ifneq ($(wildcard $(NODE_PREFIX)/include/node/node.h),)
