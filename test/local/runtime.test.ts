@@ -1,5 +1,5 @@
 // The execution environments: aws-lambda-ric processes fed by the local Runtime API.
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { FunctionPool } from '../../local/runtime/pool.js';
 import { openGate } from '../helpers/gate.js';
 import { processesGone } from '../helpers/processes.js';
@@ -33,7 +33,8 @@ t.test('concurrent invocations run in separate environments', async (t) => {
   t.ok(pids.has(json(reused.payload).pid), 'a later call reuses a warm one');
 });
 
-t.test('reserved concurrency caps the environments: TooManyRequestsException', async (t) => {
+/** A pool with reserved concurrency 1, and a gate that holds an invocation until released. */
+async function heldAtOne(t: Test): Promise<{ pool: FunctionPool; gate: Awaited<ReturnType<typeof openGate>> }> {
   const pool = new FunctionPool(fixtureFunction('counter', { reservedConcurrency: 1 }));
   const gate = await openGate();
   t.teardown(async () => {
@@ -41,6 +42,11 @@ t.test('reserved concurrency caps the environments: TooManyRequestsException', a
     await pool.close();
     await gate.close();
   });
+  return { pool, gate };
+}
+
+t.test('reserved concurrency caps the environments: TooManyRequestsException', async (t) => {
+  const { pool, gate } = await heldAtOne(t);
   // The first call claims the only environment before it yields, so the second finds none.
   const held = invoke(pool, { gate: gate.url });
   await t.rejects(invoke(pool, {}), { name: 'TooManyRequestsException' });
@@ -216,13 +222,7 @@ t.test(
 );
 
 t.test('at reserved concurrency an Event invocation waits its turn; a synchronous one is throttled', async (t) => {
-  const pool = new FunctionPool(fixtureFunction('counter', { reservedConcurrency: 1 }));
-  const gate = await openGate();
-  t.teardown(async () => {
-    gate.release();
-    await pool.close();
-    await gate.close();
-  });
+  const { pool, gate } = await heldAtOne(t);
   const held = invoke(pool, { gate: gate.url });
   const queued = pool.invoke(Buffer.from('{}'), { queue: true });
   await gate.arrival(1);
