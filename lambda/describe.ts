@@ -10,3 +10,10 @@ export function describe(value: unknown): string {
 
 /** A client's text, cut to 40 characters for an error message. */
 export const clip = (text: string): string => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
+/** What kind of value a client gave, without the value: for a field that holds a secret. */
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a${/^[aeiou]/.test(typeof value) ? 'n' : ''} ${typeof value}`;
+}

@@ -3,7 +3,7 @@ import { HttpError } from './errors.js';
 import { generateImage, generateJson } from './generate/route.js';
 import { toHttpRequest } from './http/event.js';
 import { assertThroughCdn, ORIGIN_SECRET_ENV } from './http/origin-guard.js';
-import { errorResponse, jsonResponse, type HttpResponse } from './http/response.js';
+import { errorResponse, jsonResponse, NO_STORE, type HttpResponse } from './http/response.js';
 import { dispatch, lazyRoute, type Routes } from './http/router.js';
 import { log } from './log.js';
 
@@ -47,7 +47,7 @@ export async function handler(event: unknown, context?: Partial<Pick<Context, 'a
         error: error instanceof Error ? `${error.name}: ${error.message}` : typeof error,
         stack: error instanceof Error ? error.stack : undefined,
       });
-      response = jsonResponse(500, { error: 'Internal error', requestId });
+      response = jsonResponse(500, { error: 'Internal error', requestId }, { ...NO_STORE });
     }
   }
   log('INFO', 'request', {

@@ -1,13 +1,10 @@
 import type { HttpRequest } from '../http/request.js';
 import { etagOf, ifNoneMatchHits } from '../http/etag.js';
-import { bytesResponse, emptyResponse, type HttpResponse } from '../http/response.js';
+import { bytesResponse, emptyResponse, NO_STORE, type HttpResponse } from '../http/response.js';
 import type { RenderedImage } from '../render/render.js';
 
 /** Same query, same bytes: let browsers and CDNs keep the image for a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-
-/** A code that holds a secret is kept by no cache, shared or the browser's own. */
-export const NO_STORE = { 'cache-control': 'private, no-store' } as const;
 
 /** Unlike the original, nothing an SVG could load or run is allowed. */
 export const IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'";

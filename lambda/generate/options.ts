@@ -62,16 +62,14 @@ export function parseQrSpec(
       });
     }
   }
+  // On GET, a secret field is refused before anything reads it, so no message repeats it.
+  // A builder's payload is secret only through these fields (test/lambda/payload/builders.test.ts).
+  const secretField =
+    source === 'query' && type !== undefined
+      ? builders![type].secretFields.find((name) => fields[name] !== undefined)
+      : undefined;
+  if (secretField !== undefined) throw secretInUrl(type!, secretField);
   const payload = type === undefined ? textPayload(fields) : builders![type].build(fields);
-  if (source === 'query' && type !== undefined && payload.secret) {
-    throw badRequest(
-      'secret_in_url',
-      `${type === 'otpauth' ? 'an' : 'a'} ${type} code with a ${type === 'wifi' ? 'password' : 'secret'} is not made from a URL, which browser histories, logs and caches keep: POST it`,
-      {
-        field: type === 'wifi' ? 'password' : 'secret',
-      },
-    );
-  }
   const format = parseChoice(fields, 'format', FORMATS, (v) => v.toLowerCase());
   if (format === 'txt') refuseImageOptions(fields);
   const size = parseInteger(fields, 'size', LIMITS.size);
@@ -94,6 +92,14 @@ export function parseQrSpec(
     ...parseColors(fields),
   };
 }
+
+/** A builder's secret on GET: a URL lives on in browser histories, logs and caches. */
+const secretInUrl = (type: PayloadType, field: string): HttpError =>
+  badRequest(
+    'secret_in_url',
+    `${type === 'otpauth' ? 'an' : 'a'} ${type} code with a ${field} is not made from a URL, which browser histories, logs and caches keep: POST it`,
+    { field },
+  );
 
 /** The data as given (`url`, or its alias `text`); a secret when it is an otpauth: key or a WIFI: password. */
 function textPayload(fields: Readonly<Record<string, unknown>>): Payload {

@@ -2,12 +2,12 @@ import { HttpError, badRequest } from '../errors.js';
 import { negotiate } from '../http/accept.js';
 import { isRecord } from '../is-record.js';
 import type { HttpRequest, RequestBody } from '../http/request.js';
-import { bytesResponse, jsonResponse, type HttpResponse } from '../http/response.js';
+import { bytesResponse, jsonResponse, NO_STORE, type HttpResponse } from '../http/response.js';
 import type { PayloadBuilders } from '../payload/index.js';
 import { CONTENT_TYPES } from '../render/render.js';
 import type { ImageFormat } from '../render/spec.js';
 import { renderImage } from './error-mapping.js';
-import { IMAGE_CSP, imageResponse, NO_STORE } from './image-response.js';
+import { IMAGE_CSP, imageResponse } from './image-response.js';
 import { JSON_EXAMPLE, parseJsonBody } from './json-body.js';
 import { fieldsFromQuery, hasPixelOptions, parseQrSpec } from './options.js';
 

@@ -26,9 +26,22 @@ export function jsonResponse(statusCode: number, body: unknown, headers: Record<
   };
 }
 
-/** A client's fault as JSON: the message for people, the stable code and its details for programs. */
+/** Kept by no cache, shared or the browser's own: a secret's answers, and every error. */
+export const NO_STORE = { 'cache-control': 'private, no-store' } as const;
+
+/**
+ * A client's fault as JSON: the message for people, the stable code and its details for
+ * programs. Never stored: a refusal says something of the request, which may hold a secret.
+ */
 export const errorResponse = (error: HttpError): HttpResponse =>
-  jsonResponse(error.statusCode, { error: error.message, code: error.code, ...error.details }, { ...error.headers });
+  jsonResponse(
+    error.statusCode,
+    { error: error.message, code: error.code, ...error.details },
+    {
+      ...NO_STORE,
+      ...error.headers,
+    },
+  );
 
 /** A binary body travels base64-encoded; text types go as they are. */
 export function bytesResponse(

@@ -1,6 +1,6 @@
 // Reading a builder's typed fields, from a JSON body (strings, numbers, booleans) or a
 // query string (strings only). Every refusal names the field.
-import { describe } from '../describe.js';
+import { describe, kindOf } from '../describe.js';
 import { badRequest } from '../errors.js';
 
 export { flagField } from './flag.js';
@@ -19,13 +19,15 @@ interface TextRule {
   readonly max?: number;
   /** Whether line breaks may be part of it (a message, a description). */
   readonly multiline?: boolean;
+  /** A password or a key: no message ever shows what was given. */
+  readonly secret?: boolean;
 }
 
 /** A text field: a well-formed string without control characters (line breaks only where `multiline`). */
 export function textField(
   fields: Fields,
   name: string,
-  { required = false, max = 2000, multiline = false }: TextRule = {},
+  { required = false, max = 2000, multiline = false, secret = false }: TextRule = {},
 ): string | undefined {
   const value = fields[name];
   if (value === undefined || value === null) {
@@ -33,7 +35,9 @@ export function textField(
     return undefined;
   }
   if (typeof value !== 'string')
-    throw badRequest('invalid_type', `'${name}' must be a string, not ${describe(value)}`, { field: name });
+    throw badRequest('invalid_type', `'${name}' must be a string, not ${(secret ? kindOf : describe)(value)}`, {
+      field: name,
+    });
   if (value === '') throw badRequest('empty_value', `'${name}' must not be empty`, { field: name });
   if (value.length > max)
     throw badRequest('out_of_range', `'${name}' is longer than ${max} characters`, { field: name, max });

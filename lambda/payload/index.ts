@@ -15,18 +15,22 @@ export { isSecretText } from './secret.js';
 
 interface Builder {
   readonly fields: readonly string[];
+  /** The fields that hold a password or a key: never in a URL, never in a message. */
+  readonly secretFields: readonly string[];
   readonly build: (fields: Fields) => Payload;
 }
 
+const NONE: readonly string[] = [];
+
 export const PAYLOAD_BUILDERS = {
-  wifi: { fields: WIFI_FIELDS, build: wifiPayload },
-  email: { fields: EMAIL_FIELDS, build: emailPayload },
-  tel: { fields: TEL_FIELDS, build: telPayload },
-  sms: { fields: SMS_FIELDS, build: smsPayload },
-  geo: { fields: GEO_FIELDS, build: geoPayload },
-  vcard: { fields: VCARD_FIELDS, build: vcardPayload },
-  otpauth: { fields: OTPAUTH_FIELDS, build: otpauthPayload },
-  event: { fields: EVENT_FIELDS, build: eventPayload },
+  wifi: { fields: WIFI_FIELDS, secretFields: ['password'], build: wifiPayload },
+  email: { fields: EMAIL_FIELDS, secretFields: NONE, build: emailPayload },
+  tel: { fields: TEL_FIELDS, secretFields: NONE, build: telPayload },
+  sms: { fields: SMS_FIELDS, secretFields: NONE, build: smsPayload },
+  geo: { fields: GEO_FIELDS, secretFields: NONE, build: geoPayload },
+  vcard: { fields: VCARD_FIELDS, secretFields: NONE, build: vcardPayload },
+  otpauth: { fields: OTPAUTH_FIELDS, secretFields: ['secret'], build: otpauthPayload },
+  event: { fields: EVENT_FIELDS, secretFields: NONE, build: eventPayload },
 } as const satisfies Record<string, Builder>;
 
 export type PayloadBuilders = typeof PAYLOAD_BUILDERS;

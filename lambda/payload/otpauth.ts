@@ -1,7 +1,6 @@
 // otpauth://totp/ISSUER:ACCOUNT?secret=…&issuer=… (the Key URI format of Google
 // Authenticator): the label and the issuer percent-encoded, the secret in base32 without
 // padding. Always a secret.
-import { describe } from '../describe.js';
 import { badRequest } from '../errors.js';
 import { choiceField, numberField, optional, textField, type Fields, type Payload } from './fields.js';
 
@@ -18,14 +17,14 @@ function labelPart(fields: Fields, name: string, required: boolean): string | un
 }
 
 export function otpauthPayload(fields: Fields): Payload {
-  const given = textField(fields, 'secret', { required: true, max: 1024 })!;
+  const given = textField(fields, 'secret', { required: true, max: 1024, secret: true })!;
   // People copy secrets in groups of four, lower case, with padding: all the same key.
   const secret = given.replace(/[\s-]/g, '').replace(/=+$/, '').toUpperCase();
   // Base32 of whole bytes has 2, 4, 5, 7 or 0 characters past a multiple of 8.
   if (!/^[A-Z2-7]+$/.test(secret) || [1, 3, 6].includes(secret.length % 8)) {
     throw badRequest(
       'invalid_value',
-      `'secret' must be base32 (A-Z and 2-7, as authenticator apps show it), not ${describe(given)}`,
+      "'secret' must be base32 (A-Z and 2-7, as authenticator apps show it); what was given is not repeated here",
       { field: 'secret' },
     );
   }

@@ -16,7 +16,7 @@ export function wifiPayload(fields: Fields): Payload {
       field: 'ssid',
       max: 32,
     });
-  const password = textField(fields, 'password', { max: 64 });
+  const password = textField(fields, 'password', { max: 64, secret: true });
   const security = choiceField(fields, 'security', SECURITY) ?? (password === undefined ? 'nopass' : 'WPA');
   if (security === 'nopass' && password !== undefined) {
     throw badRequest(

@@ -66,6 +66,34 @@ t.test('each code, from a request that earns it: status, code, field, and words 
     if (field !== undefined) t.equal(body.field, field, `${code}: field ${field}`);
     t.ok(typeof body.error === 'string' && body.error.length > 10, `${code}: a message`);
     t.ok(/^[a-z]+(_[a-z0-9]+)*$/.test(code), `${code} is snake_case`);
+    // A refusal says something of the request, which may hold a secret: no cache keeps it.
+    t.equal(result.headers['cache-control'], 'private, no-store', `${code}: no-store`);
+  }
+});
+
+t.test('a secret field is never repeated in an error, and on GET is refused before it is read', async (t) => {
+  const answer = async (request: HttpApiRequest) => {
+    const { result } = await captureStdout(() => handler(httpApiEvent(request), { awsRequestId: 's' }));
+    return { status: result.statusCode, body: JSON.parse(result.body) as Record<string, unknown>, raw: result.body };
+  };
+  // One typo in the key (1 is not base32): the key is refused for being in a URL, not for its typo.
+  const typo = 'JBSWY3DPEHPK3PX1';
+  const onGet = await answer(get(`type=otpauth&account=me&secret=${typo}`));
+  t.match(onGet, { status: 400, body: { code: 'secret_in_url', field: 'secret' } });
+  t.notMatch(onGet.raw, typo);
+  const cases: [HttpApiRequest, string, string][] = [
+    [post({ type: 'otpauth', account: 'me', secret: typo }), 'invalid_value', typo],
+    [post({ type: 'otpauth', account: 'me', secret: 12345678 }), 'invalid_type', '12345678'],
+    [post({ type: 'wifi', ssid: 'home', password: 12345678 }), 'invalid_type', '12345678'],
+    [post({ type: 'wifi', ssid: 'home', password: 'x'.repeat(65) }), 'out_of_range', 'xxxxxxxx'],
+    [post({ type: 'wifi', ssid: 'home', security: 'WEP', password: 'sixsix' }), 'invalid_value', 'sixsix'],
+    [get('type=wifi&ssid=home&password=12345678&hidden=maybe'), 'secret_in_url', '12345678'],
+    [get('type=wifi&ssid=home&password='), 'secret_in_url', 'password='],
+  ];
+  for (const [request, code, secret] of cases) {
+    const refused = await answer(request);
+    t.equal(refused.body.code, code, `${request.method} ${request.body ?? request.query}: ${code}`);
+    t.notMatch(refused.raw, secret, `…and the secret is not in the answer`);
   }
 });
 

@@ -234,6 +234,47 @@ t.test('the builders table: one builder per type, each with its fields', async (
   t.same(Object.keys(PAYLOAD_BUILDERS).sort(), ['email', 'event', 'geo', 'otpauth', 'sms', 'tel', 'vcard', 'wifi']);
 });
 
+// GET refuses a builder's secret fields before anything reads them (generate/options.ts), so a
+// payload may be secret only through those fields: without them, none is.
+t.test('a payload is secret only through the fields its builder names as secret', async (t) => {
+  const withoutSecrets: Record<keyof typeof PAYLOAD_BUILDERS, Record<string, unknown>> = {
+    wifi: { ssid: 'guests', security: 'nopass', hidden: true },
+    email: { to: 'a@example.com', subject: 's', body: 'b' },
+    tel: { number: '+1 555 0100' },
+    sms: { number: '+1 555 0100', message: 'm' },
+    geo: { latitude: 1, longitude: 2 },
+    vcard: {
+      name: 'Ada Lovelace',
+      phone: '+1 555 0100',
+      email: 'a@example.com',
+      organization: 'o',
+      url: 'https://a.example',
+    },
+    otpauth: { issuer: 'ACME', account: 'a', algorithm: 'SHA1', digits: 6, period: 30 },
+    event: { summary: 's', start: '2026-12-24', end: '2026-12-25', location: 'l', description: 'd' },
+  };
+  for (const [type, builder] of Object.entries(PAYLOAD_BUILDERS)) {
+    const fields = withoutSecrets[type as keyof typeof PAYLOAD_BUILDERS];
+    t.same(
+      Object.keys(fields).sort(),
+      builder.fields.filter((name) => !(builder.secretFields as readonly string[]).includes(name)).sort(),
+      `${type}: every other field`,
+    );
+    try {
+      t.equal(builder.build(fields).secret, false, `${type}: no secret without its secret fields`);
+    } catch (error) {
+      t.match(
+        error,
+        { code: 'missing_field', details: { field: builder.secretFields[0] } },
+        `${type}: needs its secret`,
+      );
+    }
+  }
+  t.throws(() => PAYLOAD_BUILDERS.otpauth.build(withoutSecrets.otpauth), { code: 'missing_field' });
+  t.equal(PAYLOAD_BUILDERS.wifi.build({ ssid: 'guests' }).secret, false, 'an open network is no secret');
+  t.equal(PAYLOAD_BUILDERS.wifi.build({ ssid: 'home', password: 'correct horse' }).secret, true);
+});
+
 // Arbitrary text through the builders: what goes in comes back out, whatever it holds.
 t.test('any network name and password, any subject and body: read back exactly', async (t) => {
   const fc = (await import('fast-check')).default;
