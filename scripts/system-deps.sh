@@ -3,7 +3,9 @@
 #   autoreconf, automake, libtoolize, cmake, make, g++ — aws-lambda-ric, the local stack's runtime
 #     client, compiles its native part on `make install` (npm ci, then npm rebuild of it);
 #   an AWS CLI v2 — the integration tests drive it;
-#   Chromium (or CHROMIUM_PATH) — the page's browser tests.
+#   Chromium (or CHROMIUM_PATH) — the page's browser tests;
+#   Python's vobject (VOBJECT_PYTHON, or Debian's /usr/bin/python3) — a vCard and iCalendar
+#     reader the builders' escaping is held against (test/interop).
 # Says so in one line when all are there. Otherwise installs them with apt-get where there is
 # one, and elsewhere names them for brew or dnf and fails.
 set -euo pipefail
@@ -25,6 +27,9 @@ need cmake cmake cmake
 need make make make
 need g++ g++ g++ clang++
 "$here/preflight.sh" awscli >/dev/null 2>&1 || { missing+=("AWS CLI v2"); packages+=(awscli); }
+if ! "${VOBJECT_PYTHON:-/usr/bin/python3}" -c 'import vobject' >/dev/null 2>&1; then
+  missing+=("Python's vobject"); packages+=(python3-vobject)
+fi
 if [ -n "${CHROMIUM_PATH:-}" ]; then
   [ -x "$CHROMIUM_PATH" ] || { echo "system-deps: CHROMIUM_PATH=$CHROMIUM_PATH is not an executable" >&2; exit 1; }
 elif [ ! -x /usr/bin/chromium ]; then
@@ -32,7 +37,7 @@ elif [ ! -x /usr/bin/chromium ]; then
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system-deps: all present (autotools, cmake, make, g++, AWS CLI v2, Chromium)"
+  echo "system-deps: all present (autotools, cmake, make, g++, AWS CLI v2, Chromium, vobject)"
   exit 0
 fi
 
@@ -41,8 +46,9 @@ if ! command -v apt-get >/dev/null 2>&1; then
 system-deps: missing: ${missing[*]}
   These are for the local stack and the tests; deploying needs none of them. Install them with:
     macOS:  brew install autoconf automake libtool cmake awscli && brew install --cask chromium
-            (then CHROMIUM_PATH=/Applications/Chromium.app/Contents/MacOS/Chromium)
-    Fedora: sudo dnf install autoconf automake libtool cmake make gcc-c++ awscli2 chromium
+            && python3 -m pip install vobject
+            (then CHROMIUM_PATH=/Applications/Chromium.app/Contents/MacOS/Chromium VOBJECT_PYTHON=python3)
+    Fedora: sudo dnf install autoconf automake libtool cmake make gcc-c++ awscli2 chromium python3-vobject
             (then CHROMIUM_PATH=/usr/bin/chromium-browser)
 MSG
   exit 1

@@ -1,5 +1,5 @@
 // mailto: URIs (RFC 6068): each address percent-encoded around its @, subject and body as
-// percent-encoded UTF-8, line breaks in the body as CRLF (%0D%0A).
+// percent-encoded UTF-8, every line break in the body (CRLF, CR or LF) as CRLF (%0D%0A).
 import { emailField, optional, textField, type Fields, type Payload } from './fields.js';
 
 export const EMAIL_FIELDS = ['to', 'subject', 'body'] as const;
@@ -15,7 +15,7 @@ export function emailPayload(fields: Fields): Payload {
   const body = textField(fields, 'body', { max: 2000, multiline: true });
   const headers = [
     ...optional('subject=', subject && encodeURIComponent(subject)),
-    ...optional('body=', body && encodeURIComponent(body.replace(/\r?\n/g, '\r\n'))),
+    ...optional('body=', body && encodeURIComponent(body.replace(/\r\n?|\n/g, '\r\n'))),
   ];
   return { text: `mailto:${encodeAddress(to)}${headers.length > 0 ? `?${headers.join('&')}` : ''}`, secret: false };
 }
