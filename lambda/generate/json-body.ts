@@ -6,7 +6,7 @@ export const JSON_EXAMPLE = '{"url": "https://example.com"}';
 
 /**
  * A POST body as JSON, read as strictly as the query: a leading byte order mark is ignored
- * (RFC 8259 §8.1 lets a parser do so, and a base64 body's decoder already drops it), and a
+ * (RFC 8259 §8.1 lets a parser do so; one only, as text or decoded from base64), and a
  * name given twice in one object is refused, as a repeated query parameter is, rather than
  * the last one silently winning.
  */

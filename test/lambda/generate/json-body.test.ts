@@ -23,6 +23,24 @@ t.test('a leading byte order mark is ignored, as text and base64 alike (RFC 8259
   t.throws(() => parseJsonBody(`{"url":"x"}${BOM}`), { code: 'invalid_json' }, 'a BOM anywhere else is not JSON');
 });
 
+t.test(
+  'one reading whichever way the body arrives: two byte order marks are one too many, as text and base64',
+  async (t) => {
+    const json = `${BOM}${BOM}{"url":"https://example.com"}`;
+    for (const [how, event] of [
+      ['as text', httpApiEvent({ method: 'POST', body: json })],
+      [
+        'base64-encoded',
+        httpApiEvent({ method: 'POST', body: Buffer.from(json).toString('base64'), isBase64Encoded: true }),
+      ],
+    ] as const) {
+      const response = await invoke(event);
+      t.equal(response.statusCode, 400, how);
+      t.match(JSON.parse(response.body), { code: 'invalid_json' }, how);
+    }
+  },
+);
+
 t.test('a name given twice in one object is refused, as a repeated query parameter is', async (t) => {
   const response = await invoke(
     httpApiEvent({ method: 'POST', body: '{"url":"https://a.example","size":200,"url":"https://b.example"}' }),
