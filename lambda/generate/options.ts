@@ -3,7 +3,7 @@ import { HttpError, badRequest } from '../errors.js';
 import { maxCapacity } from '../qr/capacity.js';
 import { EC_LEVELS } from '../qr/ec-level.js';
 import { BLACK, WHITE, sameColor, type Rgba } from '../render/color.js';
-import type { ImageFormat, RenderSpec } from '../render/spec.js';
+import { MAX_PIXELS, type ImageFormat, type RenderSpec } from '../render/spec.js';
 import type { Payload, PayloadBuilders, PayloadType } from '../payload/index.js';
 import { flagField } from '../payload/flag.js';
 import { isSecretText } from '../payload/secret.js';
@@ -23,7 +23,7 @@ export interface QrSpec extends RenderSpec {
 export type OptionSource = 'body' | 'query';
 
 export const LIMITS = {
-  size: { min: 21, max: 2048 },
+  size: { min: 21, max: MAX_PIXELS },
   margin: { min: 0, max: 16 },
   /** No QR code holds more characters than this: version 40-L's digits (7089). */
   textLength: maxCapacity('L').digits,

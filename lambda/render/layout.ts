@@ -1,5 +1,5 @@
 import { SizeTooSmallError } from './errors.js';
-import { MODULE_PIXELS, type Canvas } from './spec.js';
+import { MAX_PIXELS, MODULE_PIXELS, type Canvas } from './spec.js';
 
 /** Where the modules land in the image. */
 export interface Layout {
@@ -27,11 +27,13 @@ function edges(origin: number, span: number, count: number): Int32Array {
 
 /**
  * Whole pixels per module keep every module sharp, so a requested `size` is an upper
- * bound: the largest whole scale that fits. Without a size, MODULE_PIXELS per module.
+ * bound: the largest whole scale that fits. Without a size, MODULE_PIXELS per module, or
+ * fewer where that would pass MAX_PIXELS (a version-40 code with a wide quiet zone): no
+ * request gets a larger image by leaving `size` out than by asking for the most.
  */
 export function layout(matrixSize: number, margin: number, size: number | undefined): Layout {
   const modulesAcross = matrixSize + 2 * margin;
-  const scale = size === undefined ? MODULE_PIXELS : Math.floor(size / modulesAcross);
+  const scale = Math.floor((size ?? Math.min(MAX_PIXELS, modulesAcross * MODULE_PIXELS)) / modulesAcross);
   if (size !== undefined && scale < 1) throw new SizeTooSmallError(size, modulesAcross);
   const pixels = modulesAcross * scale;
   const grid = edges(0, pixels, modulesAcross);

@@ -20,8 +20,10 @@ export interface RenderSpec {
   readonly light: Rgba;
 }
 
-/** Pixels per module when no size is asked for. */
+/** Pixels per module when no size is asked for, … */
 export const MODULE_PIXELS = 10;
+/** … as long as the image stays within the largest `size` a client may ask for. */
+export const MAX_PIXELS = 2048;
 
 /** An exact image size: `width` × `height` pixels, the code centred inside `padding` pixels of light. */
 export interface Canvas {

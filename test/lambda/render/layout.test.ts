@@ -17,6 +17,16 @@ const whole = (scale: number, margin: number, modulesAcross: number) => ({
 
 t.test('no size: 10 px a module', async (t) => {
   t.same(plain(layout(29, 4, undefined)), whole(10, 4, 37));
+  t.same(plain(layout(177, 4, undefined)), whole(10, 4, 185), 'version 40 with the default quiet zone: 1850 px');
+});
+
+t.test('no size never gives more than the largest size a client may ask for (2048 px)', async (t) => {
+  t.same(
+    plain(layout(177, 16, undefined)),
+    whole(9, 16, 209),
+    'version 40 with a 16-module quiet zone: 1881 px, not 2090',
+  );
+  t.same(plain(layout(177, 16, 2048)), plain(layout(177, 16, undefined)), 'the same as asking for 2048');
 });
 
 t.test('a size is an upper bound met with whole pixels per module', async (t) => {
