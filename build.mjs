@@ -82,6 +82,27 @@ const COMMON = {
 };
 
 /**
+ * Every name a chunk imports from index.mjs is one the core exports (lambda/shared.ts):
+ * otherwise the chunk would fail to link at its first request, long after the build.
+ */
+export async function checkCoreExports(outfile, mainMetafile, chunkBuilds) {
+  const exported = new Set(Object.values(mainMetafile.outputs).flatMap((output) => output.exports ?? []));
+  for (const { metafile } of chunkBuilds) {
+    for (const chunk of Object.keys(metafile.outputs).filter((file) => file.endsWith('.mjs'))) {
+      const code = await readFile(join(ROOT, chunk), 'utf8');
+      const imported = [...code.matchAll(/import\{([^}]*)\}from"\.\.\/index\.mjs"/g)].flatMap(([, names]) =>
+        names.split(',').map((name) => name.trim().split(/\s+as\s+/)[0]),
+      );
+      const missing = [...new Set(imported)].filter((name) => !exported.has(name));
+      if (missing.length > 0)
+        throw new Error(
+          `${chunk} imports ${missing.join(', ')} from ${relative(ROOT, outfile)}: export it from lambda/shared.ts`,
+        );
+    }
+  }
+}
+
+/**
  * Writes `<outDir>/index.mjs`, the handler and all a cold start loads, in one file, and
  * `<outDir>/chunks/`, the code only some requests use (the page, the dialect routes, the payload
  * builders), which the handler imports on the first request that needs it; a chunk takes
@@ -109,6 +130,7 @@ export async function bundle({ outDir = join(ROOT, 'build/lambda'), quiet = fals
       }),
     ),
   );
+  await checkCoreExports(outfile, main.metafile, chunkBuilds);
   const result = { metafile: { inputs: {}, outputs: {} } };
   for (const { metafile } of [main, ...chunkBuilds]) {
     Object.assign(result.metafile.inputs, metafile.inputs);

@@ -3,7 +3,7 @@
 // start loads one file and the chunks use the very same classes (an HttpError thrown in a
 // builder is the handler's HttpError). A name a chunk imports that is missing here fails
 // the bundle's tests at the first request to that chunk.
-export { describe, clip } from './describe.js';
+export { describe, clip, kindOf } from './describe.js';
 export { HttpError, badRequest } from './errors.js';
 export { parseHexColor } from './generate/color.js';
 export { renderImage } from './generate/error-mapping.js';
