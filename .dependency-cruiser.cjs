@@ -1,8 +1,9 @@
 // The house's layering, checked by dependency-cruiser (`make lint`, `make check`; proved to
 // bite by test/lambda/layering.test.ts). The house reads one way: http, generate and the
 // dialects may use render and qr; render (the image formats) uses only the QR core; the QR
-// core uses only itself and qrcode's tables; the payload builders use only themselves and
-// the errors they report. The local stack stands beside the function and takes nothing
+// core uses only itself and qrcode's tables; the input layer (every option's and field's
+// reader) uses only the errors it reports and the QR core's capacity; the payload builders
+// use only themselves, the input layer and the errors they report. The local stack stands beside the function and takes nothing
 // from it: it runs whatever bundle it is given.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -29,11 +30,18 @@ module.exports = {
       to: { pathNot: ['^lambda/render/', '^lambda/qr/', '^zlib$'] },
     },
     {
+      name: 'input-alone',
+      comment: 'lambda/input, the one input layer, imports only itself, the errors it reports and the QR core.',
+      severity: 'error',
+      from: { path: '^lambda/input/' },
+      to: { pathNot: ['^lambda/input/', '^lambda/errors\\.ts$', '^lambda/describe\\.ts$', '^lambda/qr/'] },
+    },
+    {
       name: 'payload-alone',
-      comment: 'lambda/payload, the payload builders, imports only itself and the errors it reports.',
+      comment: 'lambda/payload, the payload builders, imports only itself, the input layer and the errors it reports.',
       severity: 'error',
       from: { path: '^lambda/payload/' },
-      to: { pathNot: ['^lambda/payload/', '^lambda/errors\\.ts$', '^lambda/describe\\.ts$'] },
+      to: { pathNot: ['^lambda/payload/', '^lambda/input/', '^lambda/errors\\.ts$', '^lambda/describe\\.ts$'] },
     },
     {
       name: 'function-stands-alone',

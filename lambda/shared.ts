@@ -10,14 +10,12 @@ export { renderImage } from './generate/error-mapping.js';
 export { imageResponse } from './generate/image-response.js';
 export { bytesResponse } from './http/response.js';
 export { sha256 } from './http/sha256.js';
-export {
-  checkedText,
-  fieldsFromQuery,
-  parseChoice,
-  parseColor,
-  parseInteger,
-  readableColors,
-} from './generate/options.js';
+export { fieldsFromQuery, parseColor, readableColors } from './generate/options.js';
+export { choiceField } from './input/choice.js';
+export { dataValue } from './input/data.js';
+export { flagField } from './input/flag.js';
+export { numberField } from './input/number.js';
+export { textField } from './input/text.js';
 export { isSecretText } from './payload/secret.js';
 export { EC_LEVELS } from './qr/ec-level.js';
 export { BLACK, WHITE } from './render/color.js';

@@ -2,7 +2,7 @@
 // Google has turned off: PNG of exactly chs pixels, the code centred in it, chld's margin
 // in modules ("rows"), error correction L and a 4-module margin by default.
 import { badRequest } from '../errors.js';
-import { checkedText } from '../generate/options.js';
+import { dataValue } from '../input/data.js';
 import type { EcLevel } from '../qr/ec-level.js';
 import { BLACK, WHITE } from '../render/color.js';
 import { dialectRoute, dimensions, required, utf8Only, type Dialect } from './query.js';
@@ -29,7 +29,7 @@ export const googleChart: Dialect = {
         { field: 'chs', max: MAX_AREA },
       );
     }
-    const text = checkedText(required(fields, 'chl', 'chl=Hello%20world'), 'chl');
+    const text = dataValue(required(fields, 'chl', 'chl=Hello%20world'), 'chl');
     utf8Only(fields.choe, 'choe');
     // chld=<level>|<margin>: L|4 when absent.
     const chld = /^([LMQH])(?:\|(\d{1,3}))?$/i.exec(fields.chld ?? 'L');

@@ -3,7 +3,10 @@
 // modules of quiet zone, colours as 255-0-0 or hex; 200x200, margin 1, qzone 0, ecc L by default.
 import { badRequest } from '../errors.js';
 import { parseHexColor } from '../generate/color.js';
-import { checkedText, parseChoice, parseInteger, readableColors } from '../generate/options.js';
+import { readableColors } from '../generate/options.js';
+import { choiceField } from '../input/choice.js';
+import { dataValue } from '../input/data.js';
+import { numberField } from '../input/number.js';
 import { EC_LEVELS } from '../qr/ec-level.js';
 import { BLACK, WHITE, type Rgba } from '../render/color.js';
 import { dialectRoute, dimensions, required, utf8Only, type Dialect } from './query.js';
@@ -39,7 +42,7 @@ export const goqr: Dialect = {
     'format',
   ],
   spec(fields) {
-    const text = checkedText(required(fields, 'data', 'data=HelloWorld'), 'data');
+    const text = dataValue(required(fields, 'data', 'data=HelloWorld'), 'data');
     const format = FORMATS.find((f) => f === (fields.format ?? 'png').toLowerCase());
     if (format === undefined) {
       const raster = ['gif', 'jpg', 'jpeg', 'eps'].includes((fields.format ?? '').toLowerCase());
@@ -53,7 +56,7 @@ export const goqr: Dialect = {
     const size = dimensions(fields.size ?? '200x200', 'size', 10, format === 'svg' ? 1_000_000 : 1000);
     utf8Only(fields['charset-source'], 'charset-source');
     utf8Only(fields['charset-target'], 'charset-target');
-    const margin = parseInteger(fields, 'margin', { min: 0, max: 50 }) ?? 1;
+    const margin = numberField(fields, 'margin', { min: 0, max: 50, integer: true }) ?? 1;
     const colors = readableColors(
       goqrColor(fields.color, 'color', BLACK),
       goqrColor(fields.bgcolor, 'bgcolor', WHITE),
@@ -64,8 +67,8 @@ export const goqr: Dialect = {
       format,
       size: undefined,
       canvas: { ...size, padding: format === 'svg' ? 0 : margin },
-      margin: parseInteger(fields, 'qzone', { min: 0, max: 100 }) ?? 0,
-      ecLevel: parseChoice(fields, 'ecc', EC_LEVELS, (v) => v.toUpperCase()) ?? 'L',
+      margin: numberField(fields, 'qzone', { min: 0, max: 100, integer: true }) ?? 0,
+      ecLevel: choiceField(fields, 'ecc', EC_LEVELS) ?? 'L',
       ...colors,
     };
   },

@@ -1,7 +1,10 @@
 // GET /qr?text=…&size=150 — QuickChart's QR API: PNG or SVG of exactly size × size pixels,
 // margin in modules (4), ecLevel M, dark and light as hex without #.
 import { badRequest } from '../errors.js';
-import { checkedText, parseChoice, parseColor, parseInteger, readableColors } from '../generate/options.js';
+import { parseColor, readableColors } from '../generate/options.js';
+import { choiceField } from '../input/choice.js';
+import { dataValue } from '../input/data.js';
+import { numberField } from '../input/number.js';
 import { EC_LEVELS } from '../qr/ec-level.js';
 import { BLACK, WHITE } from '../render/color.js';
 import { dialectRoute, required, type Dialect } from './query.js';
@@ -25,7 +28,7 @@ export const quickchart: Dialect = {
     mode: 'the data is encoded as UTF-8 bytes, which every current scanner reads (no Shift JIS)',
   },
   spec(fields) {
-    const text = checkedText(required(fields, 'text', 'text=Hello%20world'), 'text');
+    const text = dataValue(required(fields, 'text', 'text=Hello%20world'), 'text');
     const format = (fields.format ?? 'png').toLowerCase();
     if (format !== 'png' && format !== 'svg') {
       throw badRequest(
@@ -34,14 +37,14 @@ export const quickchart: Dialect = {
         { field: 'format', allowed: ['png', 'svg'] },
       );
     }
-    const size = parseInteger(fields, 'size', { min: 1, max: 3000 }) ?? 150;
+    const size = numberField(fields, 'size', { min: 1, max: 3000, integer: true }) ?? 150;
     return {
       text,
       format,
       size: undefined,
       canvas: { width: size, height: size, padding: 0 },
-      margin: parseInteger(fields, 'margin', { min: 0, max: 100 }) ?? 4,
-      ecLevel: parseChoice(fields, 'ecLevel', EC_LEVELS, (v) => v.toUpperCase()) ?? 'M',
+      margin: numberField(fields, 'margin', { min: 0, max: 100, integer: true }) ?? 4,
+      ecLevel: choiceField(fields, 'ecLevel', EC_LEVELS) ?? 'M',
       // The same colours as /generate takes: hex, the # optional, alpha allowed.
       ...readableColors(parseColor(fields, 'dark') ?? BLACK, parseColor(fields, 'light') ?? WHITE),
     };

@@ -1,11 +1,14 @@
-import { describe, clip } from '../describe.js';
-import { HttpError, badRequest } from '../errors.js';
-import { maxCapacity } from '../qr/capacity.js';
+import { clip, describe } from '../describe.js';
+import { badRequest, type HttpError } from '../errors.js';
+import { choiceField } from '../input/choice.js';
+import { dataValue, MAX_DATA_LENGTH } from '../input/data.js';
+import type { Fields } from '../input/fields.js';
+import { flagField } from '../input/flag.js';
+import { numberField } from '../input/number.js';
 import { EC_LEVELS } from '../qr/ec-level.js';
 import { BLACK, WHITE, sameColor, type Rgba } from '../render/color.js';
 import { MAX_PIXELS, type ImageFormat, type RenderSpec } from '../render/spec.js';
 import type { Payload, PayloadBuilders, PayloadType } from '../payload/index.js';
-import { flagField } from '../payload/flag.js';
 import { isSecretText } from '../payload/secret.js';
 import { colorName, luminanceOnWhite, parseHexColor } from './color.js';
 
@@ -25,8 +28,7 @@ export type OptionSource = 'body' | 'query';
 export const LIMITS = {
   size: { min: 21, max: MAX_PIXELS },
   margin: { min: 0, max: 16 },
-  /** No QR code holds more characters than this: version 40-L's digits (7089). */
-  textLength: maxCapacity('L').digits,
+  textLength: MAX_DATA_LENGTH,
 } as const;
 
 export const DEFAULTS = { format: 'png', margin: 4, ecLevel: 'L' } as const;
@@ -43,14 +45,10 @@ const FITS = ['whole', 'exact'] as const;
  * Validates the options of a POST body or a GET query (whose values are all strings).
  * Every failure names the field and what it accepts.
  */
-export function parseQrSpec(
-  fields: Readonly<Record<string, unknown>>,
-  source: OptionSource = 'body',
-  builders?: PayloadBuilders,
-): QrSpec {
+export function parseQrSpec(fields: Fields, source: OptionSource = 'body', builders?: PayloadBuilders): QrSpec {
   if (fields.type !== undefined && builders === undefined)
     throw new Error('parseQrSpec: a request with a type needs the payload builders');
-  const type = builders && parseChoice(fields, 'type', Object.keys(builders) as PayloadType[], (v) => v.toLowerCase());
+  const type = builders && choiceField(fields, 'type', Object.keys(builders) as PayloadType[]);
   const allowed: readonly string[] =
     type === undefined ? FIELDS : ['type', ...builders![type].fields, ...DRAWING_FIELDS];
   for (const name of Object.keys(fields)) {
@@ -70,10 +68,10 @@ export function parseQrSpec(
       : undefined;
   if (secretField !== undefined) throw secretInUrl(type!, secretField);
   const payload = type === undefined ? textPayload(fields) : builders![type].build(fields);
-  const format = parseChoice(fields, 'format', FORMATS, (v) => v.toLowerCase());
+  const format = choiceField(fields, 'format', FORMATS);
   if (format === 'txt') refuseImageOptions(fields);
-  const size = parseInteger(fields, 'size', LIMITS.size);
-  const fit = parseChoice(fields, 'fit', FITS, (v) => v.toLowerCase());
+  const size = numberField(fields, 'size', { ...LIMITS.size, integer: true });
+  const fit = choiceField(fields, 'fit', FITS);
   if (fit === 'exact' && size === undefined) {
     throw badRequest('missing_field', "'fit' exact needs a 'size': the width and height the image is to have", {
       field: 'size',
@@ -87,8 +85,8 @@ export function parseQrSpec(
     formatGiven: format !== undefined,
     size,
     canvas: fit === 'exact' ? { width: size!, height: size!, padding: 0 } : undefined,
-    margin: parseInteger(fields, 'margin', LIMITS.margin) ?? DEFAULTS.margin,
-    ecLevel: parseChoice(fields, 'ecLevel', EC_LEVELS, (v) => v.toUpperCase()) ?? DEFAULTS.ecLevel,
+    margin: numberField(fields, 'margin', { ...LIMITS.margin, integer: true }) ?? DEFAULTS.margin,
+    ecLevel: choiceField(fields, 'ecLevel', EC_LEVELS) ?? DEFAULTS.ecLevel,
     ...parseColors(fields),
   };
 }
@@ -102,7 +100,7 @@ const secretInUrl = (type: PayloadType, field: string): HttpError =>
   );
 
 /** The data as given (`url`, or its alias `text`); a secret when it is an otpauth: key or a WIFI: password. */
-function textPayload(fields: Readonly<Record<string, unknown>>): Payload {
+function textPayload(fields: Fields): Payload {
   const text = parseText(fields);
   return { text, secret: isSecretText(text) };
 }
@@ -111,10 +109,9 @@ function textPayload(fields: Readonly<Record<string, unknown>>): Payload {
 const PIXEL_OPTIONS = ['size', 'fit', 'dark', 'light'] as const;
 
 /** Whether any option that only an image can honour was given. */
-export const hasPixelOptions = (fields: Readonly<Record<string, unknown>>): boolean =>
-  PIXEL_OPTIONS.some((name) => fields[name] !== undefined);
+export const hasPixelOptions = (fields: Fields): boolean => PIXEL_OPTIONS.some((name) => fields[name] !== undefined);
 
-function refuseImageOptions(fields: Readonly<Record<string, unknown>>): void {
+function refuseImageOptions(fields: Fields): void {
   const name = PIXEL_OPTIONS.find((option) => fields[option] !== undefined);
   if (name === 'size' || name === 'fit') {
     throw badRequest(
@@ -146,7 +143,7 @@ export function fieldsFromQuery(query: URLSearchParams): Record<string, string> 
   return fields;
 }
 
-function parseText(fields: Readonly<Record<string, unknown>>): string {
+function parseText(fields: Fields): string {
   const hasUrl = fields.url !== undefined;
   if (hasUrl && fields.text !== undefined)
     throw badRequest('conflicting_options', "give either 'url' or 'text' (its alias), not both", { field: 'text' });
@@ -159,66 +156,10 @@ function parseText(fields: Readonly<Record<string, unknown>>): string {
       { field: 'url' },
     );
   }
-  return checkedText(value, name);
+  return dataValue(value, name);
 }
 
-/** The data to encode in field `name`: a non-empty, well-formed string no QR code is too small for at first sight. */
-export function checkedText(value: unknown, name: string): string {
-  if (typeof value !== 'string')
-    throw badRequest('invalid_type', `'${name}' must be a string, not ${describe(value)}`, { field: name });
-  if (value === '') throw badRequest('empty_value', `'${name}' must not be empty`, { field: name });
-  if (value.length > LIMITS.textLength) {
-    throw new HttpError(
-      413,
-      'data_too_large',
-      `'${name}' is ${value.length} characters long; no QR code holds more than ${LIMITS.textLength} (digits only)`,
-      { field: name, maxDigits: LIMITS.textLength },
-    );
-  }
-  if (!value.isWellFormed())
-    throw badRequest('invalid_text', `'${name}' contains an unpaired UTF-16 surrogate, which is not text`, {
-      field: name,
-    });
-  return value;
-}
-
-export function parseChoice<T extends string>(
-  fields: Readonly<Record<string, unknown>>,
-  name: string,
-  allowed: readonly T[],
-  normalise: (value: string) => string,
-): T | undefined {
-  const value = fields[name];
-  if (value === undefined) return undefined;
-  const choice = typeof value === 'string' ? allowed.find((a) => a === normalise(value)) : undefined;
-  if (choice === undefined)
-    throw badRequest('invalid_value', `'${name}' must be one of ${allowed.join(', ')}, not ${describe(value)}`, {
-      field: name,
-      allowed,
-    });
-  return choice;
-}
-
-export function parseInteger(
-  fields: Readonly<Record<string, unknown>>,
-  name: string,
-  range: { readonly min: number; readonly max: number },
-): number | undefined {
-  const value = fields[name];
-  if (value === undefined) return undefined;
-  const number =
-    typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : NaN;
-  if (!Number.isInteger(number) || number < range.min || number > range.max) {
-    throw badRequest(
-      'out_of_range',
-      `'${name}' must be a whole number from ${range.min} to ${range.max}, not ${describe(value)}`,
-      { field: name, min: range.min, max: range.max },
-    );
-  }
-  return number === 0 ? 0 : number; // -0 is 0
-}
-
-function parseColors(fields: Readonly<Record<string, unknown>>): { dark: Rgba; light: Rgba } {
+function parseColors(fields: Fields): { dark: Rgba; light: Rgba } {
   return readableColors(parseColor(fields, 'dark') ?? BLACK, parseColor(fields, 'light') ?? WHITE);
 }
 
@@ -267,7 +208,7 @@ export function readableColors(
   return { dark, light };
 }
 
-export function parseColor(fields: Readonly<Record<string, unknown>>, name: string): Rgba | undefined {
+export function parseColor(fields: Fields, name: string): Rgba | undefined {
   const value = fields[name];
   if (value === undefined) return undefined;
   const color = typeof value === 'string' ? parseHexColor(value) : undefined;

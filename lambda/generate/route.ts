@@ -1,3 +1,4 @@
+import { clip } from '../describe.js';
 import { HttpError, badRequest } from '../errors.js';
 import { negotiate } from '../http/accept.js';
 import { isRecord } from '../is-record.js';
@@ -40,9 +41,9 @@ export async function generateJson(request: HttpRequest): Promise<HttpResponse> 
   if (queryNames.length > 0) {
     throw badRequest(
       'options_in_query',
-      `POST /generate takes its options in the JSON body, not in the query string (${queryNames.join(', ')})`,
+      `POST /generate takes its options in the JSON body, not in the query string (${queryNames.map(clip).join(', ')})`,
       {
-        fields: queryNames.map((name) => name.slice(0, 40)),
+        fields: queryNames.map(clip),
       },
     );
   }

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyEventV2 } from 'aws-lambda';
+import { clip } from '../describe.js';
 import { HttpError, badRequest } from '../errors.js';
 import { isRecord } from '../is-record.js';
 import { checkHeaderSize, checkQuerySize, mapSize } from './limits.js';
@@ -191,6 +192,6 @@ function wellFormed(text: string, name: string): string {
 }
 
 const notUtf8 = (name: string): HttpError =>
-  badRequest('invalid_utf8', `the query parameter '${name.slice(0, 40)}' is not valid UTF-8 once percent-decoded`, {
-    field: name.slice(0, 40),
+  badRequest('invalid_utf8', `the query parameter '${clip(name)}' is not valid UTF-8 once percent-decoded`, {
+    field: clip(name),
   });

@@ -10,7 +10,7 @@ export function degrees(value: number): string {
 }
 
 export function geoPayload(fields: Fields): Payload {
-  const latitude = numberField(fields, 'latitude', -90, 90, { required: true })!;
-  const longitude = numberField(fields, 'longitude', -180, 180, { required: true })!;
+  const latitude = numberField(fields, 'latitude', { min: -90, max: 90, required: true })!;
+  const longitude = numberField(fields, 'longitude', { min: -180, max: 180, required: true })!;
   return { text: `geo:${degrees(latitude)},${degrees(longitude)}`, secret: false };
 }

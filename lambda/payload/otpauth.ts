@@ -31,10 +31,10 @@ export function otpauthPayload(fields: Fields): Payload {
   const issuer = labelPart(fields, 'issuer', false);
   const account = labelPart(fields, 'account', true)!;
   const algorithm = choiceField(fields, 'algorithm', ALGORITHMS);
-  const digits = numberField(fields, 'digits', 6, 8, { integer: true });
+  const digits = numberField(fields, 'digits', { min: 6, max: 8, integer: true });
   if (digits === 7)
     throw badRequest('invalid_value', "'digits' must be 6 or 8", { field: 'digits', allowed: ['6', '8'] });
-  const period = numberField(fields, 'period', 1, 3600, { integer: true });
+  const period = numberField(fields, 'period', { min: 1, max: 3600, integer: true });
   const label =
     issuer === undefined ? encodeURIComponent(account) : `${encodeURIComponent(issuer)}:${encodeURIComponent(account)}`;
   const query = [

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The layering rules live in .dependency-cruiser.cjs (local/ ↛ lambda/, the QR core alone,
- * render on the QR core, the payload builders alone, no cycles, ...). These tests hold the
+ * render on the QR core, the input layer and the payload builders alone, no cycles, ...). These tests hold the
  * project to them and prove that each rule fails a tree that breaks it.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -35,6 +35,7 @@ t.test('a tree that breaks each rule fails, naming the rule and the import', asy
     'lambda/qr/symbol.ts': "import { HttpError } from '../errors.js';\nexport const x = HttpError;\n",
     'lambda/render/png.ts': "import { route } from '../generate/route.js';\nexport const y = route;\n",
     'lambda/payload/wifi.ts': "import type { Helper } from '../../local/helper.js';\nexport type W = Helper;\n",
+    'lambda/input/text.ts': "import { route } from '../generate/route.js';\nexport const z = route;\n",
     'lambda/http/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n",
     'lambda/http/b.ts': "import { a } from './a.js';\nexport const b = () => a;\n",
     'lambda/http/random.ts': "import fc from 'fast-check';\nexport const r = fc;\n",
@@ -55,6 +56,7 @@ t.test('a tree that breaks each rule fails, naming the rule and the import', asy
   );
   t.same(errors.sort(), [
     'function-stands-alone: lambda/payload/wifi.ts → local/helper.ts',
+    'input-alone: lambda/input/text.ts → lambda/generate/route.ts',
     'local-not-lambda: local/helper.ts → lambda/errors.ts',
     'no-circular: lambda/http/a.ts → lambda/http/b.ts → lambda/http/a.ts',
     'no-dev-deps-in-the-bundle: lambda/http/random.ts → fast-check',
