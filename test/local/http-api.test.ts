@@ -173,6 +173,23 @@ t.test('routes: {proxy+}, ANY, exact; no route is the gateway’s 404', async (t
   t.ok(missing.headers['apigw-requestid']);
 });
 
+// https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html#http-api-develop-routes.evaluation:
+// API Gateway selects a route by its method and path ("Full match for a route and method"),
+// `ANY` matching the methods not defined for it; the page says nothing of HEAD reaching a GET
+// route. main.tf defines GET routes alone, so HEAD on them is the gateway's 404.
+t.test('HEAD matches a HEAD or ANY route, never a GET route: 404 Not Found, nothing runs', async (t) => {
+  t.equal((await raw('/exact', 'GET', [])).status, 200, 'GET /exact is a route');
+  const head = await raw('/exact', 'HEAD', []);
+  t.equal(head.status, 404, 'HEAD /exact is not');
+  t.equal(head.headers['content-type'], 'application/json');
+  t.equal(head.headers['content-length'], String(JSON.stringify({ message: 'Not Found' }).length));
+  t.equal(head.body.length, 0, 'and has no body');
+  t.ok(head.headers['apigw-requestid']);
+  const any = await raw('/any', 'HEAD', []);
+  t.equal(any.status, 200, 'ANY /any takes HEAD');
+  t.equal(any.body.length, 0, 'the function’s answer without its body');
+});
+
 const respond = (result: unknown) =>
   raw('/items/1', 'POST', [['Content-Type', 'application/json']], JSON.stringify({ result }));
 
