@@ -20,17 +20,26 @@ NODE_PREFIX := $(shell node -p 'process.config.variables.node_prefix' 2>/dev/nul
 ifneq ($(wildcard $(NODE_PREFIX)/include/node/node.h),)
 export npm_config_nodedir ?= $(NODE_PREFIX)
 endif
+# make exports every command-line variable to the recipes, expanding it first: a `$(shell …)`
+# typed in any of them (make dev 'PORT=$(shell …)') would run. Each is made a simple variable
+# holding the text as typed, which make exports as it is: a `$` in it is text. And no recipe
+# puts a variable's text into a command line: they read it from the environment, quoted
+# ("$$OUT"), or a script checks it (VERSION here, APPLY_FLAGS in scripts/terraform-apply.sh).
+$(foreach name,$(.VARIABLES),$(if $(filter command line,$(origin $(name))),$(eval override $(name) := $$(value $(name)))$(eval export $(name))))
 # The text `make invoke` and `make curl` encode. It reaches the recipes through the
 # environment, as typed: quotes stay quotes, and $(value) keeps a `$` from being read as
 # a make variable.
 URL ?= https://www.youtube.com/@RayanSlim087
 export QR_TEXT = $(value URL)
-# make exports a command-line variable to every recipe, expanding it first: a `$(shell …)`
-# typed in URL would run. Only QR_TEXT, unexpanded, goes to the recipes.
+# Only QR_TEXT, unexpanded, goes to the recipes.
 unexport URL
+# Where make invoke and make curl write, for the recipes as "$$OUT".
 OUT := out
+export OUT
 TF_OUTPUT = terraform output -raw
-# Extra flags for terraform apply and destroy, e.g. APPLY_FLAGS=-auto-approve in a pipeline.
+# Extra flags for terraform apply and destroy, e.g. APPLY_FLAGS=-auto-approve in a pipeline:
+# scripts/terraform-apply.sh reads them from the environment and takes only the flags
+# docs/deploy.md lists.
 APPLY_FLAGS ?=
 
 .PHONY: help system-deps install build typecheck lint format check check-types check-units standin validate rehearse test coverage clean dev bench load fuzz record-responses screenshots audit lambda-deps deploy plan destroy outputs fmt invoke curl smoke rollback rollforward certificate
@@ -182,7 +191,7 @@ deploy: ## Build and deploy to your AWS account (terraform init + apply), then p
 	$(MAKE) --no-print-directory lambda-deps
 	terraform init -input=false
 	@scripts/preflight.sh region
-	scripts/terraform-apply.sh apply -input=false $(APPLY_FLAGS)
+	scripts/terraform-apply.sh apply -input=false
 	@$(MAKE) --no-print-directory outputs
 
 plan: ## Build and show what deploy would change
@@ -193,25 +202,26 @@ plan: ## Build and show what deploy would change
 	scripts/terraform-apply.sh plan -input=false
 
 rollback: ## Serve the version before the live one (rollback_enabled; VERSION=n for another); kept until make rollforward
+	@[[ "$${VERSION-}" =~ ^([1-9][0-9]*)?$$ ]] || { printf "error: VERSION must be a version number such as VERSION=3, not '%s'\n" "$$VERSION" >&2; exit 2; }
 	@scripts/preflight.sh terraform deployed aws
-	APPLY_FLAGS='$(APPLY_FLAGS)' scripts/rollback.sh back $(VERSION)
+	scripts/rollback.sh back $${VERSION:+"$$VERSION"}
 	@$(MAKE) --no-print-directory outputs
 
 rollforward: ## Serve the newest published version again, undoing make rollback
 	@scripts/preflight.sh terraform deployed aws
-	APPLY_FLAGS='$(APPLY_FLAGS)' scripts/rollback.sh forward
+	scripts/rollback.sh forward
 	@$(MAKE) --no-print-directory outputs
 
 certificate: ## With domain_name and no hosted_zone_id: request the certificate alone and print the DNS records to create
 	@scripts/preflight.sh terraform aws
 	terraform init -input=false
 	@scripts/preflight.sh region
-	scripts/terraform-apply.sh apply -input=false -target='aws_acm_certificate.domain' $(APPLY_FLAGS)
+	scripts/terraform-apply.sh apply -input=false -target='aws_acm_certificate.domain'
 	@terraform output dns_records
 
 destroy: ## Delete everything deploy created
 	@scripts/preflight.sh terraform deployed aws
-	scripts/terraform-apply.sh destroy -input=false $(APPLY_FLAGS)
+	scripts/terraform-apply.sh destroy -input=false
 
 outputs: ## Print the deployment's outputs (endpoint, function, region, ready-to-paste commands)
 	@scripts/preflight.sh terraform deployed
@@ -226,21 +236,21 @@ fmt: ## Format the .tf files and the terraform tests
 
 invoke: ## aws lambda invoke the deployed function with the documented payload; writes out/invoke.png
 	@scripts/preflight.sh terraform deployed awscli
-	@mkdir -p $(OUT)
+	@mkdir -p "$$OUT"
 	@payload=$$(node -e 'console.log(JSON.stringify({ body: JSON.stringify({ url: process.env.QR_TEXT }) }))'); \
 	  live=$$($(TF_OUTPUT) live_version 2>/dev/null || true); \
 	  "$$(scripts/preflight.sh awscli-path)" lambda invoke --region "$$($(TF_OUTPUT) region)" \
 	    --function-name "$$($(TF_OUTPUT) function_name)$${live:+:live}" --cli-binary-format raw-in-base64-out \
-	    --payload "$$payload" $(OUT)/invoke.json
-	node scripts/save-qr.mjs $(OUT)/invoke.json $(OUT)/invoke.png
+	    --payload "$$payload" "$$OUT/invoke.json"
+	node scripts/save-qr.mjs "$$OUT/invoke.json" "$$OUT/invoke.png"
 
 curl: ## POST to the deployed endpoint with curl; writes out/curl.png
 	@scripts/preflight.sh terraform deployed
-	@mkdir -p $(OUT)
+	@mkdir -p "$$OUT"
 	@body=$$(node -e 'console.log(JSON.stringify({ url: process.env.QR_TEXT }))'); \
 	  curl -sS -X POST "$$($(TF_OUTPUT) generate_url)" -H 'Content-Type: application/json' \
-	    -d "$$body" -o $(OUT)/curl.json -w 'HTTP %{http_code}\n'
-	node scripts/save-qr.mjs $(OUT)/curl.json $(OUT)/curl.png
+	    -d "$$body" -o "$$OUT/curl.json" -w 'HTTP %{http_code}\n'
+	node scripts/save-qr.mjs "$$OUT/curl.json" "$$OUT/curl.png"
 
 smoke: ## Run the integration suite against the deployed stack (endpoints from terraform output)
 	@scripts/preflight.sh terraform deployed awscli aws

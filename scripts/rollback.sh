@@ -5,7 +5,8 @@
 # new code as a version and keeps serving the pinned one, and a check on every plan says so.
 #   scripts/rollback.sh back [VERSION]   — serve VERSION (default: the one before the live one)
 #   scripts/rollback.sh forward          — serve the newest published version again
-# Then `terraform apply` (APPLY_FLAGS as for make deploy), which changes the alias alone
+# Then `terraform apply` (scripts/terraform-apply.sh takes APPLY_FLAGS from the environment,
+# as for make deploy), which changes the alias alone
 # unless the configuration or the build changed too; the plan shows it before it applies.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -56,7 +57,7 @@ case "$direction" in
     ;;
   *) fail "unknown direction '$direction' (back or forward)" ;;
 esac
-if ! "$root/scripts/terraform-apply.sh" apply -input=false ${APPLY_FLAGS:-}; then
+if ! "$root/scripts/terraform-apply.sh" apply -input=false; then
   restore
   echo "$direction: the apply did not complete; $pin is as it was" >&2
   exit 1

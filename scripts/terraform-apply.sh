@@ -5,13 +5,40 @@
 #   - a log group that already exists (a lost state, a function once made in the console): import it;
 #   - an IAM role that already exists: another deployment, or a lost state, holds the name.
 # Terraform's prompts and output reach the terminal unchanged; only its stderr is also kept.
+#
+# apply and destroy add the flags in APPLY_FLAGS (make deploy APPLY_FLAGS=-auto-approve), read
+# from the environment and split at blanks, never by a shell: quotes, `$` and `;` are text.
+# Each must be one of ALLOWED_FLAGS (docs/deploy.md says why these); any other is refused by
+# name before Terraform starts.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+
+ALLOWED_FLAGS='-auto-approve, -compact-warnings, -no-color, -lock=true|false, -lock-timeout=DURATION, -parallelism=N, -refresh=true|false, -replace=ADDRESS, -var=NAME=VALUE, -var-file=FILE'
+allowed_flag() {
+  [[ "$1" =~ ^-(auto-approve|compact-warnings|no-color)$ ||
+    "$1" =~ ^-(lock|refresh)=(true|false)$ ||
+    "$1" =~ ^-lock-timeout=([0-9]+(\.[0-9]+)?(ns|us|ms|s|m|h))+$ ||
+    "$1" =~ ^-parallelism=[1-9][0-9]*$ ||
+    "$1" =~ ^-(replace|var-file)=.+$ ||
+    "$1" =~ ^-var=[A-Za-z_][A-Za-z0-9_-]*=.*$ ]]
+}
+args=("$@")
+if [ "${1:-}" = apply ] || [ "${1:-}" = destroy ]; then
+  read -r -d '' -a flags <<<"${APPLY_FLAGS:-}"
+  # ${a[@]+"${a[@]}"}: an empty array under set -u, in bash 3.2 too.
+  for flag in ${flags[@]+"${flags[@]}"}; do
+    allowed_flag "$flag" || {
+      printf "error: APPLY_FLAGS takes %s; not '%s' (docs/deploy.md, \"Flags for apply and destroy\")\n" "$ALLOWED_FLAGS" "$flag" >&2
+      exit 2
+    }
+  done
+  args+=(${flags[@]+"${flags[@]}"})
+fi
 log=$(mktemp "${TMPDIR:-/tmp}/qr-terraform.XXXXXX")
 trap 'rm -f "$log"' EXIT
 
 # stderr through tee into the log and back to stderr; stdout straight to the terminal (fd 3).
-{ terraform "$@" 2>&1 1>&3 3>&- | tee "$log" >&2; } 3>&1
+{ terraform "${args[@]}" 2>&1 1>&3 3>&- | tee "$log" >&2; } 3>&1
 status=${PIPESTATUS[0]}
 [ "$status" -eq 0 ] && exit 0
 

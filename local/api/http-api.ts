@@ -184,7 +184,8 @@ function matchRoute(routes: readonly Route[], method: string, path: string) {
   for (const route of routes) {
     if (route.key === '$default') continue;
     if (route.method !== 'ANY' && route.method !== method) continue;
-    const pathParameters: Record<string, string> = {};
+    // Parameter names are the route's: `{__proto__}` is a name like any other.
+    const pathParameters: Record<string, string> = Object.create(null) as Record<string, string>;
     let score = route.method === 'ANY' ? 0 : 1;
     let matched = true;
     for (let i = 0; i < route.segments.length; i++) {
@@ -384,7 +385,8 @@ export function fromResult(payload: Buffer): MappedResponse | undefined {
     return undefined;
   if (typeof body !== 'string' || typeof headers !== 'object' || headers === null || !Array.isArray(cookies))
     return undefined;
-  const mappedHeaders: Record<string, string> = {};
+  // Names are the function's, and may be its client's: a `__proto__` header is a header.
+  const mappedHeaders: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
       mappedHeaders[name.toLowerCase()] = String(value);

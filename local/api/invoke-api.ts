@@ -130,7 +130,7 @@ export function createInvokeApi(pools: ReadonlyMap<string, FunctionPool>, region
 /** The version a qualifier runs: `$LATEST`, or an alias of the configuration; undefined when it names neither. */
 function versionOf(pool: FunctionPool, qualifier: string | undefined): string | undefined {
   if (qualifier === undefined || qualifier === '$LATEST') return '$LATEST';
-  return pool.fn.aliases?.[qualifier];
+  return pool.fn.aliases?.get(qualifier);
 }
 
 function tail(log: string): string {

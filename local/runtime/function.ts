@@ -15,8 +15,11 @@ export interface FunctionDefinition {
   readonly systemLogLevel: string | undefined;
   /** null: unreserved (the account's pool). */
   readonly reservedConcurrency: number | null;
-  /** The aliases the configuration defines (aws_lambda_alias), each with the version it points at. */
-  readonly aliases?: Readonly<Record<string, string>> | undefined;
+  /**
+   * The aliases the configuration defines (aws_lambda_alias), each with the version it points at.
+   * A Map: a qualifier is a client's text, and `constructor` or `__proto__` must name nothing.
+   */
+  readonly aliases?: ReadonlyMap<string, string> | undefined;
 }
 
 /** Lambda's limit on a synchronous invocation's request and response payloads, 6 MB. */

@@ -70,7 +70,7 @@ export function stackConfigOf(plan: PlanJson, dir: string): StackConfig {
   const routeSettings = firstBlock(stage.default_route_settings);
   const reserved = fn.reserved_concurrent_executions;
   // Aliases of the function; a version not known before apply (publish = true) is the code as built.
-  const aliases = Object.fromEntries(
+  const aliases = new Map(
     ofType('aws_lambda_alias').map((alias) => [
       String(known(alias.values, 'name', alias.address)),
       optionalString(alias.values.function_version) ?? '$LATEST',

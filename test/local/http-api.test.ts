@@ -55,7 +55,12 @@ function raw(
   method: string,
   headers: [string, string][],
   body?: string | Buffer,
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+): Promise<{
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  rawHeaders: string[];
+  body: Buffer;
+}> {
   return new Promise((resolve, reject) => {
     const url = new URL(path, base);
     const flat: string[] = [['Host', url.host], ...headers].flat();
@@ -71,7 +76,12 @@ function raw(
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            rawHeaders: res.rawHeaders,
+            body: Buffer.concat(chunks),
+          }),
         );
       },
     );
@@ -161,6 +171,23 @@ t.test('routes: {proxy+}, ANY, exact; no route is the gateway’s 404', async (t
   t.equal(missing.status, 404);
   t.same(JSON.parse(missing.body.toString()), { message: 'Not Found' });
   t.ok(missing.headers['apigw-requestid']);
+});
+
+// https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html#http-api-develop-routes.evaluation:
+// API Gateway selects a route by its method and path ("Full match for a route and method"),
+// `ANY` matching the methods not defined for it; the page says nothing of HEAD reaching a GET
+// route. main.tf defines GET routes alone, so HEAD on them is the gateway's 404.
+t.test('HEAD matches a HEAD or ANY route, never a GET route: 404 Not Found, nothing runs', async (t) => {
+  t.equal((await raw('/exact', 'GET', [])).status, 200, 'GET /exact is a route');
+  const head = await raw('/exact', 'HEAD', []);
+  t.equal(head.status, 404, 'HEAD /exact is not');
+  t.equal(head.headers['content-type'], 'application/json');
+  t.equal(head.headers['content-length'], String(JSON.stringify({ message: 'Not Found' }).length));
+  t.equal(head.body.length, 0, 'and has no body');
+  t.ok(head.headers['apigw-requestid']);
+  const any = await raw('/any', 'HEAD', []);
+  t.equal(any.status, 200, 'ANY /any takes HEAD');
+  t.equal(any.body.length, 0, 'the function’s answer without its body');
 });
 
 const respond = (result: unknown) =>
@@ -328,6 +355,28 @@ t.test('query parameters and headers named like Object.prototype members are ord
   ]);
   t.equal(event.headers.constructor, 'c');
   t.equal(Object.getOwnPropertyDescriptor(event.headers, '__proto__')?.value, 'p');
+});
+
+t.test('path parameters and result headers named like Object.prototype members are ordinary names', async (t) => {
+  const api = await serve(mirror, ['GET /p/{__proto__}', 'GET /q/{constructor}/{toString+}']);
+  const proto = JSON.parse((await asWritten(api, '/p/one')).body) as { pathParameters?: object };
+  t.same(Object.entries(proto.pathParameters ?? {}), [['__proto__', 'one']]);
+  const greedy = JSON.parse((await asWritten(api, '/q/two/three/four')).body) as { pathParameters: object };
+  t.same(Object.entries(greedy.pathParameters).sort(), [
+    ['constructor', 'two'],
+    ['toString', 'three/four'],
+  ]);
+  // JSON.parse makes `__proto__` an own property, as the function's JSON result does.
+  const result = JSON.parse('{"statusCode": 200, "headers": {"__proto__": "p", "constructor": "c"}, "body": "ok"}');
+  const mapped = fromResult(Buffer.from(JSON.stringify(result)));
+  t.same(Object.entries(mapped?.headers ?? {}).sort(), [
+    ['__proto__', 'p'],
+    ['constructor', 'c'],
+  ]);
+  const response = await respond(result);
+  t.equal(response.status, 200);
+  const names = response.rawHeaders.filter((_, i) => i % 2 === 0);
+  t.same(names.filter((name) => name === '__proto__' || name === 'constructor').sort(), ['__proto__', 'constructor']);
 });
 
 /** A request whose path goes out exactly as written (no URL parsing, no dot-segment removal). */

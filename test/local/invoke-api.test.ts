@@ -8,7 +8,7 @@ import { FunctionPool } from '../../local/runtime/pool.js';
 import { openGate } from '../helpers/gate.js';
 import { fixtureFunction } from '../helpers/target.js';
 
-const counter = new FunctionPool(fixtureFunction('counter', { aliases: { live: '$LATEST' } }));
+const counter = new FunctionPool(fixtureFunction('counter', { aliases: new Map([['live', '$LATEST']]) }));
 const envDump = new FunctionPool(fixtureFunction('env-dump'));
 const server = createInvokeApi(
   new Map([
@@ -81,6 +81,29 @@ t.test('a qualifier that names no version or alias: 404 ResourceNotFoundExceptio
   const mismatch = await invoke('fixture-counter:live', '{}', {}, '?Qualifier=%24LATEST');
   t.equal(mismatch.status, 400, 'a qualifier in the name and another in the query');
   t.equal(mismatch.headers.get('x-amzn-errortype'), 'InvalidParameterValueException');
+});
+
+// Object.prototype's members are no aliases: Lambda knows only the aliases a function has
+// (ResourceNotFoundException for any other), and `constructor` once ran the function as
+// `function Object() { [native code] }`.
+t.test('constructor, __proto__, toString, hasOwnProperty: no alias, no function, 404 and nothing runs', async (t) => {
+  for (const member of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+    for (const [identifier, query, arn] of [
+      [`fixture-counter:${member}`, '', `function:fixture-counter:${member}`],
+      ['fixture-counter', `?Qualifier=${member}`, `function:fixture-counter:${member}`],
+      [member, '', `function:${member}`],
+      [member, `?Qualifier=${member}`, `function:${member}:${member}`],
+    ] as const) {
+      const response = await invoke(identifier, '{}', {}, query);
+      t.equal(response.status, 404, `${identifier}${query}`);
+      t.equal(response.headers.get('x-amzn-errortype'), 'ResourceNotFoundException');
+      t.equal(response.headers.get('x-amz-executed-version'), null, 'nothing ran');
+      t.match(await response.json(), {
+        Type: 'User',
+        message: `Function not found: arn:aws:lambda:eu-west-1:000000000000:${arn}`,
+      });
+    }
+  }
 });
 
 t.test('malformed names are a 400 ValidationException, never a 500', async (t) => {

@@ -20,34 +20,31 @@ function principals(value: Value | undefined): Json | undefined {
   const given = blocks(value);
   if (given.length === 0) return undefined;
   if (given.length === 1 && given[0]!.type === '*' && list(given[0]!.identifiers).join() === '*') return '*';
-  const byType: Record<string, string[]> = {};
-  for (const principal of given) (byType[String(principal.type)] ??= []).push(...list(principal.identifiers));
-  return Object.fromEntries(
-    Object.keys(byType)
-      .sort()
-      .map((type) => [type, oneOrMany(byType[type]!)]),
-  );
+  // Maps: a type, test or variable is the configuration's text, `constructor` as much as `AWS`.
+  const byType = new Map<string, string[]>();
+  for (const principal of given) {
+    const type = String(principal.type);
+    byType.set(type, [...(byType.get(type) ?? []), ...list(principal.identifiers)]);
+  }
+  return Object.fromEntries([...byType.keys()].sort().map((type) => [type, oneOrMany(byType.get(type)!)]));
 }
 
 function conditions(value: Value | undefined): Json | undefined {
   const given = blocks(value);
   if (given.length === 0) return undefined;
-  const byTest: Record<string, Record<string, string[]>> = {};
+  const byTest = new Map<string, Map<string, string[]>>();
   for (const condition of given) {
-    const variables = (byTest[String(condition.test)] ??= {});
-    (variables[String(condition.variable)] ??= []).push(...list(condition.values));
+    const test = String(condition.test);
+    const variable = String(condition.variable);
+    const variables = byTest.get(test) ?? new Map<string, string[]>();
+    byTest.set(test, variables);
+    variables.set(variable, [...(variables.get(variable) ?? []), ...list(condition.values)]);
   }
   return Object.fromEntries(
-    Object.keys(byTest)
-      .sort()
-      .map((test) => [
-        test,
-        Object.fromEntries(
-          Object.keys(byTest[test]!)
-            .sort()
-            .map((v) => [v, oneOrMany(byTest[test]![v]!)]),
-        ),
-      ]),
+    [...byTest.keys()].sort().map((test) => {
+      const variables = byTest.get(test)!;
+      return [test, Object.fromEntries([...variables.keys()].sort().map((v) => [v, oneOrMany(variables.get(v)!)]))];
+    }),
   );
 }
 

@@ -30,7 +30,7 @@ const plan = (extra: ResourceValues[]) => ({
 });
 
 t.test('aws_lambda_alias resources become the function’s aliases; none without them', async (t) => {
-  t.same(stackConfigOf(plan([]), '/project').function.aliases, {});
+  t.same(stackConfigOf(plan([]), '/project').function.aliases, new Map());
   const config = stackConfigOf(
     plan([
       resource('aws_lambda_alias', 'live', { name: 'live', function_version: '$LATEST' }),
@@ -40,7 +40,10 @@ t.test('aws_lambda_alias resources become the function’s aliases; none without
   );
   t.same(
     config.function.aliases,
-    { live: '$LATEST', next: '$LATEST' },
+    new Map([
+      ['live', '$LATEST'],
+      ['next', '$LATEST'],
+    ]),
     'a version not known before apply is the code as built',
   );
 });

@@ -76,3 +76,33 @@ t.test('an effect IAM does not know is refused', async (t) => {
     /effect must be "Allow" or "Deny"/,
   );
 });
+
+t.test('principal types, condition tests and variables named like Object.prototype members are names', async (t) => {
+  const { minified_json } = renderPolicyDocument({
+    statement: [
+      statement({
+        actions: ['s3:GetObject'],
+        principals: [
+          { type: 'constructor', identifiers: ['a'] },
+          { type: '__proto__', identifiers: ['b'] },
+          { type: 'constructor', identifiers: ['c'] },
+        ],
+        condition: [
+          { test: 'toString', variable: 'hasOwnProperty', values: ['x'] },
+          { test: '__proto__', variable: 'constructor', values: ['y'] },
+        ],
+      }),
+    ],
+  });
+  const [only] = (JSON.parse(minified_json) as { Statement: Record<string, unknown>[] }).Statement;
+  t.same(Object.entries(only!.Principal as object), [
+    ['__proto__', 'b'],
+    ['constructor', ['a', 'c']],
+  ]);
+  const condition = only!.Condition as Record<string, object>;
+  t.same(Object.keys(condition), ['__proto__', 'toString']);
+  t.same(Object.entries(Object.getOwnPropertyDescriptor(condition, '__proto__')!.value as object), [
+    ['constructor', 'y'],
+  ]);
+  t.same(Object.entries(condition.toString!), [['hasOwnProperty', 'x']]);
+});
