@@ -202,12 +202,17 @@ rollforward: ## Serve the newest published version again, undoing make rollback
 	APPLY_FLAGS='$(APPLY_FLAGS)' scripts/rollback.sh forward
 	@$(MAKE) --no-print-directory outputs
 
+# No build: the certificate does not depend on the code, and -target takes every dependency
+# along. It prints certificate_dns_records, not dns_records: under -target Terraform writes
+# only the outputs whose resources were all targeted, and the domain's own record needs
+# the API or the CDN, which `make deploy` creates (and then prints dns_records).
 certificate: ## With domain_name and no hosted_zone_id: request the certificate alone and print the DNS records to create
 	@scripts/preflight.sh terraform aws
 	terraform init -input=false
 	@scripts/preflight.sh region
 	scripts/terraform-apply.sh apply -input=false -target='aws_acm_certificate.domain' $(APPLY_FLAGS)
-	@terraform output dns_records
+	@terraform output certificate_dns_records
+	@echo "Create the record above at the DNS host of your domain, then make deploy (it waits until ACM has issued the certificate)."
 
 destroy: ## Delete everything deploy created
 	@scripts/preflight.sh terraform deployed aws

@@ -446,6 +446,15 @@ locals {
     null
   )
 
+  # The certificate's validation record, for a domain whose DNS is not in Route 53: from the
+  # certificate alone, so that `make certificate` (a targeted apply) can print it.
+  certificate_dns_records = local.create_certificate ? [for option in aws_acm_certificate.domain[0].domain_validation_options : {
+    purpose = "certificate validation (keep it: ACM renews through it)"
+    name    = option.resource_record_name
+    type    = option.resource_record_type
+    value   = option.resource_record_value
+  }] : []
+
   # The secret CloudFront sends the function (lambda/http/origin-guard.ts) and its header.
   origin_header = "x-origin-verify"
   function_environment = merge(
@@ -488,7 +497,11 @@ resource "aws_acm_certificate" "domain" {
     create_before_destroy = true
   }
 
-  depends_on = [terraform_data.planned_code]
+  # No depends_on terraform_data.planned_code, unlike the other first resources: `make
+  # certificate` applies this resource alone (-target), and Terraform's -target takes every
+  # dependency along, so the zip's precondition would fail on a clone that was never built.
+  # The certificate holds no code; a saved plan applied with the wrong zip may request it
+  # (free, and kept for the next apply) before terraform_data.planned_code stops the rest.
 }
 
 # The certificate's DNS validation record, when the zone is in Route 53 (otherwise it is in
