@@ -142,6 +142,8 @@ const apiGatewayNeeds = (region: string, collection: string, id: string, taggedA
       ]
     : []),
 ];
+const API_GATEWAY_SERVICE_LINKED_ROLE =
+  'arn:aws:iam::000000000000:role/aws-service-role/ops.apigateway.amazonaws.com/AWSServiceRoleForAPIGateway';
 const regionOf = (values: Record<string, unknown>): string => String(values.region);
 const arnOf = (
   all: readonly ResourceState[],
@@ -194,8 +196,18 @@ const MANAGED: Record<string, Needs> = {
     },
     { actions: ['route53:GetChange'], resource: 'arn:aws:route53:::change/C0000000000000' },
   ],
-  aws_apigatewayv2_domain_name: (values) =>
-    apiGatewayNeeds(regionOf(values), '/domainnames', String(values.domain_name), String(values.arn)),
+  // A custom domain needs API Gateway's service-linked role, which CreateDomainName creates
+  // in an account that has none yet, as the caller ("Using service-linked roles for API
+  // Gateway", AWS's API Gateway developer guide; without it: "Caller does not have
+  // permissions to create a Service Linked Role"). Only the one role, only for API Gateway.
+  aws_apigatewayv2_domain_name: (values) => [
+    ...apiGatewayNeeds(regionOf(values), '/domainnames', String(values.domain_name), String(values.arn)),
+    {
+      actions: ['iam:CreateServiceLinkedRole'],
+      resource: API_GATEWAY_SERVICE_LINKED_ROLE,
+      context: { 'iam:AWSServiceName': 'ops.apigateway.amazonaws.com' },
+    },
+  ],
   aws_apigatewayv2_api_mapping: (values) =>
     apiGatewayNeeds(regionOf(values), `/domainnames/${String(values.domain_name)}/apimappings`, String(values.id)),
   aws_cloudfront_cache_policy: (values) => [
@@ -431,5 +443,14 @@ t.test('and scopes it to this deployment: another function, role or log group is
   t.notOk(
     allows(policy, 'cloudwatch:DeleteAlarms', 'arn:aws:cloudwatch:eu-west-1:123456789012:alarm:payments-errors'),
     'another alarm',
+  );
+  t.notOk(
+    allows(
+      policy,
+      'iam:CreateServiceLinkedRole',
+      'arn:aws:iam::123456789012:role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing',
+      { 'iam:AWSServiceName': 'elasticloadbalancing.amazonaws.com' },
+    ),
+    "another service's service-linked role",
   );
 });
