@@ -468,8 +468,15 @@ locals {
   # query string, but not Host, which execute-api routes by. Its id is the same in every
   # account (CloudFront developer guide, "Use managed origin request policies").
   all_viewer_except_host_header = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
-  # CloudFront caches a 5xx for 10 s by default; a passing failure should not outlive itself.
-  uncached_error_codes = [500, 502, 503, 504]
+  # The error codes CloudFront caches from an origin, and the only ones a custom_error_response
+  # may name (CloudFront developer guide, "How CloudFront processes and caches HTTP 4xx and
+  # 5xx status codes from your origin"). Each is cached for error_caching_min_ttl (10 s by
+  # default) even when the origin marks it no-store, but for 404, 410, 414 and 501, which
+  # honour no-store, no-cache and private. The function's 400 (a private code's refusal among
+  # them), 403 and 405 would be served from the cache for 10 s, and a 5xx would outlive a
+  # passing failure: every one is kept for 0 s. (test/infra/cdn-caching.test.ts checks
+  # this list against the statuses lambda/ and API Gateway answer.)
+  uncached_error_codes = [400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504]
 }
 
 # The zone the domain's records go in (a public one: ACM validates through public DNS).

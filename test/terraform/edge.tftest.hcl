@@ -180,8 +180,10 @@ run "cdn_alone" {
     error_message = "Every query parameter and Origin are the key, no cookies; the origin's Cache-Control decides (min 0: no-store is honoured; default 0: nothing unmarked is cached)."
   }
   assert {
-    condition     = toset([for response in aws_cloudfront_distribution.cdn[0].custom_error_response : response.error_code if response.error_caching_min_ttl == 0]) == toset([500, 502, 503, 504])
-    error_message = "A server error is not served from the cache."
+    # CloudFront caches these codes for error_caching_min_ttl whatever the origin's no-store
+    # ("How CloudFront processes and caches HTTP 4xx and 5xx status codes from your origin").
+    condition     = toset([for response in aws_cloudfront_distribution.cdn[0].custom_error_response : response.error_code if response.error_caching_min_ttl == 0]) == toset([400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504])
+    error_message = "No error is served from the cache: every code CloudFront would cache from the origin is kept for 0 s."
   }
   assert {
     condition     = length(aws_cloudfront_distribution.cdn[0].logging_config) == 0 && aws_cloudfront_distribution.cdn[0].price_class == "PriceClass_100" && aws_cloudfront_distribution.cdn[0].viewer_certificate[0].cloudfront_default_certificate
