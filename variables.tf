@@ -142,7 +142,7 @@ variable "tags" {
 
 variable "alarm_sns_topic_arn" {
   type        = string
-  description = "SNS topic that CloudWatch alarms notify, on alarm and on recovery: function errors, function throttles and API 5xx. It must be in the deployment's own region and partition. null creates no alarms."
+  description = "SNS topic that CloudWatch alarms notify, on alarm and on recovery: function errors, the handler's unexpected failures (a metric filter on its ERROR log line), function throttles and API 5xx. It must be in the deployment's own region and partition. null creates no alarms."
   default     = null
 
   validation {

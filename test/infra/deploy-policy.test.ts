@@ -266,6 +266,14 @@ const MANAGED: Record<string, Needs> = {
   ],
   aws_cloudwatch_log_group: (values) => [{ actions: LOG_GROUP, resource: String(values.arn) }],
   aws_cloudwatch_metric_alarm: (values) => [{ actions: ALARM, resource: String(values.arn) }],
+  // On the log group it reads (internal/service/logs/metric_filter.go: PutMetricFilter,
+  // DescribeMetricFilters by log group and name prefix, DeleteMetricFilter).
+  aws_cloudwatch_log_metric_filter: (values, all) => [
+    {
+      actions: ['logs:PutMetricFilter', 'logs:DescribeMetricFilters', 'logs:DeleteMetricFilter'],
+      resource: arnOf(all, 'aws_cloudwatch_log_group', (group) => group.name === values.log_group_name),
+    },
+  ],
   aws_apigatewayv2_api: (values) => apiGatewayNeeds(regionOf(values), '/apis', String(values.id), String(values.arn)),
   aws_apigatewayv2_integration: (values) =>
     apiGatewayNeeds(regionOf(values), `/apis/${String(values.api_id)}/integrations`, String(values.id)),
