@@ -492,8 +492,13 @@ locals {
   origin_header = "x-origin-verify"
   function_environment = merge(
     var.environment_variables,
-    var.cdn_enabled ? { QR_ORIGIN_SECRET = terraform_data.origin_secret[0].output } : {},
+    # While make rotate-origin-secret runs, the previous secret too (lambda/http/origin-guard.ts
+    # accepts either, separated by a space) until CloudFront sends only the new one.
+    var.cdn_enabled ? { QR_ORIGIN_SECRET = join(" ", compact([local.origin_secret, var.origin_secret_previous])) } : {},
   )
+  # terraform_data's output carries no sensitive mark after apply (only its input does): every
+  # use goes through this, so plans print "(sensitive value)" for the header and the variable.
+  origin_secret = var.cdn_enabled ? sensitive(terraform_data.origin_secret[0].output) : null
 
   cdn_origin_id = "http-api"
   # AWS's managed origin request policy AllViewerExceptHostHeader, the one AWS names for API
@@ -599,10 +604,13 @@ resource "aws_route53_record" "domain" {
   }
 }
 
-# The secret the CDN proves itself with: drawn once, at the first apply, and kept.
+# The secret the CDN proves itself with: drawn once, at the first apply, and kept until
+# `make rotate-origin-secret` replaces it. Sensitive, so no plan or apply prints it; it is
+# still in the state (as every value is), and anyone allowed lambda:GetFunctionConfiguration
+# or cloudfront:GetDistributionConfig on these resources can read it.
 resource "terraform_data" "origin_secret" {
   count = var.cdn_enabled ? 1 : 0
-  input = uuid()
+  input = sensitive(uuid())
 
   lifecycle {
     ignore_changes = [input]
@@ -659,7 +667,7 @@ resource "aws_cloudfront_distribution" "cdn" {
     # CloudFront overwrites a header of this name that a viewer sends.
     custom_header {
       name  = local.origin_header
-      value = terraform_data.origin_secret[0].output
+      value = local.origin_secret
     }
 
     custom_origin_config {
@@ -694,6 +702,20 @@ resource "aws_cloudfront_distribution" "cdn" {
   restrictions {
     geo_restriction {
       restriction_type = "none"
+    }
+  }
+
+  # A new origin secret reaches the function (and the alias the API invokes) before
+  # CloudFront sends it; the provider then waits until every edge has the new header
+  # (wait_for_deployment, true by default), so `make rotate-origin-secret` retires the old
+  # one only once nothing sends it.
+  depends_on = [aws_lambda_function.qr, aws_lambda_alias.live]
+
+  lifecycle {
+    precondition {
+      # A pinned version keeps the environment it was published with: it would refuse the new secret.
+      condition     = var.origin_secret_previous == null || var.live_version == null
+      error_message = "The origin secret cannot be rotated while make rollback pins version ${coalesce(var.live_version, "-")}: that version knows only the old secret, and would refuse every request with the new one. Run make rollforward (or deploy a fix) first."
     }
   }
 

@@ -193,6 +193,18 @@ variable "cdn_enabled" {
   default     = false
 }
 
+variable "origin_secret_previous" {
+  type        = string
+  description = "Set by make rotate-origin-secret for its first apply only: the origin secret CloudFront sent until then, which the function keeps accepting beside the new one until every edge sends the new one. Leave it null."
+  default     = null
+  sensitive   = true
+
+  validation {
+    condition     = var.origin_secret_previous == null || can(regex("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", coalesce(var.origin_secret_previous, "-")))
+    error_message = "origin_secret_previous must be null or the previous origin secret (a lower-case UUID); make rotate-origin-secret sets it."
+  }
+}
+
 variable "cdn_price_class" {
   type        = string
   description = "Which CloudFront edge locations serve the API: PriceClass_100 (North America, Europe, Israel: the cheapest), PriceClass_200 (adds most of Asia, the Middle East and Africa) or PriceClass_All."
