@@ -310,6 +310,9 @@ resource "aws_apigatewayv2_integration" "qr" {
   # Terraform's default is 1.0, which would hand the function REST-style events.
   payload_format_version = "2.0"
   timeout_milliseconds   = 30000
+
+  # Moves to the alias (or back) only once the permission to invoke it exists.
+  depends_on = [aws_lambda_permission.api_gateway]
 }
 
 resource "aws_apigatewayv2_route" "qr" {
@@ -351,13 +354,22 @@ resource "aws_apigatewayv2_stage" "default" {
 
 # Lets this API, and only this API, invoke the function.
 resource "aws_lambda_permission" "api_gateway" {
-  statement_id  = "AllowInvokeFromHttpApi"
+  # Turning rollback_enabled on or off replaces the permission (the qualifier forces a new
+  # one) while the integration moves to the alias or back. A statement id of its own per
+  # qualifier lets the new permission exist beside the old (create_before_destroy), and the
+  # integration waits for it (depends_on there): no request finds the API invoking what it
+  # may not.
+  statement_id  = var.rollback_enabled ? "AllowInvokeFromHttpApi-live" : "AllowInvokeFromHttpApi"
   action        = "lambda:InvokeFunction"
   function_name = aws_lambda_function.qr.function_name
   # Invoking an alias needs the permission on that alias.
   qualifier  = var.rollback_enabled ? aws_lambda_alias.live[0].name : null
   principal  = "apigateway.amazonaws.com"
   source_arn = "${aws_apigatewayv2_api.http.execution_arn}/*/*"
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 # --- Alarms (only with alarm_sns_topic_arn) ----------------------------------
