@@ -234,6 +234,8 @@ const MANAGED: Record<string, Needs> = {
       ],
       resource: String(values.arn),
     },
+    // make rollback and make rollforward invalidate what the edges cached (scripts/rollback.sh).
+    { actions: ['cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation'], resource: String(values.arn) },
     // CloudFront reads the web ACL it is given.
     ...(values.web_acl_id ? [{ actions: ['wafv2:GetWebACL'], resource: String(values.web_acl_id) }] : []),
   ],
