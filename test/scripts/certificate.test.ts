@@ -34,7 +34,7 @@ t.test('make certificate in a fresh clone prints the validation record, without 
   t.equal(result.code, 0, `make certificate succeeds${result.code === 0 ? '' : `: ${result.stderr.slice(-800)}`}`);
   t.match(
     result.stdout,
-    /purpose"? = "certificate validation[^]*name"? = "_[0-9a-f]{32}\.qr\.example\.com\.[^]*type"? = "CNAME"[^]*value"? = "_[0-9a-f]{32}\.[a-z0-9]+\.acm-validations\.aws\."/,
+    /purpose"? = "certificate validation[\s\S]*name"? = "_[0-9a-f]{32}\.qr\.example\.com\.[\s\S]*type"? = "CNAME"[\s\S]*value"? = "_[0-9a-f]{32}\.[a-z0-9]+\.acm-validations\.aws\."/,
     'the validation record: name, CNAME and value',
   );
   t.notOk(existsSync(join(clone, 'build/lambda.zip')), 'nothing was built or zipped');

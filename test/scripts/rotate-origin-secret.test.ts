@@ -13,6 +13,13 @@ import { run } from '../helpers/processes.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
+/** The few values of the state this test reads. */
+interface StateValues {
+  readonly output?: string;
+  readonly origin?: { custom_header: { value: string }[] }[];
+  readonly environment?: { variables: Record<string, string> }[];
+}
+
 interface Seen {
   readonly secret: string;
   readonly header: string;
@@ -56,14 +63,14 @@ t.test('a rotation in two applies: both secrets accepted while CloudFront change
     .map((line) => {
       const resources = (
         JSON.parse(line) as {
-          values: { root_module: { resources: { address: string; values: Record<string, any> }[] } };
+          values: { root_module: { resources: { address: string; values: StateValues }[] } };
         }
       ).values.root_module.resources;
       const values = (address: string) => resources.find((resource) => resource.address === address)!.values;
       return {
         secret: String(values('terraform_data.origin_secret[0]').output),
-        header: String(values('aws_cloudfront_distribution.cdn[0]').origin[0].custom_header[0].value),
-        accepted: String(values('aws_lambda_function.qr').environment[0].variables.QR_ORIGIN_SECRET),
+        header: String(values('aws_cloudfront_distribution.cdn[0]').origin?.[0]?.custom_header[0]?.value),
+        accepted: String(values('aws_lambda_function.qr').environment?.[0]?.variables.QR_ORIGIN_SECRET),
       };
     });
   t.equal(seen.length, 3, 'the deploy and two applies');
