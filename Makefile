@@ -42,12 +42,12 @@ TF_OUTPUT = terraform output -raw
 # docs/deploy.md lists.
 APPLY_FLAGS ?=
 
-.PHONY: help system-deps install build typecheck lint format check check-types check-units standin validate rehearse test coverage clean dev bench load fuzz record-responses screenshots audit lambda-deps deploy plan destroy outputs fmt invoke curl smoke rollback rollforward certificate
+.PHONY: help system-deps install build typecheck lint format check check-types check-units standin validate rehearse test coverage clean dev bench load fuzz record-responses screenshots audit lambda-deps deploy plan destroy outputs fmt invoke curl smoke rollback rollforward certificate rotate-origin-secret
 
 # `make help` groups the targets by what people come to do, in this order.
 HELP_GROUPS := Start:dev,install,build \
   Call:invoke,curl,outputs,smoke \
-  Deploy:deploy,plan,destroy,rollback,rollforward,certificate,lambda-deps \
+  Deploy:deploy,plan,destroy,rollback,rollforward,certificate,rotate-origin-secret,lambda-deps \
   Test:check,test,lint,format,typecheck,coverage,validate,rehearse,standin,fuzz,bench,load \
   Maintain:record-responses,screenshots,fmt,audit,system-deps,clean,help
 
@@ -212,12 +212,22 @@ rollforward: ## Serve the newest published version again, undoing make rollback
 	scripts/rollback.sh forward
 	@$(MAKE) --no-print-directory outputs
 
+# No build: the certificate does not depend on the code, and -target takes every dependency
+# along. It prints certificate_dns_records, not dns_records: under -target Terraform writes
+# only the outputs whose resources were all targeted, and the domain's own record needs
+# the API or the CDN, which `make deploy` creates (and then prints dns_records).
 certificate: ## With domain_name and no hosted_zone_id: request the certificate alone and print the DNS records to create
 	@scripts/preflight.sh terraform aws
 	terraform init -input=false
 	@scripts/preflight.sh region
 	scripts/terraform-apply.sh apply -input=false -target='aws_acm_certificate.domain'
-	@terraform output dns_records
+	@terraform output certificate_dns_records
+	@echo "Create the record above at the DNS host of your domain, then make deploy (it waits until ACM has issued the certificate)."
+
+rotate-origin-secret: ## With cdn_enabled: a new secret for CloudFront's header to the API, refusing no request (two applies)
+	@scripts/preflight.sh terraform deployed aws
+	scripts/rotate-origin-secret.sh
+	@$(MAKE) --no-print-directory outputs
 
 destroy: ## Delete everything deploy created
 	@scripts/preflight.sh terraform deployed aws

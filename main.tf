@@ -310,6 +310,9 @@ resource "aws_apigatewayv2_integration" "qr" {
   # Terraform's default is 1.0, which would hand the function REST-style events.
   payload_format_version = "2.0"
   timeout_milliseconds   = 30000
+
+  # Moves to the alias (or back) only once the permission to invoke it exists.
+  depends_on = [aws_lambda_permission.api_gateway]
 }
 
 resource "aws_apigatewayv2_route" "qr" {
@@ -351,28 +354,55 @@ resource "aws_apigatewayv2_stage" "default" {
 
 # Lets this API, and only this API, invoke the function.
 resource "aws_lambda_permission" "api_gateway" {
-  statement_id  = "AllowInvokeFromHttpApi"
+  # Turning rollback_enabled on or off replaces the permission (the qualifier forces a new
+  # one) while the integration moves to the alias or back. A statement id of its own per
+  # qualifier lets the new permission exist beside the old (create_before_destroy), and the
+  # integration waits for it (depends_on there): no request finds the API invoking what it
+  # may not.
+  statement_id  = var.rollback_enabled ? "AllowInvokeFromHttpApi-live" : "AllowInvokeFromHttpApi"
   action        = "lambda:InvokeFunction"
   function_name = aws_lambda_function.qr.function_name
   # Invoking an alias needs the permission on that alias.
   qualifier  = var.rollback_enabled ? aws_lambda_alias.live[0].name : null
   principal  = "apigateway.amazonaws.com"
   source_arn = "${aws_apigatewayv2_api.http.execution_arn}/*/*"
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 # --- Alarms (only with alarm_sns_topic_arn) ----------------------------------
 
 locals {
-  # Sums over 5-minute periods. Any function error is a bug (bad input is a 4xx answer, not
-  # an error), any throttle is a caller turned away; a few API 5xx (timeouts, integration
-  # failures) may be passing, a run of them is not.
+  alarms_enabled = var.alarm_sns_topic_arn != null
+
+  # Lambda's Errors metric counts only what reaches the runtime (an exception the handler
+  # lets out, a timeout, running out of memory: "Types of metrics for Lambda functions" in
+  # AWS's Lambda guide). The handler catches everything else, answers 500 and writes one
+  # line, {"level":"ERROR","message":"unexpected failure",...} (lambda/handler.ts), so a bug
+  # is counted from that line, by a metric filter on the function's log group.
+  handler_failure_pattern = "{ $.level = \"ERROR\" && $.message = \"unexpected failure\" }"
+  handler_failure_metric  = { namespace = "qr-lambda", name = "${var.function_name}-unexpected-failures" }
+
+  # Sums over 5-minute periods. Any function error or unexpected failure is a bug (bad input
+  # is a 4xx answer, not an error), any throttle is a caller turned away; a few API 5xx
+  # (timeouts, integration failures) may be passing, a run of them is not.
   alarms = {
     function-errors = {
-      description = "The function raised errors (unhandled exceptions, timeouts, out of memory)."
+      description = "The function raised errors that reached Lambda's runtime (exceptions the handler let out, timeouts, out of memory)."
       namespace   = "AWS/Lambda"
       metric      = "Errors"
       dimensions  = tomap({ FunctionName = aws_lambda_function.qr.function_name })
       threshold   = 1
+    }
+    unexpected-failures = {
+      description = "The handler answered 500 for an unexpected failure (a bug it caught): its ERROR log line, counted by a metric filter."
+      namespace   = local.handler_failure_metric.namespace
+      metric      = local.handler_failure_metric.name
+      # A metric filter's metric has no dimensions unless the filter names them.
+      dimensions = tomap({})
+      threshold  = 1
     }
     function-throttles = {
       description = "Invocations of the function were throttled (concurrency limit reached)."
@@ -391,14 +421,29 @@ locals {
   }
 }
 
+# Counts the handler's "unexpected failure" lines: one per request it answered 500.
+resource "aws_cloudwatch_log_metric_filter" "unexpected_failures" {
+  count          = local.alarms_enabled ? 1 : 0
+  name           = "${var.function_name}-unexpected-failures"
+  log_group_name = aws_cloudwatch_log_group.function.name
+  pattern        = local.handler_failure_pattern
+
+  metric_transformation {
+    namespace = local.handler_failure_metric.namespace
+    name      = local.handler_failure_metric.name
+    value     = "1"
+    unit      = "Count"
+  }
+}
+
 resource "aws_cloudwatch_metric_alarm" "qr" {
-  for_each = var.alarm_sns_topic_arn == null ? {} : local.alarms
+  for_each = local.alarms_enabled ? local.alarms : {}
 
   alarm_name          = "${var.function_name}-${each.key}"
   alarm_description   = each.value.description
   namespace           = each.value.namespace
   metric_name         = each.value.metric
-  dimensions          = each.value.dimensions
+  dimensions          = length(each.value.dimensions) > 0 ? each.value.dimensions : null
   statistic           = "Sum"
   period              = 300
   evaluation_periods  = 1
@@ -446,12 +491,26 @@ locals {
     null
   )
 
+  # The certificate's validation record, for a domain whose DNS is not in Route 53: from the
+  # certificate alone, so that `make certificate` (a targeted apply) can print it.
+  certificate_dns_records = local.create_certificate ? [for option in aws_acm_certificate.domain[0].domain_validation_options : {
+    purpose = "certificate validation (keep it: ACM renews through it)"
+    name    = option.resource_record_name
+    type    = option.resource_record_type
+    value   = option.resource_record_value
+  }] : []
+
   # The secret CloudFront sends the function (lambda/http/origin-guard.ts) and its header.
   origin_header = "x-origin-verify"
   function_environment = merge(
     var.environment_variables,
-    var.cdn_enabled ? { QR_ORIGIN_SECRET = terraform_data.origin_secret[0].output } : {},
+    # While make rotate-origin-secret runs, the previous secret too (lambda/http/origin-guard.ts
+    # accepts either, separated by a space) until CloudFront sends only the new one.
+    var.cdn_enabled ? { QR_ORIGIN_SECRET = join(" ", compact([local.origin_secret, var.origin_secret_previous])) } : {},
   )
+  # terraform_data's output carries no sensitive mark after apply (only its input does): every
+  # use goes through this, so plans print "(sensitive value)" for the header and the variable.
+  origin_secret = var.cdn_enabled ? sensitive(terraform_data.origin_secret[0].output) : null
 
   cdn_origin_id = "http-api"
   # AWS's managed origin request policy AllViewerExceptHostHeader, the one AWS names for API
@@ -459,8 +518,15 @@ locals {
   # query string, but not Host, which execute-api routes by. Its id is the same in every
   # account (CloudFront developer guide, "Use managed origin request policies").
   all_viewer_except_host_header = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
-  # CloudFront caches a 5xx for 10 s by default; a passing failure should not outlive itself.
-  uncached_error_codes = [500, 502, 503, 504]
+  # The error codes CloudFront caches from an origin, and the only ones a custom_error_response
+  # may name (CloudFront developer guide, "How CloudFront processes and caches HTTP 4xx and
+  # 5xx status codes from your origin"). Each is cached for error_caching_min_ttl (10 s by
+  # default) even when the origin marks it no-store, but for 404, 410, 414 and 501, which
+  # honour no-store, no-cache and private. The function's 400 (a private code's refusal among
+  # them), 403 and 405 would be served from the cache for 10 s, and a 5xx would outlive a
+  # passing failure: every one is kept for 0 s. (test/infra/cdn-caching.test.ts checks
+  # this list against the statuses lambda/ and API Gateway answer.)
+  uncached_error_codes = [400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504]
 }
 
 # The zone the domain's records go in (a public one: ACM validates through public DNS).
@@ -488,7 +554,11 @@ resource "aws_acm_certificate" "domain" {
     create_before_destroy = true
   }
 
-  depends_on = [terraform_data.planned_code]
+  # No depends_on terraform_data.planned_code, unlike the other first resources: `make
+  # certificate` applies this resource alone (-target), and Terraform's -target takes every
+  # dependency along, so the zip's precondition would fail on a clone that was never built.
+  # The certificate holds no code; a saved plan applied with the wrong zip may request it
+  # (free, and kept for the next apply) before terraform_data.planned_code stops the rest.
 }
 
 # The certificate's DNS validation record, when the zone is in Route 53 (otherwise it is in
@@ -546,10 +616,13 @@ resource "aws_route53_record" "domain" {
   }
 }
 
-# The secret the CDN proves itself with: drawn once, at the first apply, and kept.
+# The secret the CDN proves itself with: drawn once, at the first apply, and kept until
+# `make rotate-origin-secret` replaces it. Sensitive, so no plan or apply prints it; it is
+# still in the state (as every value is), and anyone allowed lambda:GetFunctionConfiguration
+# or cloudfront:GetDistributionConfig on these resources can read it.
 resource "terraform_data" "origin_secret" {
   count = var.cdn_enabled ? 1 : 0
-  input = uuid()
+  input = sensitive(uuid())
 
   lifecycle {
     ignore_changes = [input]
@@ -606,7 +679,7 @@ resource "aws_cloudfront_distribution" "cdn" {
     # CloudFront overwrites a header of this name that a viewer sends.
     custom_header {
       name  = local.origin_header
-      value = terraform_data.origin_secret[0].output
+      value = local.origin_secret
     }
 
     custom_origin_config {
@@ -641,6 +714,20 @@ resource "aws_cloudfront_distribution" "cdn" {
   restrictions {
     geo_restriction {
       restriction_type = "none"
+    }
+  }
+
+  # A new origin secret reaches the function (and the alias the API invokes) before
+  # CloudFront sends it; the provider then waits until every edge has the new header
+  # (wait_for_deployment, true by default), so `make rotate-origin-secret` retires the old
+  # one only once nothing sends it.
+  depends_on = [aws_lambda_function.qr, aws_lambda_alias.live]
+
+  lifecycle {
+    precondition {
+      # A pinned version keeps the environment it was published with: it would refuse the new secret.
+      condition     = var.origin_secret_previous == null || var.live_version == null
+      error_message = "The origin secret cannot be rotated while make rollback pins version ${coalesce(var.live_version, "-")}: that version knows only the old secret, and would refuse every request with the new one. Run make rollforward (or deploy a fix) first."
     }
   }
 

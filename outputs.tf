@@ -76,14 +76,18 @@ output "cdn_distribution_id" {
 output "dns_records" {
   description = "DNS records to create where domain_name's DNS is hosted, when hosted_zone_id is not given: the certificate's validation record, then the domain's own (a CNAME; at a zone apex, your DNS host's ALIAS/ANAME). Empty when Route 53 holds them."
   value = local.domain_enabled && !local.zone_managed ? concat(
-    local.create_certificate ? [for option in aws_acm_certificate.domain[0].domain_validation_options : {
-      purpose = "certificate validation (keep it: ACM renews through it)"
-      name    = option.resource_record_name
-      type    = option.resource_record_type
-      value   = option.resource_record_value
-    }] : [],
+    local.certificate_dns_records,
     [{ purpose = "the domain", name = "${var.domain_name}.", type = "CNAME", value = "${local.domain_target.name}." }],
   ) : []
+}
+
+# What `make certificate` prints. Under -target Terraform keeps only the outputs whose
+# resources were all targeted (hashicorp/terraform, internal/terraform/transform_targets.go),
+# and dns_records also reaches the distribution or the API's domain: this one reaches the
+# certificate alone, so a targeted apply of it still writes it.
+output "certificate_dns_records" {
+  description = "The certificate's DNS validation record, to create where domain_name's DNS is hosted when hosted_zone_id is not given (make certificate prints it). Empty when Route 53 holds it, or when certificate_arn is given."
+  value       = local.domain_enabled && !local.zone_managed ? local.certificate_dns_records : []
 }
 
 output "live_version" {

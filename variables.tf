@@ -142,7 +142,7 @@ variable "tags" {
 
 variable "alarm_sns_topic_arn" {
   type        = string
-  description = "SNS topic that CloudWatch alarms notify, on alarm and on recovery: function errors, function throttles and API 5xx. It must be in the deployment's own region and partition. null creates no alarms."
+  description = "SNS topic that CloudWatch alarms notify, on alarm and on recovery: function errors, the handler's unexpected failures (a metric filter on its ERROR log line), function throttles and API 5xx. It must be in the deployment's own region and partition. null creates no alarms."
   default     = null
 
   validation {
@@ -191,6 +191,18 @@ variable "cdn_enabled" {
   type        = bool
   description = "Put a CloudFront distribution in front of the API: GET images cached at the edge by their full query string (a hit costs no API Gateway request and no invocation), SVG, JSON and HTML compressed, HTTPS only. The API's own endpoint then refuses requests that do not come through it."
   default     = false
+}
+
+variable "origin_secret_previous" {
+  type        = string
+  description = "Set by make rotate-origin-secret for its first apply only: the origin secret CloudFront sent until then, which the function keeps accepting beside the new one until every edge sends the new one. Leave it null."
+  default     = null
+  sensitive   = true
+
+  validation {
+    condition     = var.origin_secret_previous == null || can(regex("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", coalesce(var.origin_secret_previous, "-")))
+    error_message = "origin_secret_previous must be null or the previous origin secret (a lower-case UUID); make rotate-origin-secret sets it."
+  }
 }
 
 variable "cdn_price_class" {

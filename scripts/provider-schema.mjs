@@ -60,6 +60,7 @@ const PROVIDERS = [
       'aws_cloudfront_distribution',
       'aws_cloudwatch_dashboard',
       'aws_cloudwatch_log_group',
+      'aws_cloudwatch_log_metric_filter',
       'aws_cloudwatch_metric_alarm',
       'aws_iam_role',
       'aws_iam_role_policy',

@@ -8,6 +8,7 @@
 # Then `terraform apply` (scripts/terraform-apply.sh takes APPLY_FLAGS from the environment,
 # as for make deploy), which changes the alias alone
 # unless the configuration or the build changed too; the plan shows it before it applies.
+# With the CDN, then an invalidation of every path (the AWS CLI v2).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 pin="rollback.auto.tfvars.json"
@@ -61,4 +62,20 @@ if ! "$root/scripts/terraform-apply.sh" apply -input=false; then
   restore
   echo "$direction: the apply did not complete; $pin is as it was" >&2
   exit 1
+fi
+
+# With the CDN, its edges keep what the version served before this move for up to a year
+# (GET /generate answers immutable, max-age=31536000): the move reaches cached URLs only once
+# they are invalidated. Every path, as one invalidation path ("/*" counts as one; CloudFront
+# developer guide, "Pay for file invalidation"). Browsers keep their own copies until they expire.
+distribution=$(output cdn_distribution_id)
+if [ -n "$distribution" ] && [ "$distribution" != "null" ]; then
+  cli=$("$root/scripts/preflight.sh" awscli-path) || {
+    echo "$direction: the alias moved, but the CDN still serves what it cached: run aws cloudfront create-invalidation --distribution-id $distribution --paths '/*'" >&2
+    exit 1
+  }
+  printf '%s: invalidating the CDN (distribution %s, every path), which cached what the previous version served
+' "$direction" "$distribution"
+  "$cli" cloudfront create-invalidation --distribution-id "$distribution" --paths '/*' --query 'Invalidation.Id' --output text
+  echo "$direction: the edges fetch again within minutes; browsers keep the images they already hold (cached for a year) until they expire"
 fi

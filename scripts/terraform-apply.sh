@@ -38,8 +38,21 @@ log=$(mktemp "${TMPDIR:-/tmp}/qr-terraform.XXXXXX")
 trap 'rm -f "$log"' EXIT
 
 # stderr through tee into the log and back to stderr; stdout straight to the terminal (fd 3).
-{ terraform "${args[@]}" 2>&1 1>&3 3>&- | tee "$log" >&2; } 3>&1
-status=${PIPESTATUS[0]}
+apply_once() {
+  { terraform "$@" 2>&1 1>&3 3>&- | tee "$log" >&2; } 3>&1
+  status=${PIPESTATUS[0]}
+}
+apply_once "${args[@]}"
+# A web ACL created in the same apply as the distribution may not be usable yet: WAF's
+# AssociateWebACL reference warns that a new web ACL can take a moment to be available, and
+# the provider retries CreateDistribution only on InvalidViewerCertificate, so a first apply
+# with waf_rate_limit can fail with InvalidWebACLId. The web ACL then exists: one more apply,
+# a minute later, creates the distribution.
+if [ "$status" -ne 0 ] && [ "${1:-}" = apply ] && grep -q 'InvalidWebACLId' "$log"; then
+  printf '\n%s\n' "terraform-apply: CloudFront does not see the new web ACL yet (InvalidWebACLId: WAF makes a new web ACL available within a minute or so); applying once more in ${QR_WAF_RETRY_SECONDS:-60} s" >&2
+  sleep "${QR_WAF_RETRY_SECONDS:-60}"
+  apply_once "${args[@]}"
+fi
 [ "$status" -eq 0 ] && exit 0
 
 # Terraform's diagnostics without colours or box drawing, one line.

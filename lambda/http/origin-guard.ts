@@ -13,11 +13,14 @@ export const ORIGIN_SECRET_ENV = 'QR_ORIGIN_SECRET';
 /**
  * Refuses (403) a gateway request that did not come through the CDN, before any of it is
  * parsed. Direct invocations (`aws lambda invoke`: no `requestContext`) are authorised by IAM
- * and always pass, as does everything when no secret is configured.
+ * and always pass, as does everything when no secret is configured. While the secret is
+ * rotated (`make rotate-origin-secret`) the variable holds the new secret and the previous
+ * one, separated by a space, for as long as CloudFront's edges take to send the new one.
  */
 export function assertThroughCdn(event: unknown, secret: string | undefined): void {
   if (!secret || !isRecord(event) || !isRecord(event.requestContext)) return;
-  if (sameSecret(originHeaderOf(event.headers), secret)) return;
+  const given = originHeaderOf(event.headers);
+  if (secret.split(' ').some((accepted) => accepted !== '' && sameSecret(given, accepted))) return;
   throw new HttpError(
     403,
     'not_through_cdn',

@@ -142,6 +142,8 @@ const apiGatewayNeeds = (region: string, collection: string, id: string, taggedA
       ]
     : []),
 ];
+const API_GATEWAY_SERVICE_LINKED_ROLE =
+  'arn:aws:iam::000000000000:role/aws-service-role/ops.apigateway.amazonaws.com/AWSServiceRoleForAPIGateway';
 const regionOf = (values: Record<string, unknown>): string => String(values.region);
 const arnOf = (
   all: readonly ResourceState[],
@@ -194,8 +196,18 @@ const MANAGED: Record<string, Needs> = {
     },
     { actions: ['route53:GetChange'], resource: 'arn:aws:route53:::change/C0000000000000' },
   ],
-  aws_apigatewayv2_domain_name: (values) =>
-    apiGatewayNeeds(regionOf(values), '/domainnames', String(values.domain_name), String(values.arn)),
+  // A custom domain needs API Gateway's service-linked role, which CreateDomainName creates
+  // in an account that has none yet, as the caller ("Using service-linked roles for API
+  // Gateway", AWS's API Gateway developer guide; without it: "Caller does not have
+  // permissions to create a Service Linked Role"). Only the one role, only for API Gateway.
+  aws_apigatewayv2_domain_name: (values) => [
+    ...apiGatewayNeeds(regionOf(values), '/domainnames', String(values.domain_name), String(values.arn)),
+    {
+      actions: ['iam:CreateServiceLinkedRole'],
+      resource: API_GATEWAY_SERVICE_LINKED_ROLE,
+      context: { 'iam:AWSServiceName': 'ops.apigateway.amazonaws.com' },
+    },
+  ],
   aws_apigatewayv2_api_mapping: (values) =>
     apiGatewayNeeds(regionOf(values), `/domainnames/${String(values.domain_name)}/apimappings`, String(values.id)),
   aws_cloudfront_cache_policy: (values) => [
@@ -222,6 +234,8 @@ const MANAGED: Record<string, Needs> = {
       ],
       resource: String(values.arn),
     },
+    // make rollback and make rollforward invalidate what the edges cached (scripts/rollback.sh).
+    { actions: ['cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation'], resource: String(values.arn) },
     // CloudFront reads the web ACL it is given.
     ...(values.web_acl_id ? [{ actions: ['wafv2:GetWebACL'], resource: String(values.web_acl_id) }] : []),
   ],
@@ -254,6 +268,14 @@ const MANAGED: Record<string, Needs> = {
   ],
   aws_cloudwatch_log_group: (values) => [{ actions: LOG_GROUP, resource: String(values.arn) }],
   aws_cloudwatch_metric_alarm: (values) => [{ actions: ALARM, resource: String(values.arn) }],
+  // On the log group it reads (internal/service/logs/metric_filter.go: PutMetricFilter,
+  // DescribeMetricFilters by log group and name prefix, DeleteMetricFilter).
+  aws_cloudwatch_log_metric_filter: (values, all) => [
+    {
+      actions: ['logs:PutMetricFilter', 'logs:DescribeMetricFilters', 'logs:DeleteMetricFilter'],
+      resource: arnOf(all, 'aws_cloudwatch_log_group', (group) => group.name === values.log_group_name),
+    },
+  ],
   aws_apigatewayv2_api: (values) => apiGatewayNeeds(regionOf(values), '/apis', String(values.id), String(values.arn)),
   aws_apigatewayv2_integration: (values) =>
     apiGatewayNeeds(regionOf(values), `/apis/${String(values.api_id)}/integrations`, String(values.id)),
@@ -431,5 +453,14 @@ t.test('and scopes it to this deployment: another function, role or log group is
   t.notOk(
     allows(policy, 'cloudwatch:DeleteAlarms', 'arn:aws:cloudwatch:eu-west-1:123456789012:alarm:payments-errors'),
     'another alarm',
+  );
+  t.notOk(
+    allows(
+      policy,
+      'iam:CreateServiceLinkedRole',
+      'arn:aws:iam::123456789012:role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing',
+      { 'iam:AWSServiceName': 'elasticloadbalancing.amazonaws.com' },
+    ),
+    "another service's service-linked role",
   );
 });

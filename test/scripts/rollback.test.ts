@@ -14,7 +14,7 @@ const PIN = 'rollback.auto.tfvars.json';
 
 /** A folder whose `terraform` prints these outputs and whose apply exits with `applyCode`. */
 async function deployment(
-  outputs: { live: string; latest: string },
+  outputs: { live: string; latest: string; distribution?: string },
   applyCode: number,
 ): Promise<{ dir: string; env: NodeJS.ProcessEnv }> {
   const dir = await mkdtemp(join(tmpdir(), 'rollback-'));
@@ -25,12 +25,19 @@ async function deployment(
 case "$1 $2 $3" in
   "output -raw live_version") printf '%s' '${outputs.live}' ;;
   "output -raw latest_version") printf '%s' '${outputs.latest}' ;;
+  "output -raw cdn_distribution_id") printf '%s' '${outputs.distribution ?? 'null'}' ;;
   apply*) echo "apply $*" >>"${dir}/applies"; exit ${applyCode} ;;
   *) echo "unexpected: $*" >&2; exit 2 ;;
 esac
 `;
   await writeFile(join(bin, 'terraform'), terraform);
   await chmod(join(bin, 'terraform'), 0o755);
+  // An AWS CLI v2 that records what it is asked.
+  await writeFile(
+    join(bin, 'aws'),
+    `#!/usr/bin/env bash\nif [ "$1" = --version ]; then echo aws-cli/2.17.0; exit 0; fi\necho "$*" >>"${dir}/aws-calls"\necho I2J0000000000\n`,
+  );
+  await chmod(join(bin, 'aws'), 0o755);
   return { dir, env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` } };
 }
 
@@ -68,4 +75,28 @@ t.test('what it refuses, with the reason', async (t) => {
   const ahead = await deployment({ live: '2', latest: '3' }, 0);
   t.match((await rollback(ahead.dir, ahead.env, 'back', '4')).stderr, /version 4 is not published yet/);
   t.notOk(existsSync(join(ahead.dir, 'applies')), 'and applies nothing');
+});
+
+// CloudFront caches GET /generate's images for a year (immutable): a rollback that left them
+// there would keep serving what the bad version drew. The invalidation of every path is one
+// path to pay for ("/*"; CloudFront developer guide, "Pay for file invalidation").
+t.test('with the CDN, a rollback or rollforward invalidates every path it cached', async (t) => {
+  for (const direction of ['back', 'forward']) {
+    const { dir, env } = await deployment({ live: '3', latest: '3', distribution: 'E2EXAMPLE000AB' }, 0);
+    if (direction === 'forward') await writeFile(join(dir, PIN), '{\n  "live_version": "2"\n}\n');
+    const result = await rollback(dir, env, direction);
+    t.equal(result.code, 0, result.stderr);
+    t.equal(
+      await readFile(join(dir, 'aws-calls'), 'utf8'),
+      'cloudfront create-invalidation --distribution-id E2EXAMPLE000AB --paths /* --query Invalidation.Id --output text\n',
+      `${direction}: one invalidation of every path, after the apply`,
+    );
+    t.match(result.stdout, /browsers keep the images they already hold/);
+  }
+  const none = await deployment({ live: '3', latest: '3' }, 0);
+  t.equal((await rollback(none.dir, none.env, 'back')).code, 0);
+  t.notOk(existsSync(join(none.dir, 'aws-calls')), 'without the CDN, nothing to invalidate');
+  const failed = await deployment({ live: '3', latest: '3', distribution: 'E2EXAMPLE000AB' }, 1);
+  t.not((await rollback(failed.dir, failed.env, 'back')).code, 0);
+  t.notOk(existsSync(join(failed.dir, 'aws-calls')), 'nor after an apply that failed');
 });

@@ -3,7 +3,7 @@
 // prints what the real one prints for each error (its diagnostics, colours and all) and fails.
 // And scripts/preflight.sh region: no deploy starts without a region.
 import t from 'tap';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,4 +118,30 @@ t.test('preflight region: a clear refusal when no region resolves, and each way 
     0,
     "the profile's region names it",
   );
+});
+
+// WAF's AssociateWebACL reference: a web ACL just created may not be available yet, and the
+// provider retries CreateDistribution only on InvalidViewerCertificate. The first apply with
+// waf_rate_limit can then fail with InvalidWebACLId; the web ACL exists by the second.
+t.test('InvalidWebACLId on apply: one more apply, saying why; never on plan or destroy', async (t) => {
+  const bin = await mkdtemp(join(tmpdir(), 'fake-terraform-'));
+  t.teardown(() => rm(bin, { recursive: true, force: true }));
+  // Fails the first time with CloudFront's error, succeeds the second.
+  await writeFile(
+    join(bin, 'terraform'),
+    `#!/bin/sh\necho "$*" >>'${join(bin, 'calls')}'\nif [ ! -f '${join(bin, 'failed')}' ]; then touch '${join(bin, 'failed')}'; echo 'Error: creating CloudFront Distribution: operation error CloudFront: CreateDistributionWithTags, api error InvalidWebACLId: Web ACL is not accessible by the requester.' >&2; exit 1; fi\n`,
+  );
+  await chmod(join(bin, 'terraform'), 0o755);
+  const env = { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH}`, QR_WAF_RETRY_SECONDS: '0' };
+  const result = await run(script, ['apply', '-input=false'], root, env);
+  t.equal(result.code, 0, 'the second apply succeeds');
+  t.match(result.stderr, /CloudFront does not see the new web ACL yet \(InvalidWebACLId/);
+  t.equal(await readFile(join(bin, 'calls'), 'utf8'), 'apply -input=false\napply -input=false\n', 'applied twice');
+
+  const plan = await run(script, ['plan', '-input=false'], root, {
+    ...(await fakeTerraform('Error: InvalidWebACLId\n', 1)),
+    QR_WAF_RETRY_SECONDS: '0',
+  });
+  t.equal(plan.code, 1, 'a plan is not retried');
+  t.notMatch(plan.stderr, /applying once more/);
 });

@@ -237,8 +237,8 @@ run "no_alarms_by_default" {
   command = plan
 
   assert {
-    condition     = length(aws_cloudwatch_metric_alarm.qr) == 0
-    error_message = "Alarms are off unless alarm_sns_topic_arn names a topic."
+    condition     = length(aws_cloudwatch_metric_alarm.qr) == 0 && length(aws_cloudwatch_log_metric_filter.unexpected_failures) == 0
+    error_message = "Alarms, and the metric filter only they read, are off unless alarm_sns_topic_arn names a topic."
   }
 }
 
@@ -254,8 +254,20 @@ run "alarms_notify_the_topic" {
   }
 
   assert {
-    condition     = toset(keys(aws_cloudwatch_metric_alarm.qr)) == toset(["function-errors", "function-throttles", "api-5xx"])
-    error_message = "Three alarms: function errors, function throttles, API 5xx."
+    condition     = toset(keys(aws_cloudwatch_metric_alarm.qr)) == toset(["function-errors", "unexpected-failures", "function-throttles", "api-5xx"])
+    error_message = "Four alarms: function errors, the handler's unexpected failures, function throttles, API 5xx."
+  }
+  assert {
+    # Lambda's Errors never counts a failure the handler catches and answers 500: its log
+    # line does, through the metric filter the alarm watches.
+    condition = (
+      one(aws_cloudwatch_log_metric_filter.unexpected_failures).log_group_name == aws_cloudwatch_log_group.function.name
+      && one(aws_cloudwatch_log_metric_filter.unexpected_failures).metric_transformation[0].namespace == aws_cloudwatch_metric_alarm.qr["unexpected-failures"].namespace
+      && one(aws_cloudwatch_log_metric_filter.unexpected_failures).metric_transformation[0].name == aws_cloudwatch_metric_alarm.qr["unexpected-failures"].metric_name
+      && one(aws_cloudwatch_log_metric_filter.unexpected_failures).metric_transformation[0].value == "1"
+      && aws_cloudwatch_metric_alarm.qr["unexpected-failures"].threshold == 1 && aws_cloudwatch_metric_alarm.qr["unexpected-failures"].evaluation_periods == 1
+    )
+    error_message = "A metric filter on the function's log group counts each unexpected failure, and one sets off the alarm within one period."
   }
   assert {
     condition = alltrue([

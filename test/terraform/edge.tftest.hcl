@@ -157,6 +157,10 @@ run "cdn_alone" {
     error_message = "CloudFront sends the function the secret it checks (lambda/http/origin-guard.ts): a random UUID."
   }
   assert {
+    condition     = issensitive(aws_lambda_function.qr.environment[0].variables.QR_ORIGIN_SECRET) && issensitive(one(aws_cloudfront_distribution.cdn[0].origin).custom_header)
+    error_message = "The origin secret is sensitive: no plan or apply prints it."
+  }
+  assert {
     condition = (
       aws_cloudfront_distribution.cdn[0].default_cache_behavior[0].cache_policy_id == aws_cloudfront_cache_policy.images[0].id
       && aws_cloudfront_distribution.cdn[0].default_cache_behavior[0].cached_methods == toset(["GET", "HEAD"])
@@ -180,8 +184,10 @@ run "cdn_alone" {
     error_message = "Every query parameter and Origin are the key, no cookies; the origin's Cache-Control decides (min 0: no-store is honoured; default 0: nothing unmarked is cached)."
   }
   assert {
-    condition     = toset([for response in aws_cloudfront_distribution.cdn[0].custom_error_response : response.error_code if response.error_caching_min_ttl == 0]) == toset([500, 502, 503, 504])
-    error_message = "A server error is not served from the cache."
+    # CloudFront caches these codes for error_caching_min_ttl whatever the origin's no-store
+    # ("How CloudFront processes and caches HTTP 4xx and 5xx status codes from your origin").
+    condition     = toset([for response in aws_cloudfront_distribution.cdn[0].custom_error_response : response.error_code if response.error_caching_min_ttl == 0]) == toset([400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504])
+    error_message = "No error is served from the cache: every code CloudFront would cache from the origin is kept for 0 s."
   }
   assert {
     condition     = length(aws_cloudfront_distribution.cdn[0].logging_config) == 0 && aws_cloudfront_distribution.cdn[0].price_class == "PriceClass_100" && aws_cloudfront_distribution.cdn[0].viewer_certificate[0].cloudfront_default_certificate
@@ -191,6 +197,33 @@ run "cdn_alone" {
     condition     = output.api_endpoint == "https://${aws_cloudfront_distribution.cdn[0].domain_name}" && output.execute_api_endpoint == aws_apigatewayv2_api.http.api_endpoint && !coalesce(aws_apigatewayv2_api.http.disable_execute_api_endpoint, false)
     error_message = "Clients are pointed at the CDN; the execute-api endpoint stays, as its origin."
   }
+}
+
+# make rotate-origin-secret's first apply: the function accepts the new secret and the
+# previous one, while CloudFront changes over to the new.
+run "origin_secret_rotation" {
+  variables {
+    cdn_enabled            = true
+    origin_secret_previous = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+  }
+
+  assert {
+    condition     = nonsensitive(aws_lambda_function.qr.environment[0].variables.QR_ORIGIN_SECRET == "${terraform_data.origin_secret[0].output} 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")
+    error_message = "The function accepts the new secret and the previous one, space-separated."
+  }
+}
+
+run "origin_secret_rotation_while_pinned_is_refused" {
+  command = plan
+
+  variables {
+    cdn_enabled            = true
+    rollback_enabled       = true
+    live_version           = "1"
+    origin_secret_previous = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+  }
+
+  expect_failures = [aws_cloudfront_distribution.cdn, check.live_version_pinned]
 }
 
 run "cdn_with_domain" {

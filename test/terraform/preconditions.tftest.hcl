@@ -42,7 +42,7 @@ run "alarm_topic_in_the_deployment_region_plans" {
     alarm_sns_topic_arn = "arn:aws-us-gov:sns:us-gov-west-1:123456789012:alerts"
   }
   assert {
-    condition     = length(aws_cloudwatch_metric_alarm.qr) == 3
+    condition     = length(aws_cloudwatch_metric_alarm.qr) == 4
     error_message = "A topic in the deployment's own region and partition is accepted."
   }
 }

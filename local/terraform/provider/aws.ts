@@ -240,6 +240,11 @@ const resources: Record<string, ResourceBehaviour<AwsContext>> = {
       invoke_url: `${apiEndpoint(apiId, region, context)}/${name === '$default' ? '' : name}`,
     };
   }),
+  // The provider's id for a metric filter is its name; a new name or log group is a new filter.
+  aws_cloudwatch_log_metric_filter: resource((state) => ({ id: String(state.name) }), undefined, [
+    'name',
+    'log_group_name',
+  ]),
   aws_cloudwatch_metric_alarm: resource((state, context) => ({
     id: String(state.alarm_name),
     arn: arn(context, 'cloudwatch', regionOf(state, context), `alarm:${String(state.alarm_name)}`),

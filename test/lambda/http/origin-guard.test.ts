@@ -34,6 +34,20 @@ t.test('a gateway request without it, or with another value, is a 403 not_throug
   }
 });
 
+t.test('while the secret is rotated, the new and the previous secret each pass, and nothing else', async (t) => {
+  const PREVIOUS = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+  const both = `${SECRET} ${PREVIOUS}`;
+  t.doesNotThrow(() => assertThroughCdn(gateway({ [ORIGIN_HEADER]: SECRET }), both), 'the new secret');
+  t.doesNotThrow(() => assertThroughCdn(gateway({ [ORIGIN_HEADER]: PREVIOUS }), both), 'the previous one');
+  for (const value of ['', ' ', both, `${SECRET} `, 'x']) {
+    t.throws(
+      () => assertThroughCdn(gateway({ [ORIGIN_HEADER]: value }), both),
+      { statusCode: 403, code: 'not_through_cdn' },
+      JSON.stringify(value),
+    );
+  }
+});
+
 t.test('direct invocations, and every request when no secret is configured, pass', async (t) => {
   t.doesNotThrow(() => assertThroughCdn({ body: '{"url":"x"}' }, SECRET), 'a direct invocation');
   t.doesNotThrow(() => assertThroughCdn(gateway({}), undefined), 'no CDN');
