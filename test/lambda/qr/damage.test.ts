@@ -57,7 +57,7 @@ t.test('a block reads with its correctable number of spoilt codewords, not with 
     const capacity = correctableCodewords(symbol.version, level);
     // The codeword positions damageOf puts in the last block.
     const last = blocks - 1;
-    const ofLast = [];
+    const ofLast: number[] = [];
     let eachOne = true;
     for (let codeword = 0; codeword < totalCodewords; codeword++) {
       const damage = damageOf(symbol.version, level, modulesOfCodeword(symbol.version, codeword));
