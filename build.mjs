@@ -2,7 +2,7 @@
 // same bytes, on any machine). Terraform zips that folder into build/lambda.zip at plan
 // time (data "archive_file" in main.tf), so the zip's hash changes only with the code.
 import { build, transform } from 'esbuild';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -11,7 +11,9 @@ const ROOT = dirname(fileURLToPath(import.meta.url));
 /** Minified bundle budget: the code Lambda loads on every cold start (index.mjs; the chunks load on first use). */
 export const BUDGET_BYTES = 40 * 1024;
 /** Packages with native code are installed for linux/arm64 by `make lambda-deps`, never bundled. */
-export const EXTERNAL = [];
+export const EXTERNAL = ['@resvg/resvg-js'];
+/** Files a chunk reads beside itself at run time, copied next to the chunks. */
+const CHUNK_FILES = ['node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'];
 
 /**
  * The page's HTML, CSS and script are strings, which minifying the bundle leaves as
@@ -41,6 +43,7 @@ export const LAZY = {
   'lambda/dialects/index.ts': 'chunks/dialects.mjs',
   'lambda/payload/index.ts': 'chunks/payload.mjs',
   'lambda/page/route.ts': 'chunks/page.mjs',
+  'lambda/styled/index.ts': 'chunks/styled.mjs',
 };
 
 const tsPathOf = (resolveDir, specifier) =>
@@ -57,12 +60,17 @@ const lazyChunks = {
   },
 };
 
-/** In a chunk, everything outside the lazy module's own folder is the core's: imported from index.mjs (lambda/shared.ts). */
-const coreFromIndex = (folder) => ({
+/**
+ * In a chunk, every source the core bundle holds is the core's: imported from index.mjs
+ * (lambda/shared.ts re-exports it), so the chunk shares its classes and caches. Sources only
+ * chunks use (the chunk's own folder, or a module of the core's folders that a cold start
+ * never needs) are bundled into the chunk, and cost a cold start nothing.
+ */
+const coreFromIndex = (coreSources) => ({
   name: 'core-from-index',
   setup(build) {
     build.onResolve({ filter: /^\.\.?\// }, (args) => {
-      if (args.kind === 'entry-point' || tsPathOf(args.resolveDir, args.path).startsWith(folder)) return undefined;
+      if (args.kind === 'entry-point' || !coreSources.has(tsPathOf(args.resolveDir, args.path))) return undefined;
       return { path: '../index.mjs', external: true };
     });
   },
@@ -126,11 +134,13 @@ export async function bundle({ outDir = join(ROOT, 'build/lambda'), quiet = fals
         ...COMMON,
         entryPoints: [entry],
         outfile: join(outDir, chunk),
-        plugins: [minifyPage, coreFromIndex(`${entry.slice(0, entry.lastIndexOf('/'))}/`)],
+        plugins: [minifyPage, coreFromIndex(new Set(Object.keys(main.metafile.inputs)))],
       }),
     ),
   );
   await checkCoreExports(outfile, main.metafile, chunkBuilds);
+  for (const file of CHUNK_FILES)
+    await copyFile(join(ROOT, file), join(outDir, 'chunks', file.slice(file.lastIndexOf('/') + 1)));
   const result = { metafile: { inputs: {}, outputs: {} } };
   for (const { metafile } of [main, ...chunkBuilds]) {
     Object.assign(result.metafile.inputs, metafile.inputs);

@@ -39,6 +39,7 @@ export const ERROR_CODES = [
   // What the code can hold and where it is drawn
   'data_too_large',
   'size_too_small',
+  'unscannable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

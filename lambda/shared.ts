@@ -5,7 +5,7 @@
 // the bundle's tests at the first request to that chunk.
 export { describe, clip, kindOf } from './describe.js';
 export { HttpError, badRequest } from './errors.js';
-export { parseHexColor } from './generate/color.js';
+export { luminanceOnWhite, parseHexColor } from './generate/color.js';
 export { renderImage } from './generate/error-mapping.js';
 export { imageResponse } from './generate/image-response.js';
 export { bytesResponse } from './http/response.js';
@@ -18,4 +18,9 @@ export { numberField } from './input/number.js';
 export { textField } from './input/text.js';
 export { isSecretText } from './payload/secret.js';
 export { EC_LEVELS } from './qr/ec-level.js';
-export { BLACK, WHITE } from './render/color.js';
+export { blockStructure } from './qr/capacity.js';
+export { encodeSymbol } from './qr/symbol.js';
+export { symbolTemplate } from './qr/template.js';
+export { BLACK, WHITE, toHexRgb } from './render/color.js';
+export { exactLayout, layout } from './render/layout.js';
+export { CONTENT_TYPES } from './render/render.js';

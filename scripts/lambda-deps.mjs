@@ -19,10 +19,6 @@ export const TARGET = { os: 'linux', cpu: 'arm64', libc: 'glibc' };
 export function installLambdaDeps(dir) {
   const manifest = join(dir, 'package.json');
   if (!existsSync(manifest)) {
-    if (EXTERNAL.length === 0) {
-      console.log('lambda-deps: the bundle has no external packages; nothing to install');
-      return false;
-    }
     const pinned =
       JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')).dependencies ?? {};
     const dependencies = Object.fromEntries(

@@ -5,7 +5,9 @@
 #   an AWS CLI v2 — the integration tests drive it;
 #   Chromium (or CHROMIUM_PATH) — the page's browser tests;
 #   Python's vobject (VOBJECT_PYTHON, or Debian's /usr/bin/python3) — a vCard and iCalendar
-#     reader the builders' escaping is held against (test/interop).
+#     reader the builders' escaping is held against (test/interop);
+#   zbarimg (ZBar) and rsvg-convert (librsvg) — a decoder and an SVG renderer the function
+#     does not use, that read its styled codes back (test/interop).
 # Says so in one line when all are there. Otherwise installs them with apt-get where there is
 # one, and elsewhere names them for brew or dnf and fails.
 set -euo pipefail
@@ -30,6 +32,8 @@ need g++ g++ g++ clang++
 if ! "${VOBJECT_PYTHON:-/usr/bin/python3}" -c 'import vobject' >/dev/null 2>&1; then
   missing+=("Python's vobject"); packages+=(python3-vobject)
 fi
+need zbarimg zbar-tools zbarimg
+need rsvg-convert librsvg2-bin rsvg-convert
 if [ -n "${CHROMIUM_PATH:-}" ]; then
   [ -x "$CHROMIUM_PATH" ] || { echo "system-deps: CHROMIUM_PATH=$CHROMIUM_PATH is not an executable" >&2; exit 1; }
 elif [ ! -x /usr/bin/chromium ]; then
@@ -37,7 +41,7 @@ elif [ ! -x /usr/bin/chromium ]; then
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system-deps: all present (autotools, cmake, make, g++, AWS CLI v2, Chromium, vobject)"
+  echo "system-deps: all present (autotools, cmake, make, g++, AWS CLI v2, Chromium, vobject, zbarimg, rsvg-convert)"
   exit 0
 fi
 
@@ -46,9 +50,9 @@ if ! command -v apt-get >/dev/null 2>&1; then
 system-deps: missing: ${missing[*]}
   These are for the local stack and the tests; deploying needs none of them. Install them with:
     macOS:  brew install autoconf automake libtool cmake awscli && brew install --cask chromium
-            && python3 -m pip install vobject
+            && brew install zbar librsvg && python3 -m pip install vobject
             (then CHROMIUM_PATH=/Applications/Chromium.app/Contents/MacOS/Chromium VOBJECT_PYTHON=python3)
-    Fedora: sudo dnf install autoconf automake libtool cmake make gcc-c++ awscli2 chromium python3-vobject
+    Fedora: sudo dnf install autoconf automake libtool cmake make gcc-c++ awscli2 chromium python3-vobject zbar librsvg2-tools
             (then CHROMIUM_PATH=/usr/bin/chromium-browser)
 MSG
   exit 1

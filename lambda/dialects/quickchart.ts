@@ -10,7 +10,7 @@ import { BLACK, WHITE } from '../render/color.js';
 import { dialectRoute, required, type Dialect } from './query.js';
 
 const CENTER_IMAGE =
-  'the center image would be fetched from a URL by this function, which is a way into your network (SSRF); put a logo on the code yourself, at ecLevel H';
+  'the center image would be fetched from a URL by this function, which is a way into your network (SSRF); /generate takes the image itself as `logo`, and checks that the code still scans';
 const CAPTION = 'captions need fonts the function does not carry; set the caption in your page';
 
 export const quickchart: Dialect = {

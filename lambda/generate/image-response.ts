@@ -13,8 +13,13 @@ export const IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'";
  * The image a GET names, for an `<img src>`: cacheable for a year with a strong ETag (and
  * 304 on If-None-Match), or, when it holds a secret, cached nowhere and without an ETag.
  */
-export function imageResponse(request: HttpRequest, image: RenderedImage, secret: boolean): HttpResponse {
-  const headers = { 'content-security-policy': IMAGE_CSP };
+export function imageResponse(
+  request: HttpRequest,
+  image: RenderedImage,
+  secret: boolean,
+  extra: Readonly<Record<string, string>> = {},
+): HttpResponse {
+  const headers = { 'content-security-policy': IMAGE_CSP, ...extra };
   if (secret) return bytesResponse(200, image.contentType, image.bytes, { ...headers, ...NO_STORE });
   const etag = etagOf(image.bytes);
   const caching = { etag, 'cache-control': IMMUTABLE };

@@ -5,7 +5,7 @@ import { dataValue, MAX_DATA_LENGTH } from '../input/data.js';
 import type { Fields } from '../input/fields.js';
 import { flagField } from '../input/flag.js';
 import { numberField } from '../input/number.js';
-import { EC_LEVELS } from '../qr/ec-level.js';
+import { EC_LEVELS, type EcLevel } from '../qr/ec-level.js';
 import { BLACK, WHITE, sameColor, type Rgba } from '../render/color.js';
 import { MAX_PIXELS, type ImageFormat, type RenderSpec } from '../render/spec.js';
 import type { Payload, PayloadBuilders, PayloadType } from '../payload/index.js';
@@ -20,6 +20,10 @@ export interface QrSpec extends RenderSpec {
   readonly type: PayloadType | undefined;
   /** The data holds a secret, or the client said it does (`private`): never cached, no ETag. */
   readonly secret: boolean;
+  /** Whether the client chose the level: a styled code then never raises it. */
+  readonly ecLevelGiven: boolean;
+  /** The style options given (a logo, module and corner styles, a gradient), read by the styled renderer; none: a plain code. */
+  readonly style: Fields | undefined;
 }
 
 /** Where the options came from: a GET's URL lives on in histories, logs and caches. */
@@ -33,8 +37,33 @@ export const LIMITS = {
 
 export const DEFAULTS = { format: 'png', margin: 4, ecLevel: 'L' } as const;
 
+/** A styled code's options (lambda/styled/options.ts reads them): any of them makes the code styled. */
+export const STYLE_FIELDS = [
+  'logo',
+  'logoSize',
+  'logoMargin',
+  'dotStyle',
+  'cornerSquareStyle',
+  'cornerSquareColor',
+  'cornerDotStyle',
+  'cornerDotColor',
+  'gradient',
+  'gradientColor',
+  'gradientRotation',
+  'maxDamage',
+] as const;
 /** How the drawing is done, whatever the data. */
-const DRAWING_FIELDS = ['format', 'size', 'fit', 'margin', 'ecLevel', 'dark', 'light', 'private'] as const;
+const DRAWING_FIELDS = [
+  'format',
+  'size',
+  'fit',
+  'margin',
+  'ecLevel',
+  'dark',
+  'light',
+  'private',
+  ...STYLE_FIELDS,
+] as const;
 /** The options without a `type`: the data as it is. */
 const FIELDS = ['url', 'text', 'type', ...DRAWING_FIELDS] as const;
 const FORMATS: readonly ImageFormat[] = ['png', 'svg', 'txt'];
@@ -69,7 +98,8 @@ export function parseQrSpec(fields: Fields, source: OptionSource = 'body', build
   if (secretField !== undefined) throw secretInUrl(type!, secretField);
   const payload = type === undefined ? textPayload(fields) : builders![type].build(fields);
   const format = choiceField(fields, 'format', FORMATS);
-  if (format === 'txt') refuseImageOptions(fields);
+  const styled = STYLE_FIELDS.filter((name) => fields[name] !== undefined);
+  if (format === 'txt') refuseImageOptions(fields, styled);
   const size = numberField(fields, 'size', { ...LIMITS.size, integer: true });
   const fit = choiceField(fields, 'fit', FITS);
   if (fit === 'exact' && size === undefined) {
@@ -86,9 +116,15 @@ export function parseQrSpec(fields: Fields, source: OptionSource = 'body', build
     size,
     canvas: fit === 'exact' ? { width: size!, height: size!, padding: 0 } : undefined,
     margin: numberField(fields, 'margin', { ...LIMITS.margin, integer: true }) ?? DEFAULTS.margin,
-    ecLevel: choiceField(fields, 'ecLevel', EC_LEVELS) ?? DEFAULTS.ecLevel,
+    ...ecLevelOf(fields),
     ...parseColors(fields),
+    style: styled.length === 0 ? undefined : Object.fromEntries(styled.map((name) => [name, fields[name]])),
   };
+}
+
+function ecLevelOf(fields: Fields): { ecLevel: EcLevel; ecLevelGiven: boolean } {
+  const ecLevel = choiceField(fields, 'ecLevel', EC_LEVELS);
+  return { ecLevel: ecLevel ?? DEFAULTS.ecLevel, ecLevelGiven: ecLevel !== undefined };
 }
 
 /** A builder's secret on GET: a URL lives on in browser histories, logs and caches. */
@@ -108,11 +144,12 @@ function textPayload(fields: Fields): Payload {
 /** Options that only images have: text is one character per module, in the terminal's own colours. */
 const PIXEL_OPTIONS = ['size', 'fit', 'dark', 'light'] as const;
 
-/** Whether any option that only an image can honour was given. */
-export const hasPixelOptions = (fields: Fields): boolean => PIXEL_OPTIONS.some((name) => fields[name] !== undefined);
+/** Whether any option that only an image can honour (a size, colours, a style) was given. */
+export const hasPixelOptions = (fields: Fields): boolean =>
+  [...PIXEL_OPTIONS, ...STYLE_FIELDS].some((name) => fields[name] !== undefined);
 
-function refuseImageOptions(fields: Fields): void {
-  const name = PIXEL_OPTIONS.find((option) => fields[option] !== undefined);
+function refuseImageOptions(fields: Fields, styled: readonly string[]): void {
+  const name = PIXEL_OPTIONS.find((option) => fields[option] !== undefined) ?? styled[0];
   if (name === 'size' || name === 'fit') {
     throw badRequest(
       'option_not_applicable',
@@ -123,7 +160,7 @@ function refuseImageOptions(fields: Fields): void {
   if (name !== undefined) {
     throw badRequest(
       'option_not_applicable',
-      `'${name}' does not apply to format txt: the terminal's own colours draw it (made for light text on a dark background)`,
+      `'${name}' does not apply to format txt: the terminal's own colours draw it (made for light text on a dark background)${styled.includes(name) ? ', in square modules' : ''}`,
       { field: name },
     );
   }

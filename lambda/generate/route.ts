@@ -5,14 +5,31 @@ import { isRecord } from '../is-record.js';
 import type { HttpRequest, RequestBody } from '../http/request.js';
 import { bytesResponse, jsonResponse, NO_STORE, type HttpResponse } from '../http/response.js';
 import type { PayloadBuilders } from '../payload/index.js';
-import { CONTENT_TYPES } from '../render/render.js';
+import { CONTENT_TYPES, type RenderedImage } from '../render/render.js';
 import type { ImageFormat } from '../render/spec.js';
 import { renderImage } from './error-mapping.js';
 import { IMAGE_CSP, imageResponse } from './image-response.js';
 import { JSON_EXAMPLE, parseJsonBody } from './json-body.js';
-import { fieldsFromQuery, hasPixelOptions, parseQrSpec } from './options.js';
+import { fieldsFromQuery, hasPixelOptions, parseQrSpec, type QrSpec } from './options.js';
+import type { Verification } from '../styled/index.js';
 
 export const SUCCESS_MESSAGE = 'QR Code generated successfully';
+
+let styledChunk: Promise<typeof import('../styled/index.js')> | undefined;
+
+/**
+ * The image a spec describes: a plain code from the core, or a styled one, verified, from
+ * the styled chunk, loaded on the first styled request.
+ */
+async function draw(spec: QrSpec): Promise<{ image: RenderedImage; verified?: Verification }> {
+  if (spec.style === undefined) return { image: renderImage(spec) };
+  styledChunk ??= import('../styled/index.js');
+  return (await styledChunk).renderStyled(spec);
+}
+
+/** `x-qr-verified`: the decoders that read a styled image before it left. */
+const verifiedHeader = (verified: Verification | undefined): Record<string, string> =>
+  verified ? { 'x-qr-verified': verified.decoders.join(', ') } : {};
 
 let builders: Promise<PayloadBuilders> | undefined;
 /** The payload builders, loaded on the first request that names a `type`. */
@@ -25,7 +42,8 @@ const buildersFor = (fields: Readonly<Record<string, unknown>>): Promise<Payload
 export async function generateImage(request: HttpRequest): Promise<HttpResponse> {
   const fields = fieldsFromQuery(request.query);
   const spec = parseQrSpec(fields, 'query', await buildersFor(fields));
-  return imageResponse(request, renderImage(spec), spec.secret);
+  const { image, verified } = await draw(spec);
+  return imageResponse(request, image, spec.secret, verifiedHeader(verified));
 }
 
 const JSON_TYPE = 'application/json';
@@ -70,10 +88,14 @@ export async function generateJson(request: HttpRequest): Promise<HttpResponse> 
   const vary = { vary: 'accept', ...(spec.secret ? NO_STORE : {}) };
   if (chosen !== JSON_TYPE) {
     const format = (Object.keys(CONTENT_TYPES) as ImageFormat[]).find((name) => CONTENT_TYPES[name] === chosen)!;
-    const image = renderImage({ ...spec, format });
-    return bytesResponse(200, image.contentType, image.bytes, { ...vary, 'content-security-policy': IMAGE_CSP });
+    const { image, verified } = await draw({ ...spec, format });
+    return bytesResponse(200, image.contentType, image.bytes, {
+      ...vary,
+      'content-security-policy': IMAGE_CSP,
+      ...verifiedHeader(verified),
+    });
   }
-  const image = renderImage(spec);
+  const { image, verified } = await draw(spec);
   return jsonResponse(
     200,
     {
@@ -86,8 +108,18 @@ export async function generateJson(request: HttpRequest): Promise<HttpResponse> 
       // Text: characters a line, and lines (two module rows each).
       width: image.width,
       height: image.height,
+      // A styled code: which decoders read it, at which widths, and how much of the worst block's correction it used.
+      ...(verified && {
+        verified: {
+          decoders: verified.decoders,
+          sizes: verified.sizes,
+          ec_level: verified.ecLevel,
+          worst_block_share: verified.worstBlockShare,
+          ...(verified.logoSize !== undefined && { logo_size: verified.logoSize }),
+        },
+      }),
     },
-    vary,
+    { ...vary, ...verifiedHeader(verified) },
   );
 }
 

@@ -2,6 +2,7 @@
 // is at fault): one request here for each code in ERROR_CODES, so none is listed that the
 // function cannot answer, and the error table in docs/api.md names them all.
 import t from 'tap';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { ERROR_CODES, type ErrorCode } from '../../lambda/errors.js';
 import { handler } from '../../lambda/handler.js';
@@ -14,6 +15,9 @@ const post = (body: unknown, extra: HttpApiRequest = {}): HttpApiRequest => ({
   ...extra,
 });
 const get = (query: string, path = '/generate'): HttpApiRequest => ({ method: 'GET', path, query });
+
+/** A logo: a red square (test/fixtures/logos/red-square.png). */
+const LOGO = `data:image/png;base64,${readFileSync(new URL('../fixtures/logos/red-square.png', import.meta.url)).toString('base64')}`;
 
 /** A request for each code, and the status and field it answers with. */
 const CASES: Record<ErrorCode, [HttpApiRequest | 'not an object', number, string?]> = {
@@ -50,6 +54,7 @@ const CASES: Record<ErrorCode, [HttpApiRequest | 'not an object', number, string
   low_contrast: [post({ url: 'x', dark: '#777777', light: '#999999' }), 400, 'dark'],
   data_too_large: [post({ url: 'x'.repeat(3000) }), 413],
   size_too_small: [post({ url: 'x', size: 22 }), 400, 'size'],
+  unscannable: [post({ url: 'https://example.com/a/longer/path', logo: LOGO, logoSize: 0.4, ecLevel: 'L' }), 422],
 };
 
 t.test('each code, from a request that earns it: status, code, field, and words for people', async (t) => {

@@ -1,10 +1,13 @@
 import t from 'tap';
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, open, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+// @ts-expect-error build.mjs is plain JavaScript without declarations
+import { EXTERNAL } from '../../build.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const EM_AARCH64 = 0xb7;
@@ -41,11 +44,21 @@ t.test('installs the linux/arm64 binary of a per-platform package, whatever the 
   if (process.arch === 'x64') t.equal(await elfMachine(process.execPath), 0x3e, 'while this host runs x86-64');
 });
 
-t.test('with nothing external to install, it says so and writes nothing', async (t) => {
-  const dir = await mkdtemp(join(tmpdir(), 'lambda-deps-empty-'));
+t.test("the bundle's external packages (the styled renderer) for linux/arm64: only aarch64 native code", async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'lambda-deps-bundle-'));
   t.teardown(() => rm(dir, { recursive: true, force: true }));
   const run = spawnSync(process.execPath, [join(root, 'scripts/lambda-deps.mjs'), dir], { encoding: 'utf8' });
-  t.equal(run.status, 0);
-  t.match(run.stdout, /no external packages; nothing to install/);
-  t.same(await readdir(dir), []);
+  t.equal(run.status, 0, `exit status${run.status === 0 ? '' : `: ${run.stderr.slice(-300)}`}`);
+  const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
+  t.same(Object.keys(manifest.dependencies), EXTERNAL, "package.json written from build.mjs's EXTERNAL");
+  const natives = (await readdir(join(dir, 'node_modules'), { recursive: true })).filter((file) =>
+    file.endsWith('.node'),
+  );
+  t.same(
+    natives,
+    ['@resvg/resvg-js-linux-arm64-gnu/resvgjs.linux-arm64-gnu.node'],
+    'one native module: resvg for linux/arm64/glibc',
+  );
+  for (const file of natives)
+    t.equal(await elfMachine(join(dir, 'node_modules', file)), EM_AARCH64, `${file}: aarch64`);
 });

@@ -9,11 +9,13 @@ t.test('defaults: the tutorial geometry', async (t) => {
     size: undefined,
     margin: 4,
     ecLevel: 'L',
+    ecLevelGiven: false,
     dark: { r: 0, g: 0, b: 0, a: 255 },
     light: { r: 255, g: 255, b: 255, a: 255 },
     type: undefined,
     secret: false,
     canvas: undefined,
+    style: undefined,
   });
 });
 
@@ -25,11 +27,13 @@ t.test('every option, as JSON values and as query strings', async (t) => {
     size: 300,
     margin: 0,
     ecLevel: 'H',
+    ecLevelGiven: true,
     dark: { r: 0x11, g: 0x22, b: 0x33, a: 255 },
     light: { r: 255, g: 255, b: 255, a: 0 },
     type: undefined,
     secret: false,
     canvas: undefined,
+    style: undefined,
   };
   t.same(
     parseQrSpec({
