@@ -5,7 +5,7 @@ import { dataValue, MAX_DATA_LENGTH } from '../input/data.js';
 import type { Fields } from '../input/fields.js';
 import { flagField } from '../input/flag.js';
 import { numberField } from '../input/number.js';
-import { EC_LEVELS } from '../qr/ec-level.js';
+import { EC_LEVELS, type EcLevel } from '../qr/ec-level.js';
 import { BLACK, WHITE, sameColor, type Rgba } from '../render/color.js';
 import { MAX_PIXELS, type ImageFormat, type RenderSpec } from '../render/spec.js';
 import type { Payload, PayloadBuilders, PayloadType } from '../payload/index.js';
@@ -86,9 +86,23 @@ export function parseQrSpec(fields: Fields, source: OptionSource = 'body', build
     size,
     canvas: fit === 'exact' ? { width: size!, height: size!, padding: 0 } : undefined,
     margin: numberField(fields, 'margin', { ...LIMITS.margin, integer: true }) ?? DEFAULTS.margin,
-    ecLevel: choiceField(fields, 'ecLevel', EC_LEVELS) ?? DEFAULTS.ecLevel,
+    ecLevel: ecLevelFor(fields, payload, type),
     ...parseColors(fields),
   };
+}
+
+/** The level asked for, or the default; a format that requires a level (EPC's M) is drawn at it, and refuses another. */
+function ecLevelFor(fields: Fields, payload: Payload, type: PayloadType | undefined): EcLevel {
+  const asked = choiceField(fields, 'ecLevel', EC_LEVELS);
+  if (payload.ecLevel === undefined) return asked ?? DEFAULTS.ecLevel;
+  if (asked !== undefined && asked !== payload.ecLevel) {
+    throw badRequest(
+      'conflicting_options',
+      `a ${type} code is drawn at error correction level ${payload.ecLevel}, as its specification requires: leave 'ecLevel' out`,
+      { field: 'ecLevel', allowed: [payload.ecLevel] },
+    );
+  }
+  return payload.ecLevel;
 }
 
 /** A builder's secret on GET: a URL lives on in browser histories, logs and caches. */

@@ -5,6 +5,7 @@ import { badRequest } from '../errors.js';
 import { textField } from '../input/text.js';
 
 export { choiceField } from '../input/choice.js';
+export { decimalField } from '../input/decimal.js';
 export type { Fields } from '../input/fields.js';
 export { flagField } from '../input/flag.js';
 export { numberField } from '../input/number.js';
@@ -15,6 +16,8 @@ import type { Fields } from '../input/fields.js';
 export interface Payload {
   readonly text: string;
   readonly secret: boolean;
+  /** The error correction level the format requires (EPC's M): the code is drawn at it, and another one asked for is refused. */
+  readonly ecLevel?: 'L' | 'M' | 'Q' | 'H';
 }
 
 /** `[prefix + value]`, or nothing when the value is absent: a payload's optional line or parameter. */

@@ -2,6 +2,7 @@
 // format's own escaping rules. Imports nothing from lambda/ but the errors it reports.
 // The bundle loads this module on the first request that names a type, not at a cold start.
 import { emailPayload, EMAIL_FIELDS } from './email.js';
+import { epcPayload, EPC_FIELDS } from './epc.js';
 import { eventPayload, EVENT_FIELDS } from './event.js';
 import type { Fields, Payload } from './fields.js';
 import { geoPayload, GEO_FIELDS } from './geo.js';
@@ -31,6 +32,7 @@ export const PAYLOAD_BUILDERS = {
   vcard: { fields: VCARD_FIELDS, secretFields: NONE, build: vcardPayload },
   otpauth: { fields: OTPAUTH_FIELDS, secretFields: ['secret'], build: otpauthPayload },
   event: { fields: EVENT_FIELDS, secretFields: NONE, build: eventPayload },
+  epc: { fields: EPC_FIELDS, secretFields: NONE, build: epcPayload },
 } as const satisfies Record<string, Builder>;
 
 export type PayloadBuilders = typeof PAYLOAD_BUILDERS;

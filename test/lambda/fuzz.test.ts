@@ -68,6 +68,7 @@ const OPTION_NAMES = [
     'location',
     'description',
   ],
+  ...['iban', 'bic', 'amount', 'purpose', 'reference', 'info'],
   // The dialects' parameters.
   ...[
     'cht',
@@ -94,6 +95,9 @@ const PLAUSIBLE = [
   'vcard',
   'otpauth',
   'event',
+  'epc',
+  'BE72000000001616',
+  'RF18539007547034',
   'exact',
   'qr',
   '150x150',

@@ -3,12 +3,14 @@
 // the WHATWG URL parser, a ZXing-style WIFI: reader) to the very fields that went in,
 // special characters included.
 import t, { type Test } from 'tap';
+import { electronicFormatIBAN, getCountrySpecifications, isSEPACountry, isValidBIC, isValidIBAN } from 'ibantools';
 import ICAL from 'ical.js';
+import iso11649 from 'iso-11649';
 import { URI } from 'otpauth';
 import { handler } from '../../../lambda/handler.js';
 import { PAYLOAD_BUILDERS } from '../../../lambda/payload/index.js';
 import { httpApiEvent } from '../../helpers/events.js';
-import { decodeQrText } from '../../helpers/qr-decode.js';
+import { decodeQr, decodeQrText } from '../../helpers/qr-decode.js';
 import { captureStdout } from '../../helpers/stdout.js';
 import { parseWifi } from '../../helpers/wifi-parse.js';
 
@@ -183,6 +185,111 @@ t.test('event: a VEVENT ical.js reads back: summary, times in UTC or local, all-
   t.match(local, /\r\nDTSTART:20261201T090000\r\n/, 'no offset: the calendar’s local time');
 });
 
+/** An EPC QR code's elements as a bank's app reads them: one a line, the ones left out at the end empty. */
+function readEpc(text: string) {
+  const lines = text.split('\n');
+  const [tag, version, charset, id, bic, name, iban, amount, purpose, reference, remittance, info] = [
+    ...lines,
+    ...Array<string>(12).fill(''),
+  ];
+  return {
+    lines: lines.length,
+    tag,
+    version,
+    charset,
+    id,
+    bic,
+    name,
+    iban,
+    amount,
+    purpose,
+    reference,
+    remittance,
+    info,
+  };
+}
+
+t.test(
+  'epc: the guidelines’ own example (Red Cross of Belgium), at level M, IBAN and BIC checked by ibantools',
+  async (t) => {
+    const fields = {
+      type: 'epc',
+      bic: 'BPOTBEB1',
+      name: 'Red Cross of Belgium',
+      iban: 'BE72 0000 0000 1616',
+      amount: 1,
+      purpose: 'CHAR',
+      text: 'Urgency fund',
+      info: 'Sample EPC QR code',
+    };
+    const answer = await post(fields);
+    t.equal(answer.status, 200, JSON.stringify(answer.body));
+    const qr = await decodeQr(Buffer.from(String(answer.body.qr_code), 'base64'));
+    const text = qr.bytes.toString('utf8');
+    t.equal(text, answer.body.payload);
+    // EPC069-12's example, with version 002 (the BIC is optional there) for its 001.
+    t.equal(
+      text,
+      'BCD\n002\n1\nSCT\nBPOTBEB1\nRed Cross of Belgium\nBE72000000001616\nEUR1\nCHAR\n\nUrgency fund\nSample EPC QR code',
+    );
+    t.equal(qr.ecLevel, 'M', 'error correction level M, as the guidelines require');
+    const read = readEpc(text);
+    t.ok(isValidIBAN(read.iban!), 'ibantools: a valid IBAN');
+    t.equal(read.iban, electronicFormatIBAN(fields.iban), 'in electronic format');
+    t.ok(isValidBIC(read.bic!), 'ibantools: a valid BIC');
+
+    const reference = await built(t, {
+      type: 'epc',
+      name: 'Café Ünïcode GmbH',
+      iban: 'de89 3704 0044 0532 0130 00',
+      amount: '1234.5',
+      reference: 'rf18 5390 0754 7034',
+    });
+    t.same(
+      readEpc(reference),
+      {
+        ...readEpc(reference),
+        lines: 10,
+        version: '002',
+        charset: '1',
+        bic: '',
+        name: 'Café Ünïcode GmbH',
+        iban: 'DE89370400440532013000',
+        amount: 'EUR1234.50',
+        purpose: '',
+        reference: 'RF18539007547034',
+      },
+      'nothing after the last element given; cents with two digits',
+    );
+    t.ok(iso11649.validate(readEpc(reference).reference!), 'iso-11649: a valid creditor reference');
+    t.equal(
+      await built(t, { type: 'epc', name: 'N', iban: 'NO9386011117947' }),
+      'BCD\n002\n1\nSCT\n\nN\nNO9386011117947',
+      'no amount: the payer types it',
+    );
+    const asked = await post({ type: 'epc', name: 'N', iban: 'NO9386011117947', ecLevel: 'H' });
+    t.match(asked, { status: 400, body: { code: 'conflicting_options', field: 'ecLevel' } }, 'another level refused');
+    t.equal(
+      (await post({ type: 'epc', name: 'N', iban: 'NO9386011117947', ecLevel: 'm' })).status,
+      200,
+      'M itself is fine',
+    );
+  },
+);
+
+t.test('epc: each SEPA country’s IBAN length is the registry’s (ibantools), the new members included', async (t) => {
+  const { SEPA_IBAN_LENGTHS } = await import('../../../lambda/payload/iban.js');
+  const specifications = getCountrySpecifications();
+  // Joined the SEPA schemes' scope in 2024 and 2025, after ibantools' table was written.
+  const joined = ['AL', 'MD', 'ME', 'MK', 'RS'];
+  t.same(
+    Object.keys(SEPA_IBAN_LENGTHS).filter((country) => !joined.includes(country)),
+    Object.keys(specifications).filter((country) => isSEPACountry(country)),
+  );
+  for (const [country, length] of Object.entries(SEPA_IBAN_LENGTHS))
+    t.equal(length, specifications[country]?.chars, `${country}: ${length}`);
+});
+
 t.test('each builder refuses what it cannot represent, naming the field', async (t) => {
   const cases: [Record<string, unknown>, string, string][] = [
     [{ type: 'wifi' }, 'missing_field', 'ssid'],
@@ -208,6 +315,35 @@ t.test('each builder refuses what it cannot represent, naming the field', async 
     [{ type: 'event', summary: 'x', start: '2026-12-01T25:00' }, 'invalid_value', 'start'],
     [{ type: 'event', summary: 'x', start: '2026-12-02', end: '2026-12-01' }, 'invalid_value', 'end'],
     [{ type: 'event', summary: 'x', start: '2026-12-02', end: '2026-12-03T10:00' }, 'invalid_value', 'end'],
+    [{ type: 'epc', iban: 'BE72000000001616' }, 'missing_field', 'name'],
+    [{ type: 'epc', name: 'N', iban: 'BE72000000001617' }, 'invalid_value', 'iban'],
+    [{ type: 'epc', name: 'N', iban: 'BE7200000000161' }, 'invalid_value', 'iban'],
+    [{ type: 'epc', name: 'N', iban: 'US64SVBKUS6S3300958879' }, 'invalid_value', 'iban'],
+    [{ type: 'epc', name: 'N', iban: 'BE72000000001616', bic: 'BPOTBE' }, 'invalid_value', 'bic'],
+    [{ type: 'epc', name: 'N', iban: 'BE72000000001616', amount: 0 }, 'out_of_range', 'amount'],
+    [{ type: 'epc', name: 'N', iban: 'BE72000000001616', amount: '1.005' }, 'out_of_range', 'amount'],
+    [{ type: 'epc', name: 'N', iban: 'BE72000000001616', amount: 1e9 }, 'out_of_range', 'amount'],
+    [{ type: 'epc', name: 'N', iban: 'BE72000000001616', purpose: 'CH4R' }, 'invalid_value', 'purpose'],
+    [{ type: 'epc', name: 'N', iban: 'BE72000000001616', reference: 'RF19539007547034' }, 'invalid_value', 'reference'],
+    [
+      { type: 'epc', name: 'N', iban: 'BE72000000001616', reference: '+++090/9337/55493+++' },
+      'invalid_value',
+      'reference',
+    ],
+    [
+      { type: 'epc', name: 'N', iban: 'BE72000000001616', reference: 'RF18539007547034', text: 't' },
+      'conflicting_options',
+      'text',
+    ],
+    [{ type: 'epc', name: 'N', iban: 'BE72000000001616', text: 'two\nlines' }, 'invalid_text', 'text'],
+    [{ type: 'epc', name: 'x'.repeat(71), iban: 'BE72000000001616' }, 'out_of_range', 'name'],
+    [{ type: 'epc', name: 'N', iban: 'BE72000000001616', text: 't'.repeat(141) }, 'out_of_range', 'text'],
+    [{ type: 'epc', name: 'N', iban: 'BE72000000001616', info: 'i'.repeat(71) }, 'out_of_range', 'info'],
+    [
+      { type: 'epc', name: 'N', iban: 'BE72000000001616', text: 'é'.repeat(140), info: 'i'.repeat(60) },
+      'out_of_range',
+      'text',
+    ],
     [{ type: 'wifi', ssid: 'n', url: 'https://example.com' }, 'unknown_option', 'url'],
     [{ type: 'barcode', data: 'x' }, 'invalid_value', 'type'],
   ];
@@ -236,13 +372,25 @@ t.test('on GET, a builder without a secret works; one with a secret is refused, 
 });
 
 t.test('the builders table: one builder per type, each with its fields', async (t) => {
-  t.same(Object.keys(PAYLOAD_BUILDERS).sort(), ['email', 'event', 'geo', 'otpauth', 'sms', 'tel', 'vcard', 'wifi']);
+  t.same(Object.keys(PAYLOAD_BUILDERS).sort(), [
+    'email',
+    'epc',
+    'event',
+    'geo',
+    'otpauth',
+    'sms',
+    'tel',
+    'vcard',
+    'wifi',
+  ]);
 });
 
 // GET refuses a builder's secret fields before anything reads them (generate/options.ts), so a
-// payload may be secret only through those fields: without them, none is.
+// payload may be secret only through those fields: without them, none is. A builder whose fields
+// exclude each other (epc's reference and text) gets one set of fields for each.
 t.test('a payload is secret only through the fields its builder names as secret', async (t) => {
-  const withoutSecrets: Record<keyof typeof PAYLOAD_BUILDERS, Record<string, unknown>> = {
+  type FieldSet = Record<string, unknown>;
+  const withoutSecrets: Record<keyof typeof PAYLOAD_BUILDERS, FieldSet | FieldSet[]> = {
     wifi: { ssid: 'guests', security: 'nopass', hidden: true },
     email: { to: 'a@example.com', subject: 's', body: 'b' },
     tel: { number: '+1 555 0100' },
@@ -257,25 +405,31 @@ t.test('a payload is secret only through the fields its builder names as secret'
     },
     otpauth: { issuer: 'ACME', account: 'a', algorithm: 'SHA1', digits: 6, period: 30 },
     event: { summary: 's', start: '2026-12-24', end: '2026-12-25', location: 'l', description: 'd' },
+    epc: [
+      { name: 'n', iban: 'BE72000000001616', bic: 'BPOTBEB1', amount: 1, purpose: 'CHAR', text: 't', info: 'i' },
+      { name: 'n', iban: 'BE72000000001616', reference: 'RF18539007547034' },
+    ],
   };
   for (const [type, builder] of Object.entries(PAYLOAD_BUILDERS)) {
-    const fields = withoutSecrets[type as keyof typeof PAYLOAD_BUILDERS];
+    const sets = [withoutSecrets[type as keyof typeof PAYLOAD_BUILDERS]].flat();
     t.same(
-      Object.keys(fields).sort(),
+      [...new Set(sets.flatMap((fields) => Object.keys(fields)))].sort(),
       builder.fields.filter((name) => !(builder.secretFields as readonly string[]).includes(name)).sort(),
       `${type}: every other field`,
     );
-    try {
-      t.equal(builder.build(fields).secret, false, `${type}: no secret without its secret fields`);
-    } catch (error) {
-      t.match(
-        error,
-        { code: 'missing_field', details: { field: builder.secretFields[0] } },
-        `${type}: needs its secret`,
-      );
+    for (const fields of sets) {
+      try {
+        t.equal(builder.build(fields).secret, false, `${type}: no secret without its secret fields`);
+      } catch (error) {
+        t.match(
+          error,
+          { code: 'missing_field', details: { field: builder.secretFields[0] } },
+          `${type}: needs its secret`,
+        );
+      }
     }
   }
-  t.throws(() => PAYLOAD_BUILDERS.otpauth.build(withoutSecrets.otpauth), { code: 'missing_field' });
+  t.throws(() => PAYLOAD_BUILDERS.otpauth.build(withoutSecrets.otpauth as FieldSet), { code: 'missing_field' });
   t.equal(PAYLOAD_BUILDERS.wifi.build({ ssid: 'guests' }).secret, false, 'an open network is no secret');
   t.equal(PAYLOAD_BUILDERS.wifi.build({ ssid: 'home', password: 'correct horse' }).secret, true);
 });
