@@ -51,3 +51,14 @@ export function phoneField(fields: Fields, name: string, required = false): stri
   }
   return digits;
 }
+
+/** An http or https URL, as a contact's web address. */
+export function urlField(fields: Fields, name: string): string | undefined {
+  const value = textField(fields, name, { max: 2000 });
+  if (value !== undefined && !/^https?:\/\/[^\s]+$/i.test(value)) {
+    throw badRequest('invalid_value', `'${name}' must be an http or https URL such as https://example.com`, {
+      field: name,
+    });
+  }
+  return value;
+}

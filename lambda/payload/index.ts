@@ -6,6 +6,7 @@ import { epcPayload, EPC_FIELDS } from './epc.js';
 import { eventPayload, EVENT_FIELDS } from './event.js';
 import type { Fields, Payload } from './fields.js';
 import { geoPayload, GEO_FIELDS } from './geo.js';
+import { mecardPayload, MECARD_FIELDS } from './mecard.js';
 import { otpauthPayload, OTPAUTH_FIELDS } from './otpauth.js';
 import { smsPayload, SMS_FIELDS, telPayload, TEL_FIELDS } from './phone.js';
 import { vcardPayload, VCARD_FIELDS } from './vcard.js';
@@ -33,6 +34,7 @@ export const PAYLOAD_BUILDERS = {
   otpauth: { fields: OTPAUTH_FIELDS, secretFields: ['secret'], build: otpauthPayload },
   event: { fields: EVENT_FIELDS, secretFields: NONE, build: eventPayload },
   epc: { fields: EPC_FIELDS, secretFields: NONE, build: epcPayload },
+  mecard: { fields: MECARD_FIELDS, secretFields: NONE, build: mecardPayload },
 } as const satisfies Record<string, Builder>;
 
 export type PayloadBuilders = typeof PAYLOAD_BUILDERS;

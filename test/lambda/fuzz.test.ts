@@ -68,7 +68,7 @@ const OPTION_NAMES = [
     'location',
     'description',
   ],
-  ...['iban', 'bic', 'amount', 'purpose', 'reference', 'info'],
+  ...['iban', 'bic', 'amount', 'purpose', 'reference', 'info', 'address', 'note'],
   // The dialects' parameters.
   ...[
     'cht',
@@ -96,6 +96,7 @@ const PLAUSIBLE = [
   'otpauth',
   'event',
   'epc',
+  'mecard',
   'BE72000000001616',
   'RF18539007547034',
   'exact',

@@ -13,6 +13,7 @@ import { httpApiEvent } from '../../helpers/events.js';
 import { decodeQr, decodeQrText } from '../../helpers/qr-decode.js';
 import { captureStdout } from '../../helpers/stdout.js';
 import { parseWifi } from '../../helpers/wifi-parse.js';
+import { zxingMecard } from '../../helpers/zxing-result.js';
 
 interface Answer {
   readonly status: number;
@@ -290,6 +291,33 @@ t.test('epc: each SEPA country’s IBAN length is the registry’s (ibantools), 
     t.equal(length, specifications[country]?.chars, `${country}: ${length}`);
 });
 
+t.test('mecard: every character that needs escaping, read back by a port of ZXing’s MECARD: reader', async (t) => {
+  const fields = {
+    name: '  Ada "Countess"; of: Love\\Byron, Lovelace ',
+    phone: '+44 20 7946 0000',
+    email: 'ada@example.com',
+    url: 'https://example.com/a?b=1;c=2,3',
+    address: '12 St. James’s Sq., London; SW1Y 4JH',
+    note: 'TEL:not a phone; URL:https://evil.example',
+  };
+  const text = await built(t, { type: 'mecard', ...fields });
+  t.equal(
+    text,
+    'MECARD:N:Lovelace,Ada \\"Countess\\"\\; of\\: Love\\\\Byron\\,;TEL:+442079460000;EMAIL:ada@example.com;' +
+      'URL:https\\://example.com/a?b=1\\;c=2\\,3;ADR:12 St. James’s Sq.\\, London\\; SW1Y 4JH;' +
+      'NOTE:TEL\\:not a phone\\; URL\\:https\\://evil.example;;',
+  );
+  t.same(zxingMecard(text), {
+    name: 'Ada "Countess"; of: Love\\Byron, Lovelace',
+    phones: ['+442079460000'],
+    emails: ['ada@example.com'],
+    urls: ['https://example.com/a?b=1;c=2,3'],
+    addresses: ['12 St. James’s Sq., London; SW1Y 4JH'],
+    note: 'TEL:not a phone; URL:https://evil.example',
+  });
+  t.equal(await built(t, { type: 'mecard', name: 'Cher' }), 'MECARD:N:Cher;;', 'one word: the family name alone');
+});
+
 t.test('each builder refuses what it cannot represent, naming the field', async (t) => {
   const cases: [Record<string, unknown>, string, string][] = [
     [{ type: 'wifi' }, 'missing_field', 'ssid'],
@@ -344,6 +372,12 @@ t.test('each builder refuses what it cannot represent, naming the field', async 
       'out_of_range',
       'text',
     ],
+    [{ type: 'mecard', phone: '+1 555 0100' }, 'missing_field', 'name'],
+    [{ type: 'mecard', name: '   ' }, 'empty_value', 'name'],
+    [{ type: 'mecard', name: 'Ada Love,lace' }, 'invalid_value', 'name'],
+    [{ type: 'mecard', name: 'Ada', url: 'ftp://example.com' }, 'invalid_value', 'url'],
+    [{ type: 'mecard', name: 'Ada', phone: 'call me' }, 'invalid_value', 'phone'],
+    [{ type: 'mecard', name: 'Ada', note: 'two\nlines' }, 'invalid_text', 'note'],
     [{ type: 'wifi', ssid: 'n', url: 'https://example.com' }, 'unknown_option', 'url'],
     [{ type: 'barcode', data: 'x' }, 'invalid_value', 'type'],
   ];
@@ -377,6 +411,7 @@ t.test('the builders table: one builder per type, each with its fields', async (
     'epc',
     'event',
     'geo',
+    'mecard',
     'otpauth',
     'sms',
     'tel',
@@ -405,6 +440,14 @@ t.test('a payload is secret only through the fields its builder names as secret'
     },
     otpauth: { issuer: 'ACME', account: 'a', algorithm: 'SHA1', digits: 6, period: 30 },
     event: { summary: 's', start: '2026-12-24', end: '2026-12-25', location: 'l', description: 'd' },
+    mecard: {
+      name: 'Ada Lovelace',
+      phone: '+1 555 0100',
+      email: 'a@example.com',
+      url: 'https://a.example',
+      address: 'a',
+      note: 'n',
+    },
     epc: [
       { name: 'n', iban: 'BE72000000001616', bic: 'BPOTBEB1', amount: 1, purpose: 'CHAR', text: 't', info: 'i' },
       { name: 'n', iban: 'BE72000000001616', reference: 'RF18539007547034' },
