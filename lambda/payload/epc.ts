@@ -2,7 +2,7 @@
 // line, separated by LF, in UTF-8 (character set 1), nothing after the last element given, at
 // most 331 bytes, drawn at error correction level M as the guidelines require.
 import { badRequest } from '../errors.js';
-import { decimalField, textField, type Fields, type Payload } from './fields.js';
+import { decimalField, textField, twoDecimals, type Fields, type Payload } from './fields.js';
 import { ibanField } from './iban.js';
 import { creditorReferenceField } from './reference.js';
 
@@ -33,10 +33,7 @@ function purposeField(fields: Fields): string | undefined {
 }
 
 /** Whole euros as the guidelines' example writes them (EUR1), cents always with two digits (EUR12.50). */
-const euros = (amount: string): string => {
-  const [whole, cents] = amount.split('.');
-  return cents === undefined ? whole! : `${whole}.${cents.padEnd(2, '0')}`;
-};
+const euros = (amount: string): string => (amount.includes('.') ? twoDecimals(amount) : amount);
 
 export function epcPayload(fields: Fields): Payload {
   const name = textField(fields, 'name', { required: true, max: 70 })!;

@@ -24,6 +24,12 @@ export interface Payload {
 export const optional = (prefix: string, value: string | number | undefined): string[] =>
   value === undefined ? [] : [`${prefix}${value}`];
 
+/** An amount of decimalField's with exactly two decimals, as payment codes write cents: 12 → 12.00, 12.5 → 12.50. */
+export const twoDecimals = (amount: string): string => {
+  const [whole, fraction = ''] = amount.split('.');
+  return `${whole}.${fraction.padEnd(2, '0')}`;
+};
+
 /** An e-mail address of the usual shape: one @, no spaces, a dot in the domain. */
 export function emailField(fields: Fields, name: string, required = false): string | undefined {
   const value = textField(fields, name, { required, max: 254 });

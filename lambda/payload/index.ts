@@ -9,6 +9,7 @@ import { geoPayload, GEO_FIELDS } from './geo.js';
 import { mecardPayload, MECARD_FIELDS } from './mecard.js';
 import { otpauthPayload, OTPAUTH_FIELDS } from './otpauth.js';
 import { smsPayload, SMS_FIELDS, telPayload, TEL_FIELDS } from './phone.js';
+import { upiPayload, UPI_FIELDS } from './upi.js';
 import { vcardPayload, VCARD_FIELDS } from './vcard.js';
 import { wifiPayload, WIFI_FIELDS } from './wifi.js';
 
@@ -35,6 +36,7 @@ export const PAYLOAD_BUILDERS = {
   event: { fields: EVENT_FIELDS, secretFields: NONE, build: eventPayload },
   epc: { fields: EPC_FIELDS, secretFields: NONE, build: epcPayload },
   mecard: { fields: MECARD_FIELDS, secretFields: NONE, build: mecardPayload },
+  upi: { fields: UPI_FIELDS, secretFields: NONE, build: upiPayload },
 } as const satisfies Record<string, Builder>;
 
 export type PayloadBuilders = typeof PAYLOAD_BUILDERS;

@@ -188,7 +188,7 @@ t.test('mecard: ZXing’s reader reads name, address, note and URL back, and not
   t.pass(`${built.length} contacts read back field for field`);
 });
 
-t.test('email, sms and otpauth: the URL parser and the otpauth library read every value back', async (t) => {
+t.test('email, sms, upi and otpauth: the URL parser and the otpauth library read every value back', async (t) => {
   const mails = await buildAll(
     t,
     'email',
@@ -233,7 +233,23 @@ t.test('email, sms and otpauth: the URL parser and the otpauth library read ever
     if (otp.issuer !== fields.issuer || otp.label !== fields.account || otp.secret.base32 !== 'JBSWY3DPEHPK3PXP')
       t.fail(`otpauth ${payload}`);
   }
-  t.pass(`${mails.length + texts.length + keys.length} URIs read back`);
+  const payments = await buildAll(
+    t,
+    'upi',
+    fc
+      .sample(fc.record({ name: value(8), note: value(8) }), { seed: 1214, numRuns: RUNS })
+      .map((f) => ({ vpa: 'shop@okaxis', ...f })),
+  );
+  for (const { fields, payload } of payments) {
+    const params = new URL(payload).searchParams;
+    if (
+      [...params.keys()].join() !== 'pa,pn,cu,tn' ||
+      params.get('pn') !== fields.name ||
+      params.get('tn') !== fields.note
+    )
+      t.fail(`upi ${payload}`);
+  }
+  t.pass(`${mails.length + texts.length + keys.length + payments.length} URIs read back`);
 });
 
 t.test('a bare CR, a semicolon, a trailing comma: none turns into a field', async (t) => {

@@ -68,7 +68,7 @@ const OPTION_NAMES = [
     'location',
     'description',
   ],
-  ...['iban', 'bic', 'amount', 'purpose', 'reference', 'info', 'address', 'note'],
+  ...['iban', 'bic', 'amount', 'purpose', 'reference', 'info', 'address', 'note', 'vpa'],
   // The dialects' parameters.
   ...[
     'cht',
@@ -97,6 +97,8 @@ const PLAUSIBLE = [
   'event',
   'epc',
   'mecard',
+  'upi',
+  'a@ybl',
   'BE72000000001616',
   'RF18539007547034',
   'exact',

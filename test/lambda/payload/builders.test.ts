@@ -318,6 +318,40 @@ t.test('mecard: every character that needs escaping, read back by a port of ZXin
   t.equal(await built(t, { type: 'mecard', name: 'Cher' }), 'MECARD:N:Cher;;', 'one word: the family name alone');
 });
 
+t.test('upi: a upi://pay link the URL parser reads back, amount in rupees with paise', async (t) => {
+  const text = await built(t, {
+    type: 'upi',
+    vpa: 'chai.stall-42@okaxis',
+    name: 'Chai & Samosa, Pune',
+    amount: '150.5',
+    note: 'Order #12: 2 × chai = ₹30?',
+  });
+  t.equal(
+    text,
+    'upi://pay?pa=chai.stall-42@okaxis&pn=Chai%20%26%20Samosa%2C%20Pune&am=150.50&cu=INR&tn=Order%20%2312%3A%202%20%C3%97%20chai%20%3D%20%E2%82%B930%3F',
+  );
+  const url = new URL(text);
+  t.equal(url.protocol, 'upi:');
+  t.equal(url.host, 'pay');
+  t.same(Object.fromEntries(url.searchParams), {
+    pa: 'chai.stall-42@okaxis',
+    pn: 'Chai & Samosa, Pune',
+    am: '150.50',
+    cu: 'INR',
+    tn: 'Order #12: 2 × chai = ₹30?',
+  });
+  t.equal(
+    await built(t, { type: 'upi', vpa: '9876543210@ybl', name: 'Asha' }),
+    'upi://pay?pa=9876543210@ybl&pn=Asha&cu=INR',
+    'no amount: the payer types it',
+  );
+  t.equal(
+    new URL(await built(t, { type: 'upi', vpa: '1234567890@SBIN0001234.ifsc.npci', name: 'A' })).searchParams.get('pa'),
+    '1234567890@SBIN0001234.ifsc.npci',
+    'an account at a branch',
+  );
+});
+
 t.test('each builder refuses what it cannot represent, naming the field', async (t) => {
   const cases: [Record<string, unknown>, string, string][] = [
     [{ type: 'wifi' }, 'missing_field', 'ssid'],
@@ -378,6 +412,13 @@ t.test('each builder refuses what it cannot represent, naming the field', async 
     [{ type: 'mecard', name: 'Ada', url: 'ftp://example.com' }, 'invalid_value', 'url'],
     [{ type: 'mecard', name: 'Ada', phone: 'call me' }, 'invalid_value', 'phone'],
     [{ type: 'mecard', name: 'Ada', note: 'two\nlines' }, 'invalid_text', 'note'],
+    [{ type: 'upi', name: 'Asha' }, 'missing_field', 'vpa'],
+    [{ type: 'upi', vpa: '9876543210@ybl' }, 'missing_field', 'name'],
+    [{ type: 'upi', vpa: 'asha', name: 'Asha' }, 'invalid_value', 'vpa'],
+    [{ type: 'upi', vpa: 'asha@ok axis', name: 'Asha' }, 'invalid_value', 'vpa'],
+    [{ type: 'upi', vpa: 'a&pa=evil@ybl', name: 'Asha' }, 'invalid_value', 'vpa'],
+    [{ type: 'upi', vpa: 'asha@ybl', name: 'Asha', amount: '10.001' }, 'out_of_range', 'amount'],
+    [{ type: 'upi', vpa: 'asha@ybl', name: 'Asha', note: 'n'.repeat(51) }, 'out_of_range', 'note'],
     [{ type: 'wifi', ssid: 'n', url: 'https://example.com' }, 'unknown_option', 'url'],
     [{ type: 'barcode', data: 'x' }, 'invalid_value', 'type'],
   ];
@@ -415,6 +456,7 @@ t.test('the builders table: one builder per type, each with its fields', async (
     'otpauth',
     'sms',
     'tel',
+    'upi',
     'vcard',
     'wifi',
   ]);
@@ -448,6 +490,7 @@ t.test('a payload is secret only through the fields its builder names as secret'
       address: 'a',
       note: 'n',
     },
+    upi: { vpa: 'asha@ybl', name: 'Asha', amount: 10, note: 'n' },
     epc: [
       { name: 'n', iban: 'BE72000000001616', bic: 'BPOTBEB1', amount: 1, purpose: 'CHAR', text: 't', info: 'i' },
       { name: 'n', iban: 'BE72000000001616', reference: 'RF18539007547034' },
