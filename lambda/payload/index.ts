@@ -1,6 +1,7 @@
 // Payload builders: a `type` and its typed fields instead of `url`, built with each
 // format's own escaping rules. Imports nothing from lambda/ but the errors it reports.
 // The bundle loads this module on the first request that names a type, not at a cold start.
+import { bitcoinPayload, BITCOIN_FIELDS } from './bitcoin.js';
 import { emailPayload, EMAIL_FIELDS } from './email.js';
 import { epcPayload, EPC_FIELDS } from './epc.js';
 import { eventPayload, EVENT_FIELDS } from './event.js';
@@ -37,6 +38,7 @@ export const PAYLOAD_BUILDERS = {
   epc: { fields: EPC_FIELDS, secretFields: NONE, build: epcPayload },
   mecard: { fields: MECARD_FIELDS, secretFields: NONE, build: mecardPayload },
   upi: { fields: UPI_FIELDS, secretFields: NONE, build: upiPayload },
+  bitcoin: { fields: BITCOIN_FIELDS, secretFields: NONE, build: bitcoinPayload },
 } as const satisfies Record<string, Builder>;
 
 export type PayloadBuilders = typeof PAYLOAD_BUILDERS;

@@ -68,7 +68,7 @@ const OPTION_NAMES = [
     'location',
     'description',
   ],
-  ...['iban', 'bic', 'amount', 'purpose', 'reference', 'info', 'address', 'note', 'vpa'],
+  ...['iban', 'bic', 'amount', 'purpose', 'reference', 'info', 'address', 'note', 'vpa', 'label'],
   // The dialects' parameters.
   ...[
     'cht',
@@ -98,6 +98,8 @@ const PLAUSIBLE = [
   'epc',
   'mecard',
   'upi',
+  'bitcoin',
+  'bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu',
   'a@ybl',
   'BE72000000001616',
   'RF18539007547034',

@@ -5,6 +5,8 @@
 import t, { type Test } from 'tap';
 import { electronicFormatIBAN, getCountrySpecifications, isSEPACountry, isValidBIC, isValidIBAN } from 'ibantools';
 import ICAL from 'ical.js';
+import { decode as decodeBip21 } from 'bip21';
+import validBitcoinAddress from 'bitcoin-address-validation';
 import iso11649 from 'iso-11649';
 import { URI } from 'otpauth';
 import { handler } from '../../../lambda/handler.js';
@@ -352,6 +354,41 @@ t.test('upi: a upi://pay link the URL parser reads back, amount in rupees with p
   );
 });
 
+t.test(
+  'bitcoin: BIP 21’s examples, which the bip21 library reads back, the address checked by bitcoin-address-validation',
+  async (t) => {
+    // BIP 21's (and BIP 321's) examples with a valid address: theirs, 175tWpb8…, fails its checksum.
+    const address = '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2';
+    const fields = { address, amount: 50, label: 'Luke-Jr', message: 'Donation for project xyz' };
+    const text = await built(t, { type: 'bitcoin', ...fields });
+    t.equal(text, `bitcoin:${address}?amount=50&label=Luke-Jr&message=Donation%20for%20project%20xyz`);
+    t.same(decodeBip21(text), {
+      address,
+      options: { amount: 50, label: 'Luke-Jr', message: 'Donation for project xyz' },
+    });
+    t.ok(validBitcoinAddress(decodeBip21(text).address));
+    t.equal(
+      await built(t, { type: 'bitcoin', address, amount: '20.30', label: 'Luke-Jr' }),
+      `bitcoin:${address}?amount=20.3&label=Luke-Jr`,
+      'Request 20.30 BTC to "Luke-Jr"',
+    );
+    t.equal(await built(t, { type: 'bitcoin', address }), `bitcoin:${address}`, 'just the address');
+    const taproot = 'bc1p5cyxnuxmeuwuvkwfem96lqzszd02n6xdcjrs20cac6yqjjwudpxqkedrcr';
+    const segwit = await built(t, {
+      type: 'bitcoin',
+      address: taproot,
+      amount: 0.00000001,
+      message: 'Café & co = 100%?',
+    });
+    t.equal(
+      segwit,
+      `bitcoin:${taproot}?amount=0.00000001&message=Caf%C3%A9%20%26%20co%20%3D%20100%25%3F`,
+      'a satoshi, never 1e-8',
+    );
+    t.same(decodeBip21(segwit), { address: taproot, options: { amount: 1e-8, message: 'Café & co = 100%?' } });
+  },
+);
+
 t.test('each builder refuses what it cannot represent, naming the field', async (t) => {
   const cases: [Record<string, unknown>, string, string][] = [
     [{ type: 'wifi' }, 'missing_field', 'ssid'],
@@ -419,6 +456,17 @@ t.test('each builder refuses what it cannot represent, naming the field', async 
     [{ type: 'upi', vpa: 'a&pa=evil@ybl', name: 'Asha' }, 'invalid_value', 'vpa'],
     [{ type: 'upi', vpa: 'asha@ybl', name: 'Asha', amount: '10.001' }, 'out_of_range', 'amount'],
     [{ type: 'upi', vpa: 'asha@ybl', name: 'Asha', note: 'n'.repeat(51) }, 'out_of_range', 'note'],
+    [{ type: 'bitcoin', amount: 1 }, 'missing_field', 'address'],
+    [{ type: 'bitcoin', address: '175tWpb8K1S7NmH4Zx6rewF9WQrcZv245W' }, 'invalid_value', 'address'],
+    [{ type: 'bitcoin', address: 'bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyv' }, 'invalid_value', 'address'],
+    [{ type: 'bitcoin', address: 'bc1Qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu' }, 'invalid_value', 'address'],
+    [{ type: 'bitcoin', address: '0x52908400098527886E0F7030069857D2E4169EE7' }, 'invalid_value', 'address'],
+    [
+      { type: 'bitcoin', address: '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', amount: '0.000000001' },
+      'out_of_range',
+      'amount',
+    ],
+    [{ type: 'bitcoin', address: '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', amount: 21000001 }, 'out_of_range', 'amount'],
     [{ type: 'wifi', ssid: 'n', url: 'https://example.com' }, 'unknown_option', 'url'],
     [{ type: 'barcode', data: 'x' }, 'invalid_value', 'type'],
   ];
@@ -448,6 +496,7 @@ t.test('on GET, a builder without a secret works; one with a secret is refused, 
 
 t.test('the builders table: one builder per type, each with its fields', async (t) => {
   t.same(Object.keys(PAYLOAD_BUILDERS).sort(), [
+    'bitcoin',
     'email',
     'epc',
     'event',
@@ -491,6 +540,7 @@ t.test('a payload is secret only through the fields its builder names as secret'
       note: 'n',
     },
     upi: { vpa: 'asha@ybl', name: 'Asha', amount: 10, note: 'n' },
+    bitcoin: { address: '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', amount: 1, label: 'l', message: 'm' },
     epc: [
       { name: 'n', iban: 'BE72000000001616', bic: 'BPOTBEB1', amount: 1, purpose: 'CHAR', text: 't', info: 'i' },
       { name: 'n', iban: 'BE72000000001616', reference: 'RF18539007547034' },
