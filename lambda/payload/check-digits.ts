@@ -15,3 +15,10 @@ export function mod97(text: string): number {
 
 /** An IBAN or an RF reference is valid when its first four characters, moved to the end, leave 1. */
 export const mod97Valid = (text: string): boolean => mod97(`${text.slice(4)}${text.slice(0, 4)}`) === 1;
+
+/** GS1's mod 10 check digit of the digits before it: weights 3 and 1 alternating from the right. */
+export function gs1CheckDigit(digits: string): number {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) sum += Number(digits[digits.length - 1 - i]) * (i % 2 === 0 ? 3 : 1);
+  return (10 - (sum % 10)) % 10;
+}

@@ -7,6 +7,7 @@ import { epcPayload, EPC_FIELDS } from './epc.js';
 import { eventPayload, EVENT_FIELDS } from './event.js';
 import type { Fields, Payload } from './fields.js';
 import { geoPayload, GEO_FIELDS } from './geo.js';
+import { gs1Payload, GS1_FIELDS } from './gs1.js';
 import { mecardPayload, MECARD_FIELDS } from './mecard.js';
 import { otpauthPayload, OTPAUTH_FIELDS } from './otpauth.js';
 import { smsPayload, SMS_FIELDS, telPayload, TEL_FIELDS } from './phone.js';
@@ -39,6 +40,7 @@ export const PAYLOAD_BUILDERS = {
   mecard: { fields: MECARD_FIELDS, secretFields: NONE, build: mecardPayload },
   upi: { fields: UPI_FIELDS, secretFields: NONE, build: upiPayload },
   bitcoin: { fields: BITCOIN_FIELDS, secretFields: NONE, build: bitcoinPayload },
+  gs1: { fields: GS1_FIELDS, secretFields: NONE, build: gs1Payload },
 } as const satisfies Record<string, Builder>;
 
 export type PayloadBuilders = typeof PAYLOAD_BUILDERS;

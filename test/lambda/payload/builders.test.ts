@@ -4,6 +4,7 @@
 // special characters included.
 import t, { type Test } from 'tap';
 import { electronicFormatIBAN, getCountrySpecifications, isSEPACountry, isValidBIC, isValidIBAN } from 'ibantools';
+import { parseBarcode } from 'gs1-barcode-parser-mod';
 import ICAL from 'ical.js';
 import { decode as decodeBip21 } from 'bip21';
 import validBitcoinAddress from 'bitcoin-address-validation';
@@ -389,6 +390,39 @@ t.test(
   },
 );
 
+/** A Digital Link read back as GS1's element string (FNC1, AIs, GS between variable-length values), parsed by gs1-barcode-parser-mod. */
+function readDigitalLink(text: string): Record<string, string> {
+  const url = new URL(text);
+  const segments = url.pathname.split('/').slice(1).map(decodeURIComponent);
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < segments.length; i += 2) pairs.push([segments[i]!, segments[i + 1]!]);
+  for (const [ai, value] of url.searchParams) pairs.push([ai, value]);
+  const element = `]C1${pairs.map(([ai, value]) => `${ai}${value}`).join('\u001d')}`;
+  const items = parseBarcode(element).parsedCodeItems;
+  return Object.fromEntries(
+    items.map(({ ai, data }) => [ai, data instanceof Date ? data.toISOString().slice(0, 10) : String(data)]),
+  );
+}
+
+t.test('gs1: the Digital Link standard’s examples, read back as AIs by gs1-barcode-parser-mod', async (t) => {
+  const full = await built(t, { type: 'gs1', gtin: '09521234543213', batch: 'ABC123', serial: '12345' });
+  t.equal(full, 'https://id.gs1.org/01/09521234543213/10/ABC123/21/12345');
+  t.same(readDigitalLink(full), { '01': '09521234543213', '10': 'ABC123', '21': '12345' });
+  const expiring = await built(t, { type: 'gs1', gtin: '09521234543213', batch: 'ABC123', expiry: '2026-12-31' });
+  t.equal(expiring, 'https://id.gs1.org/01/09521234543213/10/ABC123?17=261231');
+  t.same(readDigitalLink(expiring), { '01': '09521234543213', '10': 'ABC123', '17': '2026-12-31' });
+  // An EAN-13 padded to 14 digits; CSET 82 punctuation percent-encoded; a brand's own resolver.
+  const own = await built(t, {
+    type: 'gs1',
+    gtin: '9521234543213',
+    serial: 'XYZ/987%?&=',
+    domain: 'https://Example.COM/',
+  });
+  t.equal(own, 'https://example.com/01/09521234543213/21/XYZ%2F987%25%3F%26%3D');
+  t.same(readDigitalLink(own), { '01': '09521234543213', '21': 'XYZ/987%?&=' });
+  t.equal(await built(t, { type: 'gs1', gtin: '96385074' }), 'https://id.gs1.org/01/00000096385074', 'GTIN-8');
+});
+
 t.test('each builder refuses what it cannot represent, naming the field', async (t) => {
   const cases: [Record<string, unknown>, string, string][] = [
     [{ type: 'wifi' }, 'missing_field', 'ssid'],
@@ -467,6 +501,17 @@ t.test('each builder refuses what it cannot represent, naming the field', async 
       'amount',
     ],
     [{ type: 'bitcoin', address: '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', amount: 21000001 }, 'out_of_range', 'amount'],
+    [{ type: 'gs1', batch: 'A' }, 'missing_field', 'gtin'],
+    [{ type: 'gs1', gtin: '09521234543214' }, 'invalid_value', 'gtin'],
+    [{ type: 'gs1', gtin: '952123454321' }, 'invalid_value', 'gtin'],
+    [{ type: 'gs1', gtin: '0952123454321a' }, 'invalid_value', 'gtin'],
+    [{ type: 'gs1', gtin: '09521234543213', batch: 'AB C' }, 'invalid_value', 'batch'],
+    [{ type: 'gs1', gtin: '09521234543213', serial: 'x'.repeat(21) }, 'out_of_range', 'serial'],
+    [{ type: 'gs1', gtin: '09521234543213', serial: 'é' }, 'invalid_value', 'serial'],
+    [{ type: 'gs1', gtin: '09521234543213', expiry: '2026-02-30' }, 'invalid_value', 'expiry'],
+    [{ type: 'gs1', gtin: '09521234543213', expiry: '261231' }, 'invalid_value', 'expiry'],
+    [{ type: 'gs1', gtin: '09521234543213', domain: 'http://example.com' }, 'invalid_value', 'domain'],
+    [{ type: 'gs1', gtin: '09521234543213', domain: 'https://example.com/p?q=1' }, 'invalid_value', 'domain'],
     [{ type: 'wifi', ssid: 'n', url: 'https://example.com' }, 'unknown_option', 'url'],
     [{ type: 'barcode', data: 'x' }, 'invalid_value', 'type'],
   ];
@@ -501,6 +546,7 @@ t.test('the builders table: one builder per type, each with its fields', async (
     'epc',
     'event',
     'geo',
+    'gs1',
     'mecard',
     'otpauth',
     'sms',
@@ -541,6 +587,7 @@ t.test('a payload is secret only through the fields its builder names as secret'
     },
     upi: { vpa: 'asha@ybl', name: 'Asha', amount: 10, note: 'n' },
     bitcoin: { address: '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', amount: 1, label: 'l', message: 'm' },
+    gs1: { gtin: '09521234543213', batch: 'b', serial: 's', expiry: '2026-12-31', domain: 'https://example.com' },
     epc: [
       { name: 'n', iban: 'BE72000000001616', bic: 'BPOTBEB1', amount: 1, purpose: 'CHAR', text: 't', info: 'i' },
       { name: 'n', iban: 'BE72000000001616', reference: 'RF18539007547034' },
