@@ -12,6 +12,7 @@ export { bytesResponse } from './http/response.js';
 export { sha256 } from './http/sha256.js';
 export { fieldsFromQuery, parseColor, readableColors } from './generate/options.js';
 export { choiceField } from './input/choice.js';
+export { decimalField } from './input/decimal.js';
 export { dataValue } from './input/data.js';
 export { flagField } from './input/flag.js';
 export { numberField } from './input/number.js';

@@ -116,15 +116,31 @@ export function parseQrSpec(fields: Fields, source: OptionSource = 'body', build
     size,
     canvas: fit === 'exact' ? { width: size!, height: size!, padding: 0 } : undefined,
     margin: numberField(fields, 'margin', { ...LIMITS.margin, integer: true }) ?? DEFAULTS.margin,
-    ...ecLevelOf(fields),
+    ...ecLevelFor(fields, payload, type),
     ...parseColors(fields),
     style: styled.length === 0 ? undefined : Object.fromEntries(styled.map((name) => [name, fields[name]])),
   };
 }
 
-function ecLevelOf(fields: Fields): { ecLevel: EcLevel; ecLevelGiven: boolean } {
-  const ecLevel = choiceField(fields, 'ecLevel', EC_LEVELS);
-  return { ecLevel: ecLevel ?? DEFAULTS.ecLevel, ecLevelGiven: ecLevel !== undefined };
+/**
+ * The level asked for, or the default; a format that requires a level (EPC's M) is drawn at
+ * it, and refuses another. Given or required, a styled code never raises it.
+ */
+function ecLevelFor(
+  fields: Fields,
+  payload: Payload,
+  type: PayloadType | undefined,
+): { ecLevel: EcLevel; ecLevelGiven: boolean } {
+  const asked = choiceField(fields, 'ecLevel', EC_LEVELS);
+  if (payload.ecLevel === undefined) return { ecLevel: asked ?? DEFAULTS.ecLevel, ecLevelGiven: asked !== undefined };
+  if (asked !== undefined && asked !== payload.ecLevel) {
+    throw badRequest(
+      'conflicting_options',
+      `a ${type} code is drawn at error correction level ${payload.ecLevel}, as its specification requires: leave 'ecLevel' out`,
+      { field: 'ecLevel', allowed: [payload.ecLevel] },
+    );
+  }
+  return { ecLevel: payload.ecLevel, ecLevelGiven: true };
 }
 
 /** A builder's secret on GET: a URL lives on in browser histories, logs and caches. */

@@ -5,6 +5,7 @@ import { badRequest } from '../errors.js';
 import { textField } from '../input/text.js';
 
 export { choiceField } from '../input/choice.js';
+export { decimalField } from '../input/decimal.js';
 export type { Fields } from '../input/fields.js';
 export { flagField } from '../input/flag.js';
 export { numberField } from '../input/number.js';
@@ -15,11 +16,19 @@ import type { Fields } from '../input/fields.js';
 export interface Payload {
   readonly text: string;
   readonly secret: boolean;
+  /** The error correction level the format requires (EPC's M): the code is drawn at it, and another one asked for is refused. */
+  readonly ecLevel?: 'L' | 'M' | 'Q' | 'H';
 }
 
 /** `[prefix + value]`, or nothing when the value is absent: a payload's optional line or parameter. */
 export const optional = (prefix: string, value: string | number | undefined): string[] =>
   value === undefined ? [] : [`${prefix}${value}`];
+
+/** An amount of decimalField's with exactly two decimals, as payment codes write cents: 12 → 12.00, 12.5 → 12.50. */
+export const twoDecimals = (amount: string): string => {
+  const [whole, fraction = ''] = amount.split('.');
+  return `${whole}.${fraction.padEnd(2, '0')}`;
+};
 
 /** An e-mail address of the usual shape: one @, no spaces, a dot in the domain. */
 export function emailField(fields: Fields, name: string, required = false): string | undefined {
@@ -47,4 +56,15 @@ export function phoneField(fields: Fields, name: string, required = false): stri
     );
   }
   return digits;
+}
+
+/** An http or https URL, as a contact's web address. */
+export function urlField(fields: Fields, name: string): string | undefined {
+  const value = textField(fields, name, { max: 2000 });
+  if (value !== undefined && !/^https?:\/\/[^\s]+$/i.test(value)) {
+    throw badRequest('invalid_value', `'${name}' must be an http or https URL such as https://example.com`, {
+      field: name,
+    });
+  }
+  return value;
 }

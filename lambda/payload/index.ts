@@ -1,12 +1,17 @@
 // Payload builders: a `type` and its typed fields instead of `url`, built with each
 // format's own escaping rules. Imports nothing from lambda/ but the errors it reports.
 // The bundle loads this module on the first request that names a type, not at a cold start.
+import { bitcoinPayload, BITCOIN_FIELDS } from './bitcoin.js';
 import { emailPayload, EMAIL_FIELDS } from './email.js';
+import { epcPayload, EPC_FIELDS } from './epc.js';
 import { eventPayload, EVENT_FIELDS } from './event.js';
 import type { Fields, Payload } from './fields.js';
 import { geoPayload, GEO_FIELDS } from './geo.js';
+import { gs1Payload, GS1_FIELDS } from './gs1.js';
+import { mecardPayload, MECARD_FIELDS } from './mecard.js';
 import { otpauthPayload, OTPAUTH_FIELDS } from './otpauth.js';
 import { smsPayload, SMS_FIELDS, telPayload, TEL_FIELDS } from './phone.js';
+import { upiPayload, UPI_FIELDS } from './upi.js';
 import { vcardPayload, VCARD_FIELDS } from './vcard.js';
 import { wifiPayload, WIFI_FIELDS } from './wifi.js';
 
@@ -31,6 +36,11 @@ export const PAYLOAD_BUILDERS = {
   vcard: { fields: VCARD_FIELDS, secretFields: NONE, build: vcardPayload },
   otpauth: { fields: OTPAUTH_FIELDS, secretFields: ['secret'], build: otpauthPayload },
   event: { fields: EVENT_FIELDS, secretFields: NONE, build: eventPayload },
+  epc: { fields: EPC_FIELDS, secretFields: NONE, build: epcPayload },
+  mecard: { fields: MECARD_FIELDS, secretFields: NONE, build: mecardPayload },
+  upi: { fields: UPI_FIELDS, secretFields: NONE, build: upiPayload },
+  bitcoin: { fields: BITCOIN_FIELDS, secretFields: NONE, build: bitcoinPayload },
+  gs1: { fields: GS1_FIELDS, secretFields: NONE, build: gs1Payload },
 } as const satisfies Record<string, Builder>;
 
 export type PayloadBuilders = typeof PAYLOAD_BUILDERS;

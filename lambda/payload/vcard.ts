@@ -1,8 +1,7 @@
 // vCard 3.0 (RFC 2426): every text value escaped (\\ \; \, and \n: §4's text-value has
 // no bare ; or , in it), the URL percent-encoded where a reader could split it, lines
 // ending in CRLF.
-import { badRequest } from '../errors.js';
-import { emailField, optional, phoneField, textField, type Fields, type Payload } from './fields.js';
+import { emailField, optional, phoneField, textField, urlField, type Fields, type Payload } from './fields.js';
 
 export const VCARD_FIELDS = ['name', 'phone', 'email', 'organization', 'url'] as const;
 
@@ -26,12 +25,7 @@ export function vcardPayload(fields: Fields): Payload {
   const phone = phoneField(fields, 'phone');
   const email = emailField(fields, 'email');
   const organization = textField(fields, 'organization', { max: 200 });
-  const url = textField(fields, 'url', { max: 2000 });
-  if (url !== undefined && !/^https?:\/\/[^\s]+$/i.test(url)) {
-    throw badRequest('invalid_value', "'url' must be an http or https URL such as https://example.com", {
-      field: 'url',
-    });
-  }
+  const url = urlField(fields, 'url');
   // N is structured (family;given;…): the last word is taken as the family name.
   const words = name.split(/\s+/);
   const family = words.length > 1 ? words.at(-1)! : name;

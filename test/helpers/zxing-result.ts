@@ -1,8 +1,8 @@
 /**
  * ZXing's result parsers as a phone's camera app runs them on decoded text, ported line for
  * line from zxing/zxing core/src/main/java/com/google/zxing/client/result/: ResultParser's
- * getMassagedText, matchPrefixedField and unescapeBackslash, WifiResultParser and
- * URIResultParser. The oracle of what a scanner reads as a password or a key; not the
+ * getMassagedText, matchPrefixedField and unescapeBackslash, WifiResultParser,
+ * AddressBookDoCoMoResultParser (MECARD:) and URIResultParser. The oracle of what a scanner reads as a password or a key; not the
  * function's own code, which reads more leniently still.
  */
 
@@ -27,7 +27,7 @@ const javaTrim = (text: string): string => text.replace(/^[\u0000-\u0020]+|[\u00
  * up to the next `end` that an odd number of backslashes does not escape; empty values
  * and a value with no end are skipped.
  */
-function matchPrefixedField(prefix: string, text: string, end: string): string[] | undefined {
+function matchPrefixedField(prefix: string, text: string, end: string, trim = false): string[] | undefined {
   let matches: string[] | undefined;
   let i = 0;
   while (i < text.length) {
@@ -45,7 +45,8 @@ function matchPrefixedField(prefix: string, text: string, end: string): string[]
         i++;
         continue;
       }
-      const element = unescapeBackslash(text.slice(start, i));
+      const unescaped = unescapeBackslash(text.slice(start, i));
+      const element = trim ? javaTrim(unescaped) : unescaped;
       if (element !== '') (matches ??= []).push(element);
       i++;
       break;
@@ -70,6 +71,38 @@ export function zxingWifi(decoded: string): ZxingWifi | undefined {
   const ssid = matchSingle('S:', text);
   if (ssid === undefined || ssid === '') return undefined;
   return { ssid, password: matchSingle('P:', text), type: matchSingle('T:', text) ?? 'nopass' };
+}
+
+/** AbstractDoCoMoResultParser.matchDoCoMoPrefixedField: values up to an unescaped `;`, trimmed or not. */
+const matchDoCoMo = (prefix: string, text: string, trim = true): string[] | undefined =>
+  matchPrefixedField(prefix, text, ';', trim);
+
+export interface ZxingContact {
+  readonly name: string;
+  readonly phones: string[] | undefined;
+  readonly emails: string[] | undefined;
+  readonly urls: string[] | undefined;
+  readonly addresses: string[] | undefined;
+  readonly note: string | undefined;
+}
+
+/** AddressBookDoCoMoResultParser.parse: the contact ZXing reads from MECARD:, or undefined. */
+export function zxingMecard(decoded: string): ZxingContact | undefined {
+  const text = massaged(decoded);
+  if (!text.startsWith('MECARD:')) return undefined;
+  const rawName = matchDoCoMo('N:', text);
+  if (rawName === undefined) return undefined;
+  // parseName: "family,given" is shown as "given family".
+  const comma = rawName[0]!.indexOf(',');
+  const name = comma < 0 ? rawName[0]! : `${rawName[0]!.slice(comma + 1)} ${rawName[0]!.slice(0, comma)}`;
+  return {
+    name,
+    phones: matchDoCoMo('TEL:', text),
+    emails: matchDoCoMo('EMAIL:', text),
+    urls: matchDoCoMo('URL:', text),
+    addresses: matchDoCoMo('ADR:', text),
+    note: matchDoCoMo('NOTE:', text, false)?.[0],
+  };
 }
 
 const ALLOWED_URI_CHARS = /^[-._~:/?#[\]@!$&'()*+,;=%A-Za-z0-9]+$/;

@@ -13,7 +13,7 @@ import { httpApiEvent } from '../helpers/events.js';
 import { captureStdout } from '../helpers/stdout.js';
 import { parseWifi } from '../helpers/wifi-parse.js';
 import { readWithVobject, type Reading } from '../helpers/vobject.js';
-import { zxingWifi } from '../helpers/zxing-result.js';
+import { zxingMecard, zxingWifi } from '../helpers/zxing-result.js';
 
 const RUNS = Number(process.env.QR_PROPERTY_RUNS ?? 200);
 const PIECES = ['a', 'Z', ' ', 'é', '🎉', ';', ',', ':', '\\', '"', '=', '&', '?', '%'];
@@ -162,7 +162,33 @@ t.test('wifi: ZXing’s reader and a strict one read the network and password ba
   t.pass(`${built.length} networks read back`);
 });
 
-t.test('email, sms and otpauth: the URL parser and the otpauth library read every value back', async (t) => {
+t.test('mecard: ZXing’s reader reads name, address, note and URL back, and nothing more', async (t) => {
+  const url = fc
+    .array(fc.constantFrom('a', '/', ',', ';', '\\', '?x=1', '&y=2,3', ':', '=', '"'), { maxLength: 8 })
+    .map((parts) => `https://example.com/${parts.join('')}`);
+  const sets = fc.sample(fc.record({ name: value(8), address: value(8), note: value(8), url }), {
+    seed: 1213,
+    numRuns: RUNS,
+  });
+  const built = await buildAll(t, 'mecard', sets);
+  for (const { fields, payload } of built) {
+    const read = zxingMecard(payload);
+    const words = fields.name!.trim().split(/\s+/);
+    const expected = {
+      name: words.length > 1 ? `${words.slice(0, -1).join(' ')} ${words.at(-1)}` : words[0],
+      phones: undefined,
+      emails: undefined,
+      urls: [fields.url],
+      addresses: [fields.address!.trim()],
+      note: fields.note!.trim(),
+    };
+    if (JSON.stringify(read) !== JSON.stringify(expected))
+      t.fail(`ZXing reads ${JSON.stringify(read)} from ${JSON.stringify(payload)}, not ${JSON.stringify(expected)}`);
+  }
+  t.pass(`${built.length} contacts read back field for field`);
+});
+
+t.test('email, sms, upi and otpauth: the URL parser and the otpauth library read every value back', async (t) => {
   const mails = await buildAll(
     t,
     'email',
@@ -207,7 +233,23 @@ t.test('email, sms and otpauth: the URL parser and the otpauth library read ever
     if (otp.issuer !== fields.issuer || otp.label !== fields.account || otp.secret.base32 !== 'JBSWY3DPEHPK3PXP')
       t.fail(`otpauth ${payload}`);
   }
-  t.pass(`${mails.length + texts.length + keys.length} URIs read back`);
+  const payments = await buildAll(
+    t,
+    'upi',
+    fc
+      .sample(fc.record({ name: value(8), note: value(8) }), { seed: 1214, numRuns: RUNS })
+      .map((f) => ({ vpa: 'shop@okaxis', ...f })),
+  );
+  for (const { fields, payload } of payments) {
+    const params = new URL(payload).searchParams;
+    if (
+      [...params.keys()].join() !== 'pa,pn,cu,tn' ||
+      params.get('pn') !== fields.name ||
+      params.get('tn') !== fields.note
+    )
+      t.fail(`upi ${payload}`);
+  }
+  t.pass(`${mails.length + texts.length + keys.length + payments.length} URIs read back`);
 });
 
 t.test('a bare CR, a semicolon, a trailing comma: none turns into a field', async (t) => {
