@@ -12,7 +12,7 @@ import { encodeSymbol, type QrSymbol } from '../qr/symbol.js';
 import { CONTENT_TYPES, type RenderedImage } from '../render/render.js';
 import { exactLayout, layout } from '../render/layout.js';
 import { parseStyle, type Style } from './options.js';
-import { rasterize } from './raster.js';
+import { rasterize, type Raster } from './raster.js';
 import { wrongModules } from './sample.js';
 import { logoBox, styledSvg } from './svg.js';
 import { DECODERS, unreadBy } from './verify.js';
@@ -68,14 +68,18 @@ export async function renderStyled(spec: QrSpec): Promise<StyledImage> {
         : layout(symbol.size, spec.margin, spec.size);
       const box = style.logo ? logoBox(symbol.size, logoSize, style.logoMargin) : undefined;
       const svg = styledSvg(symbol, geometry, style, spec, box);
-      const raster = rasterize(svg, geometry.width);
-      const damage = damageOf(symbol.version, ecLevel, wrongModules(symbol, geometry, raster, darks, spec.light));
-      const fits = damage.functionModules === 0 && damage.worstShare <= style.maxDamage;
-      const half = fits ? rasterize(svg, Math.max(1, Math.round(geometry.width / 2))) : undefined;
-      const unread = half && (await unreadBy([raster, half], spec.text));
+      const damageIn = (raster: Raster): Damage =>
+        damageOf(symbol.version, ecLevel, wrongModules(symbol, geometry, raster, darks, spec.light));
+      const fitting = (damage: Damage): boolean => damage.functionModules === 0 && damage.worstShare <= style.maxDamage;
+      // A first look at four pixels a module, then the image itself, sampled again, and read.
+      const glance = damageIn(rasterize(svg, Math.min(geometry.width, geometry.modulesAcross * 4)));
+      const raster = fitting(glance) ? rasterize(svg, geometry.width) : undefined;
+      const damage = raster ? damageIn(raster) : glance;
+      const half = raster && fitting(damage) ? rasterize(svg, Math.max(1, Math.round(geometry.width / 2))) : undefined;
+      const unread = raster && half && (await unreadBy([raster, half], spec.text));
       const attempt = { ecLevel, logoSize, damage, unread };
       if (best === undefined || badness(attempt, style) < badness(best, style)) best = attempt;
-      if (!fits || unread !== undefined || half === undefined) continue;
+      if (raster === undefined || half === undefined || unread !== undefined) continue;
       const bytes = spec.format === 'svg' ? Buffer.from(svg, 'utf8') : raster.png();
       return {
         image: {
