@@ -42,14 +42,14 @@ TF_OUTPUT = terraform output -raw
 # docs/deploy.md lists.
 APPLY_FLAGS ?=
 
-.PHONY: help system-deps install build typecheck lint format check check-types check-units standin validate rehearse test coverage clean dev bench load fuzz record-responses screenshots audit lambda-deps deploy plan destroy outputs fmt invoke curl smoke rollback rollforward certificate rotate-origin-secret
+.PHONY: help system-deps install build host-deps typecheck lint format check check-types check-units standin validate rehearse test coverage clean dev bench load fuzz record-responses screenshots audit lambda-deps deploy plan destroy outputs fmt invoke curl smoke rollback rollforward certificate rotate-origin-secret
 
 # `make help` groups the targets by what people come to do, in this order.
 HELP_GROUPS := Start:dev,install,build \
   Call:invoke,curl,outputs,smoke \
   Deploy:deploy,plan,destroy,rollback,rollforward,certificate,rotate-origin-secret,lambda-deps \
   Test:check,test,lint,format,typecheck,coverage,validate,rehearse,standin,fuzz,bench,load \
-  Maintain:record-responses,screenshots,fmt,audit,system-deps,clean,help
+  Maintain:record-responses,screenshots,fmt,audit,system-deps,host-deps,clean,help
 
 help: ## List the targets, grouped
 	@awk -v groups='$(HELP_GROUPS)' -f scripts/help.awk $(MAKEFILE_LIST)
@@ -135,7 +135,7 @@ rehearse: build standin ## The deploy path offline: make deploy, outputs, destro
 
 # The suite rehearses the deploy path itself, from a fresh clone without system tools
 # (test/scripts/deploy-path.test.ts), so `make rehearse` is not run twice.
-test: install build typecheck lint validate ## Install what is needed, build, type-check, lint, validate, then every test (the deploy rehearsal among them)
+test: install build host-deps typecheck lint validate ## Install what is needed, build, type-check, lint, validate, then every test (the deploy rehearsal among them)
 	npx tap
 	@$(MAKE) --no-print-directory coverage
 
@@ -159,7 +159,7 @@ coverage: ## c8's summary of the last test run's coverage (tap collects it), hel
 	    --functions "$$functions" --branches "$$branches" || { echo "coverage of $$folder/ is below its floor" >&2; exit 1; }; \
 	done
 
-dev: install build standin ## Run the API locally: HTTP API on PORT (3000), Lambda Invoke API on LAMBDA_PORT (3001)
+dev: install build standin host-deps ## Run the API locally: HTTP API on PORT (3000), Lambda Invoke API on LAMBDA_PORT (3001)
 	node --import tsx local/cli.ts
 
 bench: install build ## Benchmark against the tutorial's Python handler and the naive Node port; writes BENCHMARKS.md
@@ -185,6 +185,14 @@ clean: ## Remove build output and test caches
 
 lambda-deps: build ## Install the bundle's external (native) packages for linux/arm64 into build/lambda
 	node scripts/lambda-deps.mjs build/lambda
+
+# The same packages for this machine, which the local stack links into each environment in
+# place of the zip's own (local/runtime/pool.ts): `make build` never touches them.
+HOST_DEPS := build/host-deps/node_modules/.host-deps-stamp
+host-deps: $(HOST_DEPS) ## Install the bundle's native packages for this machine, for the local stack
+$(HOST_DEPS): package.json package-lock.json build.mjs
+	node scripts/lambda-deps.mjs --host build/host-deps
+	@touch $@
 
 deploy: ## Build and deploy to your AWS account (terraform init + apply), then print the outputs
 	@scripts/preflight.sh terraform aws

@@ -49,6 +49,9 @@ expect() {
 }
 
 step make deploy APPLY_FLAGS=-auto-approve
+# The zip Terraform planned, kept for a caller that runs it on Lambda's own platform
+# (test/scripts/deploy-path.test.ts, under arm64 emulation).
+if [ -n "${REHEARSE_KEEP_ZIP:-}" ]; then cp "$work/build/lambda.zip" "$REHEARSE_KEEP_ZIP"; fi
 step make outputs
 step make destroy APPLY_FLAGS=-auto-approve
 destroyed

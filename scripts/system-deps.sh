@@ -7,7 +7,10 @@
 #   Python's vobject (VOBJECT_PYTHON, or Debian's /usr/bin/python3) — a vCard and iCalendar
 #     reader the builders' escaping is held against (test/interop);
 #   zbarimg (ZBar) and rsvg-convert (librsvg) — a decoder and an SVG renderer the function
-#     does not use, that read its styled codes back (test/interop).
+#     does not use, that read its styled codes back (test/interop);
+#   on a machine that is not arm64: qemu-aarch64-static and the aarch64 C, C++ and gcc
+#     runtime libraries — the deploy zip runs on Node.js for linux/arm64, Lambda's platform,
+#     under user-mode emulation (test/scripts/deploy-path.test.ts).
 # Says so in one line when all are there. Otherwise installs them with apt-get where there is
 # one, and elsewhere names them for brew or dnf and fails.
 set -euo pipefail
@@ -34,6 +37,12 @@ if ! "${VOBJECT_PYTHON:-/usr/bin/python3}" -c 'import vobject' >/dev/null 2>&1; 
 fi
 need zbarimg zbar-tools zbarimg
 need rsvg-convert librsvg2-bin rsvg-convert
+if [ "$(uname -m)" != aarch64 ] && [ "$(uname -m)" != arm64 ]; then
+  need qemu-aarch64-static qemu-user-static qemu-aarch64-static
+  for lib in ld-linux-aarch64.so.1:libc6-arm64-cross libstdc++.so.6:libstdc++6-arm64-cross libgcc_s.so.1:libgcc-s1-arm64-cross; do
+    [ -e "/usr/aarch64-linux-gnu/lib/${lib%%:*}" ] || { missing+=("aarch64 ${lib%%:*}"); packages+=("${lib#*:}"); }
+  done
+fi
 if [ -n "${CHROMIUM_PATH:-}" ]; then
   [ -x "$CHROMIUM_PATH" ] || { echo "system-deps: CHROMIUM_PATH=$CHROMIUM_PATH is not an executable" >&2; exit 1; }
 elif [ ! -x /usr/bin/chromium ]; then
@@ -41,7 +50,7 @@ elif [ ! -x /usr/bin/chromium ]; then
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system-deps: all present (autotools, cmake, make, g++, AWS CLI v2, Chromium, vobject, zbarimg, rsvg-convert)"
+  echo "system-deps: all present (autotools, cmake, make, g++, AWS CLI v2, Chromium, vobject, zbarimg, rsvg-convert, arm64 emulation)"
   exit 0
 fi
 
@@ -53,6 +62,7 @@ system-deps: missing: ${missing[*]}
             && brew install zbar librsvg && python3 -m pip install vobject
             (then CHROMIUM_PATH=/Applications/Chromium.app/Contents/MacOS/Chromium VOBJECT_PYTHON=python3)
     Fedora: sudo dnf install autoconf automake libtool cmake make gcc-c++ awscli2 chromium python3-vobject zbar librsvg2-tools
+            qemu-user-static (and an aarch64 sysroot for QEMU_LD_PREFIX)
             (then CHROMIUM_PATH=/usr/bin/chromium-browser)
 MSG
   exit 1

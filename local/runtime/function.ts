@@ -9,6 +9,12 @@ export interface FunctionDefinition {
   readonly environment: Readonly<Record<string, string>>;
   /** The function's code: the .zip Terraform uploads, or a folder (the test fixtures). */
   readonly code: string;
+  /**
+   * This machine's builds of the packages the code carries for Lambda's platform (native
+   * code, `make host-deps`): linked into the task root in place of the code's own
+   * node_modules, so the local stack runs the host's binaries. Absent: the code as it is.
+   */
+  readonly hostModules?: string | undefined;
   readonly logGroupName: string;
   readonly logFormat: 'JSON' | 'Text';
   readonly applicationLogLevel: string | undefined;

@@ -1,5 +1,5 @@
 import { unzipSync } from 'fflate';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FunctionDefinition } from './function.js';
@@ -148,7 +148,7 @@ export class FunctionPool {
 
   private newGeneration(): Generation {
     const generation: Generation = {
-      taskRoot: copyCode(this.fn.code),
+      taskRoot: copyCode(this.fn.code, this.fn.hostModules),
       environments: new Set(),
       starting: 0,
       retired: false,
@@ -238,8 +238,11 @@ export async function sweepOrphanedTaskRoots(): Promise<void> {
   );
 }
 
-/** The function's code in a folder of its own, as Lambda unpacks it to /var/task: unzipped, or copied. */
-async function copyCode(code: string): Promise<string> {
+/**
+ * The function's code in a folder of its own, as Lambda unpacks it to /var/task: unzipped, or
+ * copied; with this machine's native packages in place of the code's own, where there are.
+ */
+async function copyCode(code: string, hostModules: string | undefined): Promise<string> {
   await (swept ??= sweepOrphanedTaskRoots());
   const taskRoot = await mkdtemp(join(tmpdir(), `${TASK_PREFIX}${process.pid}-`));
   if (code.endsWith('.zip')) {
@@ -250,6 +253,10 @@ async function copyCode(code: string): Promise<string> {
     }
   } else {
     await cp(code, taskRoot, { recursive: true });
+  }
+  if (hostModules !== undefined) {
+    await rm(join(taskRoot, 'node_modules'), { recursive: true, force: true });
+    await symlink(hostModules, join(taskRoot, 'node_modules'), 'dir');
   }
   return taskRoot;
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { FunctionDefinition } from '../runtime/function.js';
 import { planModule, type PlanJson, type ResourceValues } from './plan.js';
@@ -40,6 +41,9 @@ const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.m
 const firstBlock = (value: unknown): Values | undefined =>
   Array.isArray(value) && value.length > 0 ? (value[0] as Values) : undefined;
 const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** Where `make host-deps` installs the bundle's native packages for this machine. */
+export const HOST_MODULES = 'build/host-deps/node_modules';
 
 export function stackConfigOf(plan: PlanJson, dir: string): StackConfig {
   const planned = plan.planned_values?.root_module?.resources ?? [];
@@ -89,6 +93,8 @@ export function stackConfigOf(plan: PlanJson, dir: string): StackConfig {
       environment: (firstBlock(fn.environment)?.variables ?? {}) as Record<string, string>,
       // The plan ran in a scratch copy whose build/ is this folder's.
       code: isAbsolute(filename) ? filename : join(dir, filename),
+      // The native packages the zip carries for Lambda's platform, built for this machine (make host-deps).
+      hostModules: existsSync(join(dir, HOST_MODULES)) ? join(dir, HOST_MODULES) : undefined,
       logGroupName: optionalString(logging?.log_group) ?? `/aws/lambda/${name}`,
       logFormat: logging?.log_format === 'JSON' ? 'JSON' : 'Text',
       applicationLogLevel: optionalString(logging?.application_log_level),

