@@ -6,12 +6,12 @@ export type Network = 'mainnet' | 'testnet';
 
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 /** The version byte of each base58check address: P2PKH and P2SH. */
-const VERSIONS: Readonly<Record<number, Network>> = {
-  0x00: 'mainnet',
-  0x05: 'mainnet',
-  0x6f: 'testnet',
-  0xc4: 'testnet',
-};
+const VERSIONS: ReadonlyMap<number, Network> = new Map([
+  [0x00, 'mainnet'],
+  [0x05, 'mainnet'],
+  [0x6f, 'testnet'],
+  [0xc4, 'testnet'],
+]);
 
 /** Why an address is refused, or its network. */
 export type AddressCheck = { readonly network: Network } | { readonly problem: string };
@@ -31,7 +31,7 @@ function base58check(address: string): AddressCheck {
   const check = sha256(sha256(bytes.subarray(0, 21)));
   if (!check.subarray(0, 4).every((byte, i) => byte === bytes[21 + i]))
     return { problem: 'has a wrong checksum (base58check): a character is mistyped' };
-  const network = VERSIONS[bytes[0]!];
+  const network = VERSIONS.get(bytes[0]!);
   return network === undefined ? { problem: 'is not a P2PKH or P2SH address (its version byte)' } : { network };
 }
 

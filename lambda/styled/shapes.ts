@@ -56,7 +56,7 @@ export function modulePath(style: DotStyle, x: number, y: number, { top, right, 
 export function finderRingPath(style: CornerSquareStyle, x: number, y: number): string {
   if (style === 'dot') return circle(x + 3.5, y + 3.5, 3.5) + circle(x + 3.5, y + 3.5, 2.5, false);
   if (style === 'extra-rounded') return roundedBox(x, y, 7, 7, [2, 2, 2, 2]) + hole(x + 1, y + 1, 5, 5, 1.2);
-  return `M${x} ${y}h7v7h-7z` + hole(x + 1, y + 1, 5, 5, 0);
+  return `M${x} ${y}h7v7h-7z${hole(x + 1, y + 1, 5, 5, 0)}`;
 }
 
 /** The 3 × 3 centre of a finder pattern whose ring is at (x, y). */
