@@ -731,11 +731,16 @@ resource "aws_cloudfront_distribution" "cdn" {
     }
   }
 
+  # With CloudFront's own certificate (*.cloudfront.net, no domain_name) CloudFront sets the
+  # security policy to TLSv1 whatever minimum_protocol_version says (CloudFront API reference,
+  # ViewerCertificate: "CloudFront automatically sets the security policy to TLSv1 regardless
+  # of the value that you set here"), so the plan says TLSv1 rather than ask for a TLS 1.2 that
+  # would not apply. Only a domain of your own, with its ACM certificate, gets TLS 1.2.
   viewer_certificate {
     cloudfront_default_certificate = local.domain_enabled ? null : true
     acm_certificate_arn            = local.domain_enabled ? local.certificate_arn : null
     ssl_support_method             = local.domain_enabled ? "sni-only" : null
-    minimum_protocol_version       = local.domain_enabled ? "TLSv1.2_2021" : null
+    minimum_protocol_version       = local.domain_enabled ? "TLSv1.2_2021" : "TLSv1"
   }
 }
 

@@ -189,7 +189,7 @@ variable "certificate_arn" {
 
 variable "cdn_enabled" {
   type        = bool
-  description = "Put a CloudFront distribution in front of the API: GET images cached at the edge by their full query string (a hit costs no API Gateway request and no invocation), SVG, JSON and HTML compressed, HTTPS only. The API's own endpoint then refuses requests that do not come through it."
+  description = "Put a CloudFront distribution in front of the API: GET images cached at the edge by their full query string (a hit costs no API Gateway request and no invocation), SVG, JSON and HTML compressed, HTTPS only. The API's own endpoint then refuses requests that do not come through it. Without domain_name the distribution uses CloudFront's own certificate (*.cloudfront.net), for which CloudFront forces the minimum protocol version TLSv1 whatever is asked; with domain_name it is TLS 1.2 (TLSv1.2_2021)."
   default     = false
 }
 

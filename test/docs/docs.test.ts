@@ -108,6 +108,27 @@ t.test("the Terraform version the docs ask for is main.tf's minimum, the one the
   }
 });
 
+t.test("the CDN's TLS floor the docs state is the one main.tf plans, with and without a domain", async (t) => {
+  // CloudFront forces TLSv1 on its own certificate whatever is asked (API_ViewerCertificate);
+  // main.tf plans that, and the docs must not promise more.
+  const floors = /minimum_protocol_version += local\.domain_enabled \? "([^"]+)" : "([^"]+)"/.exec(read('main.tf'));
+  t.ok(floors, "main.tf names the distribution's floor with a domain and without");
+  const [, withDomain, withoutDomain] = floors ?? [];
+  t.equal(withoutDomain, 'TLSv1', "CloudFront's own certificate: TLSv1, as CloudFront forces");
+  const cdnEnabled = /variable "cdn_enabled" \{[^}]*?description += "([^"]*)"/s.exec(read('variables.tf'))?.[1] ?? '';
+  const edge = read('docs/production-edge.md');
+  for (const [where, text] of [
+    ['variables.tf cdn_enabled', cdnEnabled],
+    ['docs/production-edge.md', edge],
+  ] as const) {
+    t.ok(
+      text.includes(withoutDomain!) && text.includes(withDomain!),
+      `${where} names ${withoutDomain} and ${withDomain}`,
+    );
+  }
+  t.match(edge, /API_ViewerCertificate\.html/, "the doc cites CloudFront's rule");
+});
+
 t.test('every make target the README and docs/ name exists', async (t) => {
   const targets = makeTargets(read('Makefile'));
   t.ok(targets.size > 20, `${targets.size} targets in the Makefile`);

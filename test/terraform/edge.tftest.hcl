@@ -194,6 +194,13 @@ run "cdn_alone" {
     error_message = "No access logs (they hold the query strings, i.e. the data), the cheapest price class, CloudFront's own certificate."
   }
   assert {
+    # CloudFront API reference, ViewerCertificate: with CloudFrontDefaultCertificate true,
+    # "CloudFront automatically sets the security policy to TLSv1 regardless of the value
+    # that you set here". The plan says what AWS will apply.
+    condition     = aws_cloudfront_distribution.cdn[0].viewer_certificate[0].minimum_protocol_version == "TLSv1" && aws_cloudfront_distribution.cdn[0].viewer_certificate[0].ssl_support_method == null
+    error_message = "On CloudFront's own certificate the minimum protocol is TLSv1, which CloudFront forces: the plan must not claim TLS 1.2 there."
+  }
+  assert {
     condition     = output.api_endpoint == "https://${aws_cloudfront_distribution.cdn[0].domain_name}" && output.execute_api_endpoint == aws_apigatewayv2_api.http.api_endpoint && !coalesce(aws_apigatewayv2_api.http.disable_execute_api_endpoint, false)
     error_message = "Clients are pointed at the CDN; the execute-api endpoint stays, as its origin."
   }
