@@ -294,6 +294,16 @@ resource "aws_apigatewayv2_api" "http" {
       error_message = "hosted_zone_id and certificate_arn are for domain_name, which is not set: set domain_name (e.g. qr.example.com) or remove them."
     }
     precondition {
+      # CloudFront's certificate, its web ACL (scope CLOUDFRONT) and its metrics are pinned to
+      # us-east-1 below, a region of partition aws alone. AWS GovCloud (US) has no CloudFront of
+      # its own: it "is located outside of the AWS GovCloud (US) boundary" and is set up with
+      # standard AWS credentials (AWS GovCloud (US) User Guide, CloudFront, "Credentials",
+      # https://docs.aws.amazon.com/govcloud-us/latest/UserGuide/setting-up-credentials.html);
+      # aws-cn's CloudFront has no us-east-1 either. The plan refuses rather than fail at apply.
+      condition     = local.partition == "aws" || !(var.cdn_enabled || local.waf_enabled)
+      error_message = "cdn_enabled and waf_rate_limit need partition aws (this deployment is in ${local.partition}, region ${local.region}): CloudFront's certificate and web ACL are created in us-east-1, which ${local.partition} has not. Leave cdn_enabled and waf_rate_limit unset here."
+    }
+    precondition {
       # CloudFront takes certificates from us-east-1 only; an API Gateway regional domain from its own region.
       condition     = var.certificate_arn == null || try(split(":", var.certificate_arn)[3] == local.certificate_region, false)
       error_message = "certificate_arn is in ${try(split(":", var.certificate_arn)[3], "-")}, but ${var.cdn_enabled ? "CloudFront takes certificates only from us-east-1" : "an API Gateway regional domain needs a certificate in its own region, ${local.region}"}: request or import it there, or leave certificate_arn unset to have one requested."
@@ -476,6 +486,16 @@ locals {
   certificate_region = var.cdn_enabled ? "us-east-1" : local.region
   certificate_arn    = local.create_certificate ? aws_acm_certificate_validation.domain[0].certificate_arn : var.certificate_arn
   waf_enabled        = var.waf_rate_limit != null
+
+  # The AWS Management Console's host in each partition whose console has a public address
+  # ("AWS Management Console endpoints", AWS General Reference; AWS GovCloud (US) and the China
+  # regions sign in at consoles of their own). Elsewhere (aws-iso*, aws-eusc) no link is made.
+  console_hosts = {
+    "aws"        = "${local.region}.console.aws.amazon.com"
+    "aws-us-gov" = "console.amazonaws-us-gov.com"
+    "aws-cn"     = "console.amazonaws.cn"
+  }
+  console_host = lookup(local.console_hosts, local.partition, null)
 
   # The address clients use: the domain, else the CDN's, else the HTTP API's own.
   public_url = (

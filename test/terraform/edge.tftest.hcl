@@ -428,3 +428,107 @@ run "dashboard" {
     error_message = "The outputs link the dashboard."
   }
 }
+
+# CloudFront's certificate and web ACL are pinned to us-east-1, a region of partition aws
+# alone; AWS GovCloud (US) has no CloudFront inside its boundary (AWS GovCloud (US) User
+# Guide, CloudFront "Credentials"). The partition is what the provider resolves, overridden.
+run "a_cdn_outside_partition_aws_is_refused" {
+  command = plan
+
+  variables {
+    cdn_enabled = true
+  }
+
+  override_data {
+    target = data.aws_partition.current
+    values = { partition = "aws-us-gov", dns_suffix = "amazonaws.com" }
+  }
+
+  expect_failures = [aws_apigatewayv2_api.http]
+}
+
+run "a_waf_outside_partition_aws_is_refused" {
+  command = plan
+
+  variables {
+    cdn_enabled    = true
+    waf_rate_limit = 600
+  }
+
+  override_data {
+    target = data.aws_partition.current
+    values = { partition = "aws-cn", dns_suffix = "amazonaws.com.cn" }
+  }
+
+  expect_failures = [aws_apigatewayv2_api.http]
+}
+
+run "the_plain_deployment_plans_in_partition_aws_us_gov" {
+  command = plan
+
+  override_data {
+    target = data.aws_partition.current
+    values = { partition = "aws-us-gov", dns_suffix = "amazonaws.com" }
+  }
+
+  assert {
+    condition     = output.partition == "aws-us-gov"
+    error_message = "Without the CDN and the WAF, nothing refuses another partition."
+  }
+}
+
+# Each partition signs in at a console of its own ("AWS Management Console endpoints", AWS
+# General Reference; AWS GovCloud (US) and the China regions have their own consoles).
+run "dashboard_url_in_aws_us_gov" {
+  command = plan
+
+  variables {
+    dashboard_enabled = true
+  }
+
+  override_data {
+    target = data.aws_partition.current
+    values = { partition = "aws-us-gov", dns_suffix = "amazonaws.com" }
+  }
+
+  assert {
+    condition     = output.dashboard_url == "https://console.amazonaws-us-gov.com/cloudwatch/home?region=${output.region}#dashboards/dashboard/qr-tftest-edge"
+    error_message = "In AWS GovCloud (US) the dashboard is on console.amazonaws-us-gov.com."
+  }
+}
+
+run "dashboard_url_in_aws_cn" {
+  command = plan
+
+  variables {
+    dashboard_enabled = true
+  }
+
+  override_data {
+    target = data.aws_partition.current
+    values = { partition = "aws-cn", dns_suffix = "amazonaws.com.cn" }
+  }
+
+  assert {
+    condition     = output.dashboard_url == "https://console.amazonaws.cn/cloudwatch/home?region=${output.region}#dashboards/dashboard/qr-tftest-edge"
+    error_message = "In the China regions the dashboard is on console.amazonaws.cn."
+  }
+}
+
+run "no_dashboard_url_where_the_console_is_not_public" {
+  command = plan
+
+  variables {
+    dashboard_enabled = true
+  }
+
+  override_data {
+    target = data.aws_partition.current
+    values = { partition = "aws-iso", dns_suffix = "c2s.ic.gov" }
+  }
+
+  assert {
+    condition     = output.dashboard_url == null && aws_cloudwatch_dashboard.qr[0].dashboard_name == "qr-tftest-edge"
+    error_message = "The dashboard is made, but no link to a console this deployment cannot name."
+  }
+}
