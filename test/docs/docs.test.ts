@@ -96,15 +96,95 @@ t.test("the Terraform version the docs ask for is main.tf's minimum, the one the
     /^TERRAFORM_MINIMUM=.*required_version.*main\.tf/m,
     'which the preflight reads',
   );
-  for (const path of [README, 'docs/deploy.md', 'docs/contributing.md']) {
+  for (const path of [README, 'docs/deploy.md', 'docs/contributing.md', 'docs/offline-terraform.md']) {
     // As a prerequisite: the install link, or "Terraform ≥" in a list of what is needed.
     const asked = [
       ...read(path).matchAll(
-        /(?:\[Terraform\]\(https:\/\/developer\.hashicorp\.com\/terraform\/install\)(?: on `PATH`)?|, Terraform) ≥ ([\d.]+)/g,
+        /(?:\[Terraform\]\(https:\/\/developer\.hashicorp\.com\/terraform\/install\)(?: on `PATH`)?|(?:,| and) Terraform) ≥ ([\d.]+)/g,
       ),
     ].map((match) => match[1]);
     t.ok(asked.length > 0, `${path} names a Terraform version`);
     t.same([...new Set(asked)], [minimum], `${path} asks for ≥ ${minimum}`);
+  }
+  t.match(
+    read('local/terraform/plan.ts'),
+    new RegExp(`needed for the local stack, >= ${minimum!.replace('.', '\\.')}\\)`),
+    'and so does the local stack when terraform will not run',
+  );
+});
+
+// Each Terraform feature the project's files use, with the release that brought it
+// (Terraform's CHANGELOG.md at each tag, and HashiCorp's "Tests" language page for the
+// test-file ones). main.tf's minimum must be at least the newest of those in use: an older
+// Terraform would refuse the test files or the documented backend.
+const TERRAFORM_FEATURES: readonly { name: string; since: string; pattern: RegExp; in: 'tests' | 'tf' | 'docs' }[] = [
+  { name: '`terraform test` files', since: '1.6', pattern: /^run "/m, in: 'tests' },
+  {
+    name: 'override_data (v1.7.0: "Specific data sources can be overridden")',
+    since: '1.7',
+    pattern: /^\s*override_data\s*\{/m,
+    in: 'tests',
+  },
+  { name: 'override_resource', since: '1.7', pattern: /^\s*override_resource\s*\{/m, in: 'tests' },
+  { name: 'mock_provider', since: '1.7', pattern: /^\s*mock_provider\s/m, in: 'tests' },
+  { name: 'issensitive() (v1.8.0: "New issensitive function")', since: '1.8', pattern: /\bissensitive\(/, in: 'tests' },
+  { name: 'issensitive() in the configuration', since: '1.8', pattern: /\bissensitive\(/, in: 'tf' },
+  { name: 'templatestring()', since: '1.9', pattern: /\btemplatestring\(/, in: 'tf' },
+  {
+    name: 'S3\'s use_lockfile (v1.10.0: "S3 native state locking")',
+    since: '1.10',
+    pattern: /\buse_lockfile\b/,
+    in: 'docs',
+  },
+  {
+    name: 'a run block\'s state_key (v1.11.0: "new state_key attribute for run blocks")',
+    since: '1.11',
+    pattern: /^\s*state_key\s*=/m,
+    in: 'tests',
+  },
+  { name: 'override_during', since: '1.11', pattern: /^\s*override_during\s*=/m, in: 'tests' },
+];
+
+/** a < b, compared as versions ("1.9" < "1.11"). */
+const olderThan = (a: string, b: string): boolean => {
+  const [x, y] = [a, b].map((v) => v.split('.').map(Number));
+  for (let i = 0; i < Math.max(x!.length, y!.length); i++) {
+    if ((x![i] ?? 0) !== (y![i] ?? 0)) return (x![i] ?? 0) < (y![i] ?? 0);
+  }
+  return false;
+};
+
+t.test("main.tf's Terraform minimum is at least the release of every feature the project uses", async (t) => {
+  const minimum = /^ {2}required_version = ">= ([\d.]+)"$/m.exec(read('main.tf'))?.[1] ?? '0';
+  const files = {
+    tests: readdirSync(join(root, 'test/terraform'))
+      .filter((name) => name.endsWith('.tftest.hcl'))
+      .map((name) => `test/terraform/${name}`),
+    tf: readdirSync(root)
+      .filter((name) => name.endsWith('.tf'))
+      .map((name) => name),
+    docs,
+  };
+  t.ok(files.tests.length > 0 && files.tf.includes('main.tf'), 'the files are found');
+  t.ok(
+    olderThan('1.9', '1.11') && !olderThan('1.11', '1.11') && olderThan('1.6', '1.7'),
+    'versions compare as versions',
+  );
+  // In .tf and .tftest.hcl files, what is used, not what a comment names.
+  const text = (path: string, kind: string): string =>
+    kind === 'docs' ? read(path) : read(path).replace(/^\s*(?:#|\/\/).*$/gm, '');
+  const used = TERRAFORM_FEATURES.filter((feature) =>
+    files[feature.in].some((path) => feature.pattern.test(text(path, feature.in))),
+  );
+  t.ok(
+    used.some((feature) => feature.since === '1.6'),
+    'the test files are seen',
+  );
+  for (const feature of used) {
+    t.notOk(
+      olderThan(minimum, feature.since),
+      `${feature.name} needs Terraform >= ${feature.since}; main.tf asks >= ${minimum}`,
+    );
   }
 });
 
