@@ -230,7 +230,7 @@ variable "waf_rate_limit" {
 
 variable "rollback_enabled" {
   type        = bool
-  description = "Publish a version of the function on every change and route the API through an alias, live, that `make rollback` can move back to the previous version (and `make rollforward` to the newest)."
+  description = "Publish a version of the function on every change and route the API through an alias, live, that `make rollback` can move back to the previous version (and `make rollforward` to the newest). Versions are never pruned: they cost nothing, and count against Lambda's 75 GB of code storage per region (docs/production-edge.md)."
   default     = false
 }
 

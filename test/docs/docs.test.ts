@@ -209,6 +209,33 @@ t.test("the CDN's TLS floor the docs state is the one main.tf plans, with and wi
   t.match(edge, /API_ViewerCertificate\.html/, "the doc cites CloudFront's rule");
 });
 
+t.test(
+  'rollback: the docs say published versions are kept, what they cost and the quota they count against',
+  async (t) => {
+    // Nothing in main.tf, the Makefile or scripts/ deletes a version (no DeleteFunction with a
+    // qualifier), so the doc must say they pile up: free, but within Lambda's code storage
+    // quota (75 GB per region, "Lambda quotas" in AWS's Lambda developer guide).
+    const pruning = /delete-function|DeleteFunction|rollback_keep_versions/;
+    const scripts = readdirSync(join(root, 'scripts')).map((name) => `scripts/${name}`);
+    const pruned = ['main.tf', 'variables.tf', 'Makefile', ...scripts].filter((path) => pruning.test(read(path)));
+    const rollback = section(read('docs/production-edge.md'), 'Rollback').join('\n');
+    t.same(pruned, [], 'nothing deletes a published version');
+    t.match(rollback, /Published versions are kept/, 'the Rollback section says versions are kept');
+    t.match(rollback, /75 GB of code storage per region/, 'and the quota they count against');
+    t.match(
+      rollback,
+      /https:\/\/docs\.aws\.amazon\.com\/lambda\/latest\/dg\/gettingstarted-limits\.html/,
+      "citing AWS's quotas page",
+    );
+    t.match(rollback, /cost nothing/, 'and what they cost');
+    t.match(
+      /variable "rollback_enabled" \{[^}]*?description += "([^"]*)"/s.exec(read('variables.tf'))?.[1] ?? '',
+      /never pruned.*75 GB/,
+      'and so does the variable',
+    );
+  },
+);
+
 t.test('every make target the README and docs/ name exists', async (t) => {
   const targets = makeTargets(read('Makefile'));
   t.ok(targets.size > 20, `${targets.size} targets in the Makefile`);
