@@ -788,23 +788,39 @@ resource "aws_wafv2_web_acl" "cdn" {
     content      = jsonencode({ error = "too many requests from this address: at most ${coalesce(var.waf_rate_limit, 0)} in any 5 minutes", code = "rate_limited" })
   }
 
-  # The rule in AWS's own JSON (rule_json): the provider's nested rule blocks are one of the
-  # few schemas that cannot be checked offline (local/terraform/provider/schema/PROVENANCE.md).
-  rule_json = jsonencode([{
-    Name     = "per-client-rate"
-    Priority = 0
-    Action = {
-      Block = { CustomResponse = { ResponseCode = 429, CustomResponseBodyKey = "rate-limited" } }
+  # Native rule blocks, not rule_json: the provider reads the rules back into `rule` and
+  # compares them with these, so a rule changed in the console shows as a change on the next
+  # plan. rule_json has no drift detection (the provider's aws_wafv2_web_acl docs;
+  # hashicorp/terraform-provider-aws#43166). The stand-in serves this much of the rule's
+  # nesting, from the provider's source (local/terraform/provider/schema/PROVENANCE.md).
+  rule {
+    name     = "per-client-rate"
+    priority = 0
+
+    action {
+      block {
+        custom_response {
+          response_code            = 429
+          custom_response_body_key = "rate-limited"
+        }
+      }
     }
-    Statement = {
-      RateBasedStatement = { Limit = var.waf_rate_limit, EvaluationWindowSec = 300, AggregateKeyType = "IP" }
+
+    # waf_rate_limit requests per client IP in any 5 minutes (300 s, WAF's default window).
+    statement {
+      rate_based_statement {
+        limit                 = var.waf_rate_limit
+        evaluation_window_sec = 300
+        aggregate_key_type    = "IP"
+      }
     }
-    VisibilityConfig = {
-      CloudWatchMetricsEnabled = true
-      MetricName               = "${var.function_name}-per-client-rate"
-      SampledRequestsEnabled   = true
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "${var.function_name}-per-client-rate"
+      sampled_requests_enabled   = true
     }
-  }])
+  }
 
   visibility_config {
     cloudwatch_metrics_enabled = true

@@ -285,11 +285,22 @@ run "waf_on_the_cdn" {
     error_message = "A CloudFront-scope web ACL, in us-east-1, attached to the distribution."
   }
   assert {
-    condition = jsondecode(aws_wafv2_web_acl.cdn[0].rule_json)[0].Statement == { RateBasedStatement = { Limit = 600, EvaluationWindowSec = 300, AggregateKeyType = "IP" } } && jsondecode(aws_wafv2_web_acl.cdn[0].rule_json)[0].Action.Block.CustomResponse == {
-      ResponseCode          = 429
-      CustomResponseBodyKey = "rate-limited"
-    }
-    error_message = "One rate-based rule: waf_rate_limit per client IP per 5 minutes, answered 429."
+    # Native rule blocks, which the provider reads back and compares (rule_json has no drift
+    # detection: hashicorp/terraform-provider-aws#43166).
+    condition = (
+      length(aws_wafv2_web_acl.cdn[0].rule) == 1 && aws_wafv2_web_acl.cdn[0].rule_json == null
+      && one(aws_wafv2_web_acl.cdn[0].rule).statement[0].rate_based_statement[0].limit == 600
+      && one(aws_wafv2_web_acl.cdn[0].rule).statement[0].rate_based_statement[0].evaluation_window_sec == 300
+      && one(aws_wafv2_web_acl.cdn[0].rule).statement[0].rate_based_statement[0].aggregate_key_type == "IP"
+      && length(one(aws_wafv2_web_acl.cdn[0].rule).statement[0].rate_based_statement[0].scope_down_statement) == 0
+      && one(aws_wafv2_web_acl.cdn[0].rule).action[0].block[0].custom_response[0].response_code == 429
+      && one(aws_wafv2_web_acl.cdn[0].rule).action[0].block[0].custom_response[0].custom_response_body_key == "rate-limited"
+    )
+    error_message = "One rate-based rule, as native rule blocks: waf_rate_limit per client IP per 5 minutes, answered 429."
+  }
+  assert {
+    condition     = one(aws_wafv2_web_acl.cdn[0].rule).visibility_config[0].metric_name == "qr-tftest-edge-per-client-rate" && one(aws_wafv2_web_acl.cdn[0].rule).visibility_config[0].cloudwatch_metrics_enabled
+    error_message = "The rule's requests are counted in CloudWatch under a name of its own."
   }
   assert {
     condition     = jsondecode(one(aws_wafv2_web_acl.cdn[0].custom_response_body).content).code == "rate_limited" && one(aws_wafv2_web_acl.cdn[0].custom_response_body).content_type == "APPLICATION_JSON"
