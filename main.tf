@@ -1,7 +1,11 @@
 terraform {
-  # `terraform test` (make validate, make test) came with 1.6, and the deploy is rehearsed
-  # with the same binary. scripts/preflight.sh reads its minimum from this line.
-  required_version = ">= 1.6"
+  # The newest Terraform feature any target uses, each with the release that brought it
+  # (Terraform's CHANGELOG): `terraform test` 1.6, its override_data 1.7, issensitive() 1.8,
+  # S3's use_lockfile (the backend below) 1.10, and a run block's state_key 1.11, which
+  # test/terraform/edge.tftest.hcl uses and `make validate` runs; the deploy is rehearsed with
+  # the same binary. test/docs/docs.test.ts ties this to those features, and
+  # scripts/preflight.sh reads its minimum from this line.
+  required_version = ">= 1.11"
 
   # State on this machine by default. For a team or a pipeline, keep it in S3: uncomment,
   # fill in, and run `terraform init -migrate-state`. S3 locks the state itself
@@ -294,6 +298,16 @@ resource "aws_apigatewayv2_api" "http" {
       error_message = "hosted_zone_id and certificate_arn are for domain_name, which is not set: set domain_name (e.g. qr.example.com) or remove them."
     }
     precondition {
+      # CloudFront's certificate, its web ACL (scope CLOUDFRONT) and its metrics are pinned to
+      # us-east-1 below, a region of partition aws alone. AWS GovCloud (US) has no CloudFront of
+      # its own: it "is located outside of the AWS GovCloud (US) boundary" and is set up with
+      # standard AWS credentials (AWS GovCloud (US) User Guide, CloudFront, "Credentials",
+      # https://docs.aws.amazon.com/govcloud-us/latest/UserGuide/setting-up-credentials.html);
+      # aws-cn's CloudFront has no us-east-1 either. The plan refuses rather than fail at apply.
+      condition     = local.partition == "aws" || !(var.cdn_enabled || local.waf_enabled)
+      error_message = "cdn_enabled and waf_rate_limit need partition aws (this deployment is in ${local.partition}, region ${local.region}): CloudFront's certificate and web ACL are created in us-east-1, which ${local.partition} has not. Leave cdn_enabled and waf_rate_limit unset here."
+    }
+    precondition {
       # CloudFront takes certificates from us-east-1 only; an API Gateway regional domain from its own region.
       condition     = var.certificate_arn == null || try(split(":", var.certificate_arn)[3] == local.certificate_region, false)
       error_message = "certificate_arn is in ${try(split(":", var.certificate_arn)[3], "-")}, but ${var.cdn_enabled ? "CloudFront takes certificates only from us-east-1" : "an API Gateway regional domain needs a certificate in its own region, ${local.region}"}: request or import it there, or leave certificate_arn unset to have one requested."
@@ -476,6 +490,16 @@ locals {
   certificate_region = var.cdn_enabled ? "us-east-1" : local.region
   certificate_arn    = local.create_certificate ? aws_acm_certificate_validation.domain[0].certificate_arn : var.certificate_arn
   waf_enabled        = var.waf_rate_limit != null
+
+  # The AWS Management Console's host in each partition whose console has a public address
+  # ("AWS Management Console endpoints", AWS General Reference; AWS GovCloud (US) and the China
+  # regions sign in at consoles of their own). Elsewhere (aws-iso*, aws-eusc) no link is made.
+  console_hosts = {
+    "aws"        = "${local.region}.console.aws.amazon.com"
+    "aws-us-gov" = "console.amazonaws-us-gov.com"
+    "aws-cn"     = "console.amazonaws.cn"
+  }
+  console_host = lookup(local.console_hosts, local.partition, null)
 
   # The address clients use: the domain, else the CDN's, else the HTTP API's own.
   public_url = (
@@ -731,11 +755,16 @@ resource "aws_cloudfront_distribution" "cdn" {
     }
   }
 
+  # With CloudFront's own certificate (*.cloudfront.net, no domain_name) CloudFront sets the
+  # security policy to TLSv1 whatever minimum_protocol_version says (CloudFront API reference,
+  # ViewerCertificate: "CloudFront automatically sets the security policy to TLSv1 regardless
+  # of the value that you set here"), so the plan says TLSv1 rather than ask for a TLS 1.2 that
+  # would not apply. Only a domain of your own, with its ACM certificate, gets TLS 1.2.
   viewer_certificate {
     cloudfront_default_certificate = local.domain_enabled ? null : true
     acm_certificate_arn            = local.domain_enabled ? local.certificate_arn : null
     ssl_support_method             = local.domain_enabled ? "sni-only" : null
-    minimum_protocol_version       = local.domain_enabled ? "TLSv1.2_2021" : null
+    minimum_protocol_version       = local.domain_enabled ? "TLSv1.2_2021" : "TLSv1"
   }
 }
 
@@ -759,23 +788,39 @@ resource "aws_wafv2_web_acl" "cdn" {
     content      = jsonencode({ error = "too many requests from this address: at most ${coalesce(var.waf_rate_limit, 0)} in any 5 minutes", code = "rate_limited" })
   }
 
-  # The rule in AWS's own JSON (rule_json): the provider's nested rule blocks are one of the
-  # few schemas that cannot be checked offline (local/terraform/provider/schema/PROVENANCE.md).
-  rule_json = jsonencode([{
-    Name     = "per-client-rate"
-    Priority = 0
-    Action = {
-      Block = { CustomResponse = { ResponseCode = 429, CustomResponseBodyKey = "rate-limited" } }
+  # Native rule blocks, not rule_json: the provider reads the rules back into `rule` and
+  # compares them with these, so a rule changed in the console shows as a change on the next
+  # plan. rule_json has no drift detection (the provider's aws_wafv2_web_acl docs;
+  # hashicorp/terraform-provider-aws#43166). The stand-in serves this much of the rule's
+  # nesting, from the provider's source (local/terraform/provider/schema/PROVENANCE.md).
+  rule {
+    name     = "per-client-rate"
+    priority = 0
+
+    action {
+      block {
+        custom_response {
+          response_code            = 429
+          custom_response_body_key = "rate-limited"
+        }
+      }
     }
-    Statement = {
-      RateBasedStatement = { Limit = var.waf_rate_limit, EvaluationWindowSec = 300, AggregateKeyType = "IP" }
+
+    # waf_rate_limit requests per client IP in any 5 minutes (300 s, WAF's default window).
+    statement {
+      rate_based_statement {
+        limit                 = var.waf_rate_limit
+        evaluation_window_sec = 300
+        aggregate_key_type    = "IP"
+      }
     }
-    VisibilityConfig = {
-      CloudWatchMetricsEnabled = true
-      MetricName               = "${var.function_name}-per-client-rate"
-      SampledRequestsEnabled   = true
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "${var.function_name}-per-client-rate"
+      sampled_requests_enabled   = true
     }
-  }])
+  }
 
   visibility_config {
     cloudwatch_metrics_enabled = true

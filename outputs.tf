@@ -101,6 +101,6 @@ output "latest_version" {
 }
 
 output "dashboard_url" {
-  description = "The CloudWatch dashboard (dashboard_enabled); null without it."
-  value       = var.dashboard_enabled ? "https://${local.region}.console.aws.amazon.com/cloudwatch/home?region=${local.region}#dashboards/dashboard/${aws_cloudwatch_dashboard.qr[0].dashboard_name}" : null
+  description = "The CloudWatch dashboard (dashboard_enabled), on the console of the deployment's partition (console.aws.amazon.com, console.amazonaws-us-gov.com, console.amazonaws.cn); null without it, or in a partition whose console has no public address."
+  value       = var.dashboard_enabled && local.console_host != null ? "https://${local.console_host}/cloudwatch/home?region=${local.region}#dashboards/dashboard/${aws_cloudwatch_dashboard.qr[0].dashboard_name}" : null
 }

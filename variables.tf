@@ -189,7 +189,7 @@ variable "certificate_arn" {
 
 variable "cdn_enabled" {
   type        = bool
-  description = "Put a CloudFront distribution in front of the API: GET images cached at the edge by their full query string (a hit costs no API Gateway request and no invocation), SVG, JSON and HTML compressed, HTTPS only. The API's own endpoint then refuses requests that do not come through it."
+  description = "Put a CloudFront distribution in front of the API: GET images cached at the edge by their full query string (a hit costs no API Gateway request and no invocation), SVG, JSON and HTML compressed, HTTPS only. The API's own endpoint then refuses requests that do not come through it. Without domain_name the distribution uses CloudFront's own certificate (*.cloudfront.net), for which CloudFront forces the minimum protocol version TLSv1 whatever is asked; with domain_name it is TLS 1.2 (TLSv1.2_2021). Partition aws only (the plan refuses it elsewhere): CloudFront's certificate and web ACL are in us-east-1."
   default     = false
 }
 
@@ -218,7 +218,7 @@ variable "cdn_price_class" {
 
 variable "waf_rate_limit" {
   type        = number
-  description = "Requests each client IP may make in any 5 minutes before the CDN answers it 429, through a WAFv2 web ACL on the distribution. null creates no WAF (it costs about $6 a month and $0.60 per million requests). Needs cdn_enabled."
+  description = "Requests each client IP may make in any 5 minutes before the CDN answers it 429, through a WAFv2 web ACL on the distribution. null creates no WAF (it costs about $6 a month and $0.60 per million requests). Needs cdn_enabled, and so partition aws (the web ACL is in us-east-1)."
   default     = null
 
   validation {
@@ -230,7 +230,7 @@ variable "waf_rate_limit" {
 
 variable "rollback_enabled" {
   type        = bool
-  description = "Publish a version of the function on every change and route the API through an alias, live, that `make rollback` can move back to the previous version (and `make rollforward` to the newest)."
+  description = "Publish a version of the function on every change and route the API through an alias, live, that `make rollback` can move back to the previous version (and `make rollforward` to the newest). Versions are never pruned: they cost nothing, and count against Lambda's 75 GB of code storage per region (docs/production-edge.md)."
   default     = false
 }
 

@@ -8,8 +8,8 @@
 #   scripts/preflight.sh region       — a region the AWS provider will resolve (Terraform fails late without one)
 set -uo pipefail
 
-# The project's minimum is main.tf's required_version (">= 1.6": `terraform test` came with
-# 1.6), read from there so that the two cannot disagree; the docs name the same version.
+# The project's minimum is main.tf's required_version (">= 1.11": the tests' state_key came
+# with 1.11), read from there so that the two cannot disagree; the docs name the same version.
 TERRAFORM_MINIMUM=$(sed -n 's/^ *required_version *= *">= *\([0-9][0-9.]*\)".*/\1/p' "$(dirname "$0")/../main.tf")
 
 fail() { printf 'error: %s\n' "$1" >&2; shift; for line in "$@"; do printf '  %s\n' "$line" >&2; done; exit 1; }

@@ -105,12 +105,81 @@ const SCHEMA_VERSIONS = {
 // Where the provider nests a block recursively (WAFv2's rule `statement`: and/or/not
 // statements holding statements, several levels deep), the bindings stop describing it and
 // type it `any`, with the stock docs "<name> block". A dynamic attribute inside a set block
-// is a schema Terraform refuses, so such a block is served as what the bindings can vouch
-// for: a block with no known content. Offline, Terraform then refuses any content written
-// in it; the project writes its WAF rules with `rule_json`, which the bindings do describe.
+// is a schema Terraform refuses, so such a block is served as HAND_DERIVED_BLOCKS has it, or
+// else as what the bindings can vouch for: a block with no known content (offline, Terraform
+// then refuses any content written in it).
 function isUndescribedBlock(h, jsiiProp) {
   return h?.storageClassType === 'any' && h.type === 'simple' && jsiiProp?.blockDocs === true;
 }
+
+// The part of such a block this project writes, hand-derived from the provider's Go source
+// (terraform-provider-aws, internal/service/wafv2/; PROVENANCE.md names the commit), keyed by
+// its path. Only what the project's rule needs, each field as the source declares it:
+//   web_acl.go: rule's "statement" is webACLRootStatementSchema(webACLRootStatementSchemaLevel);
+//   schemas.go, webACLRootStatementSchema: TypeList, Required, MaxItems 1, whose
+//     "rate_based_statement" is rateBasedStatementSchema(level): TypeList, Optional, MaxItems 1:
+//       "limit": TypeInt, Required;
+//       "aggregate_key_type": TypeString, Optional (Default IP);
+//       "evaluation_window_sec": TypeInt, Optional (Default 300);
+//       "forwarded_ip_config": forwardedIPConfigSchema(): TypeList, Optional, MaxItems 1, of
+//         "fallback_behavior" and "header_name", TypeString, Required;
+//       "scope_down_statement": scopeDownStatementSchema(level - 1): TypeList, Optional,
+//         MaxItems 1, a statement again. The derivation stops there: it is served with no
+//         known content, as the undescribed blocks are.
+// Not served, though the provider has them: the statement's other kinds (and, or, not,
+// byte_match, geo_match, ip_set_reference, label_match, managed_rule_group, regex_match,
+// regex_pattern_set_reference, rule_group_reference, size_constraint, sqli_match, xss_match,
+// asn_match) and rate_based_statement's custom_key. Offline, Terraform refuses them.
+// Defaults, validation (limit 10..2000000000, the window 60/120/300/600) are not in a
+// schema's JSON, as for every other type here.
+// Each entry must be used: a path the bindings no longer type `any` fails the run.
+const HAND_DERIVED_USED = new Set();
+const UNDESCRIBED_STOP = {
+  nesting_mode: 'list',
+  max_items: 1,
+  block: {
+    description: 'Not served: the hand-derived part of this schema stops here (PROVENANCE.md).',
+    description_kind: 'plain',
+  },
+};
+const HAND_DERIVED_BLOCKS = {
+  'aws_wafv2_web_acl.rule.statement': {
+    nesting_mode: 'list',
+    min_items: 1,
+    max_items: 1,
+    block: {
+      description_kind: 'plain',
+      block_types: {
+        rate_based_statement: {
+          nesting_mode: 'list',
+          max_items: 1,
+          block: {
+            description_kind: 'plain',
+            attributes: {
+              aggregate_key_type: { type: 'string', optional: true, description_kind: 'plain' },
+              evaluation_window_sec: { type: 'number', optional: true, description_kind: 'plain' },
+              limit: { type: 'number', required: true, description_kind: 'plain' },
+            },
+            block_types: {
+              forwarded_ip_config: {
+                nesting_mode: 'list',
+                max_items: 1,
+                block: {
+                  description_kind: 'plain',
+                  attributes: {
+                    fallback_behavior: { type: 'string', required: true, description_kind: 'plain' },
+                    header_name: { type: 'string', required: true, description_kind: 'plain' },
+                  },
+                },
+              },
+              scope_down_statement: UNDESCRIBED_STOP,
+            },
+          },
+        },
+      },
+    },
+  },
+};
 
 // The bindings add meta-arguments to the provider config that are not in the schema.
 const PROVIDER_META_ARGUMENTS = new Set(['alias']);
@@ -337,7 +406,10 @@ function buildBlock(className, hcl, structName, ctx) {
     const h = hcl[f.name];
     checkAgainstJsii(f, h, jsii[f.name], where);
     if (h?.isBlock) block.block_types[f.name] = buildBlockType(f, h, { ...ctx, where });
-    else if (isUndescribedBlock(h, jsii[f.name])) {
+    else if (isUndescribedBlock(h, jsii[f.name]) && HAND_DERIVED_BLOCKS[where]) {
+      block.block_types[f.name] = structuredClone(HAND_DERIVED_BLOCKS[where]);
+      HAND_DERIVED_USED.add(where);
+    } else if (isUndescribedBlock(h, jsii[f.name])) {
       block.block_types[f.name] = {
         nesting_mode: 'list',
         block: {
@@ -529,6 +601,8 @@ function main() {
       fs.writeFileSync(file, `${JSON.stringify(sortKeys(schema), null, 2)}\n`);
       console.log(`  wrote ${path.relative(process.cwd(), file)} (${fs.statSync(file).size} bytes)`);
     }
+    const unused = Object.keys(HAND_DERIVED_BLOCKS).filter((where) => !HAND_DERIVED_USED.has(where));
+    if (unused.length) throw new Error(`hand-derived blocks not found in the bindings: ${unused.join(', ')}`);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

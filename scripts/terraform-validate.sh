@@ -12,7 +12,7 @@ config="$root/build/terraform-standin/dev.tfrc"
 [ -f "$config" ] || { echo "terraform-validate: no stand-in providers at $config (run make standin)" >&2; exit 1; }
 cd "${1:-.}"
 export TF_CLI_CONFIG_FILE="$config" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
-# `terraform test` came with 1.6: the project's minimum, which the preflight reads from main.tf.
+# The tests use state_key (Terraform 1.11): the project's minimum, which the preflight reads from main.tf.
 "$root/scripts/preflight.sh" terraform
 # Colours for a terminal only: in a log they are escape codes.
 no_color=$([ -t 1 ] || echo -no-color)

@@ -52,7 +52,7 @@ function terraform(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv)
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.on('error', (error) =>
-      reject(new Error(`cannot run terraform (needed for the local stack, >= 1.5): ${error.message}`)),
+      reject(new Error(`cannot run terraform (needed for the local stack, >= 1.11): ${error.message}`)),
     );
     child.on('close', (code) => {
       if (code === 0) resolvePromise(Buffer.concat(stdout).toString('utf8'));

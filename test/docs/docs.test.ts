@@ -96,17 +96,145 @@ t.test("the Terraform version the docs ask for is main.tf's minimum, the one the
     /^TERRAFORM_MINIMUM=.*required_version.*main\.tf/m,
     'which the preflight reads',
   );
-  for (const path of [README, 'docs/deploy.md', 'docs/contributing.md']) {
+  for (const path of [README, 'docs/deploy.md', 'docs/contributing.md', 'docs/offline-terraform.md']) {
     // As a prerequisite: the install link, or "Terraform ≥" in a list of what is needed.
     const asked = [
       ...read(path).matchAll(
-        /(?:\[Terraform\]\(https:\/\/developer\.hashicorp\.com\/terraform\/install\)(?: on `PATH`)?|, Terraform) ≥ ([\d.]+)/g,
+        /(?:\[Terraform\]\(https:\/\/developer\.hashicorp\.com\/terraform\/install\)(?: on `PATH`)?|(?:,| and) Terraform) ≥ ([\d.]+)/g,
       ),
     ].map((match) => match[1]);
     t.ok(asked.length > 0, `${path} names a Terraform version`);
     t.same([...new Set(asked)], [minimum], `${path} asks for ≥ ${minimum}`);
   }
+  t.match(
+    read('local/terraform/plan.ts'),
+    new RegExp(`needed for the local stack, >= ${minimum!.replace('.', '\\.')}\\)`),
+    'and so does the local stack when terraform will not run',
+  );
 });
+
+// Each Terraform feature the project's files use, with the release that brought it
+// (Terraform's CHANGELOG.md at each tag, and HashiCorp's "Tests" language page for the
+// test-file ones). main.tf's minimum must be at least the newest of those in use: an older
+// Terraform would refuse the test files or the documented backend.
+const TERRAFORM_FEATURES: readonly { name: string; since: string; pattern: RegExp; in: 'tests' | 'tf' | 'docs' }[] = [
+  { name: '`terraform test` files', since: '1.6', pattern: /^run "/m, in: 'tests' },
+  {
+    name: 'override_data (v1.7.0: "Specific data sources can be overridden")',
+    since: '1.7',
+    pattern: /^\s*override_data\s*\{/m,
+    in: 'tests',
+  },
+  { name: 'override_resource', since: '1.7', pattern: /^\s*override_resource\s*\{/m, in: 'tests' },
+  { name: 'mock_provider', since: '1.7', pattern: /^\s*mock_provider\s/m, in: 'tests' },
+  { name: 'issensitive() (v1.8.0: "New issensitive function")', since: '1.8', pattern: /\bissensitive\(/, in: 'tests' },
+  { name: 'issensitive() in the configuration', since: '1.8', pattern: /\bissensitive\(/, in: 'tf' },
+  { name: 'templatestring()', since: '1.9', pattern: /\btemplatestring\(/, in: 'tf' },
+  {
+    name: 'S3\'s use_lockfile (v1.10.0: "S3 native state locking")',
+    since: '1.10',
+    pattern: /\buse_lockfile\b/,
+    in: 'docs',
+  },
+  {
+    name: 'a run block\'s state_key (v1.11.0: "new state_key attribute for run blocks")',
+    since: '1.11',
+    pattern: /^\s*state_key\s*=/m,
+    in: 'tests',
+  },
+  { name: 'override_during', since: '1.11', pattern: /^\s*override_during\s*=/m, in: 'tests' },
+];
+
+/** a < b, compared as versions ("1.9" < "1.11"). */
+const olderThan = (a: string, b: string): boolean => {
+  const [x, y] = [a, b].map((v) => v.split('.').map(Number));
+  for (let i = 0; i < Math.max(x!.length, y!.length); i++) {
+    if ((x![i] ?? 0) !== (y![i] ?? 0)) return (x![i] ?? 0) < (y![i] ?? 0);
+  }
+  return false;
+};
+
+t.test("main.tf's Terraform minimum is at least the release of every feature the project uses", async (t) => {
+  const minimum = /^ {2}required_version = ">= ([\d.]+)"$/m.exec(read('main.tf'))?.[1] ?? '0';
+  const files = {
+    tests: readdirSync(join(root, 'test/terraform'))
+      .filter((name) => name.endsWith('.tftest.hcl'))
+      .map((name) => `test/terraform/${name}`),
+    tf: readdirSync(root)
+      .filter((name) => name.endsWith('.tf'))
+      .map((name) => name),
+    docs,
+  };
+  t.ok(files.tests.length > 0 && files.tf.includes('main.tf'), 'the files are found');
+  t.ok(
+    olderThan('1.9', '1.11') && !olderThan('1.11', '1.11') && olderThan('1.6', '1.7'),
+    'versions compare as versions',
+  );
+  // In .tf and .tftest.hcl files, what is used, not what a comment names.
+  const text = (path: string, kind: string): string =>
+    kind === 'docs' ? read(path) : read(path).replace(/^\s*(?:#|\/\/).*$/gm, '');
+  const used = TERRAFORM_FEATURES.filter((feature) =>
+    files[feature.in].some((path) => feature.pattern.test(text(path, feature.in))),
+  );
+  t.ok(
+    used.some((feature) => feature.since === '1.6'),
+    'the test files are seen',
+  );
+  for (const feature of used) {
+    t.notOk(
+      olderThan(minimum, feature.since),
+      `${feature.name} needs Terraform >= ${feature.since}; main.tf asks >= ${minimum}`,
+    );
+  }
+});
+
+t.test("the CDN's TLS floor the docs state is the one main.tf plans, with and without a domain", async (t) => {
+  // CloudFront forces TLSv1 on its own certificate whatever is asked (API_ViewerCertificate);
+  // main.tf plans that, and the docs must not promise more.
+  const floors = /minimum_protocol_version += local\.domain_enabled \? "([^"]+)" : "([^"]+)"/.exec(read('main.tf'));
+  t.ok(floors, "main.tf names the distribution's floor with a domain and without");
+  const [, withDomain, withoutDomain] = floors ?? [];
+  t.equal(withoutDomain, 'TLSv1', "CloudFront's own certificate: TLSv1, as CloudFront forces");
+  const cdnEnabled = /variable "cdn_enabled" \{[^}]*?description += "([^"]*)"/s.exec(read('variables.tf'))?.[1] ?? '';
+  const edge = read('docs/production-edge.md');
+  for (const [where, text] of [
+    ['variables.tf cdn_enabled', cdnEnabled],
+    ['docs/production-edge.md', edge],
+  ] as const) {
+    t.ok(
+      text.includes(withoutDomain!) && text.includes(withDomain!),
+      `${where} names ${withoutDomain} and ${withDomain}`,
+    );
+  }
+  t.match(edge, /API_ViewerCertificate\.html/, "the doc cites CloudFront's rule");
+});
+
+t.test(
+  'rollback: the docs say published versions are kept, what they cost and the quota they count against',
+  async (t) => {
+    // Nothing in main.tf, the Makefile or scripts/ deletes a version (no DeleteFunction with a
+    // qualifier), so the doc must say they pile up: free, but within Lambda's code storage
+    // quota (75 GB per region, "Lambda quotas" in AWS's Lambda developer guide).
+    const pruning = /delete-function|DeleteFunction|rollback_keep_versions/;
+    const scripts = readdirSync(join(root, 'scripts')).map((name) => `scripts/${name}`);
+    const pruned = ['main.tf', 'variables.tf', 'Makefile', ...scripts].filter((path) => pruning.test(read(path)));
+    const rollback = section(read('docs/production-edge.md'), 'Rollback').join('\n');
+    t.same(pruned, [], 'nothing deletes a published version');
+    t.match(rollback, /Published versions are kept/, 'the Rollback section says versions are kept');
+    t.match(rollback, /75 GB of code storage per region/, 'and the quota they count against');
+    t.match(
+      rollback,
+      /https:\/\/docs\.aws\.amazon\.com\/lambda\/latest\/dg\/gettingstarted-limits\.html/,
+      "citing AWS's quotas page",
+    );
+    t.match(rollback, /cost nothing/, 'and what they cost');
+    t.match(
+      /variable "rollback_enabled" \{[^}]*?description += "([^"]*)"/s.exec(read('variables.tf'))?.[1] ?? '',
+      /never pruned.*75 GB/,
+      'and so does the variable',
+    );
+  },
+);
 
 t.test('every make target the README and docs/ name exists', async (t) => {
   const targets = makeTargets(read('Makefile'));

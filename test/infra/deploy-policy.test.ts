@@ -320,6 +320,32 @@ const ANY_RESOURCE = new Set(
   [...LOG_DELIVERY, 'cloudwatch:DescribeAlarms', 'acm:RequestCertificate'].map((action) => action.toLowerCase()),
 );
 
+/**
+ * For each of `resources`, in order, the calls the provider makes for it that `policy` does
+ * not allow; `missing` is null for a type this test's tables do not know.
+ */
+function refusedCalls(
+  policy: Policy,
+  resources: readonly ResourceState[],
+): { address: string; missing: string[] | null }[] {
+  const refused: { address: string; missing: string[] | null }[] = [];
+  for (const resource of resources) {
+    const needs =
+      resource.mode === 'data'
+        ? (DATA[resource.type] ?? (DATA_WITHOUT_PERMISSIONS.has(resource.type) ? () => [] : undefined))
+        : MANAGED[resource.type];
+    refused.push({
+      address: resource.address,
+      missing: needs
+        ? needs(resource.values, resources).flatMap(({ actions, resource: arn, context }) =>
+            actions.filter((action) => !allows(policy, action, arn, context)).map((action) => `${action} on ${arn}`),
+          )
+        : null,
+    });
+  }
+  return refused;
+}
+
 const policy = JSON.parse(await readFile(join(root, 'iam/deploy-policy.json'), 'utf8')) as Policy;
 
 t.test('the policy file is an IAM policy document, allowing only', async (t) => {
@@ -407,30 +433,14 @@ t.test('the policy allows every call the provider makes for every resource the d
     'and the edge',
   );
 
-  for (const resource of resources) {
-    if (resource.mode === 'data') {
-      const reads = DATA[resource.type];
-      if (!reads) {
-        t.ok(DATA_WITHOUT_PERMISSIONS.has(resource.type), `data ${resource.type}: known to need no permission`);
-        continue;
-      }
-      const missing = reads(resource.values, resources).flatMap(({ actions, resource: arn }) =>
-        actions.filter((action) => !allows(policy, action, arn)).map((action) => `${action} on ${arn}`),
-      );
-      t.same(missing, [], `${resource.address}: every call allowed`);
-      continue;
-    }
-    const needs = MANAGED[resource.type];
-    if (!needs) {
+  for (const { address, missing } of refusedCalls(policy, resources)) {
+    if (missing === null) {
       t.fail(
-        `${resource.address}: no entry for ${resource.type} in this test's table; add the provider's calls for it here and to iam/deploy-policy.json`,
+        `${address}: no entry for its type in this test's table; add the provider's calls for it here and to iam/deploy-policy.json`,
       );
       continue;
     }
-    const missing = needs(resource.values, resources).flatMap(({ actions, resource: arn, context }) =>
-      actions.filter((action) => !allows(policy, action, arn, context)).map((action) => `${action} on ${arn}`),
-    );
-    t.same(missing, [], `${resource.address}: every call allowed`);
+    t.same(missing, [], `${address}: every call allowed`);
   }
 });
 
@@ -462,5 +472,62 @@ t.test('and scopes it to this deployment: another function, role or log group is
       { 'iam:AWSServiceName': 'elasticloadbalancing.amazonaws.com' },
     ),
     "another service's service-linked role",
+  );
+});
+
+// docs/deploy.md: the real-account runs of test/terraform/deployment.tftest.hcl create
+// qr-tftest-* resources, which iam/deploy-policy.json (qr-code-generator's names) refuses;
+// they run with the same policy for their names, made by the substitution the doc shows.
+t.test('the real-account test runs need the deploy policy for their names, as docs/deploy.md says', async (t) => {
+  const deployDoc = await readFile(join(root, 'docs/deploy.md'), 'utf8');
+  const substitution = /^sed 's\/qr-code-generator\/([^/]+)\/g' iam\/deploy-policy\.json > (\S+)$/m.exec(deployDoc);
+  t.ok(substitution, 'the doc shows how the test policy is made');
+  const names = substitution?.[1] ?? '';
+  const testPolicy = JSON.parse(JSON.stringify(policy).replaceAll('qr-code-generator', names)) as Policy;
+
+  // The function names of the runs that apply (no `command = plan`), which create resources.
+  const tests = await readFile(join(root, 'test/terraform/deployment.tftest.hcl'), 'utf8');
+  const applied = tests
+    .split(/^run "/m)
+    .slice(1)
+    .filter((block) => !/^\s*command\s*=\s*plan\s*$/m.test(block))
+    .map((block) => /^\s*function_name\s*=\s*"([^"]+)"/m.exec(block)?.[1]);
+  t.ok(applied.length >= 2, `${applied.length} apply runs`);
+  for (const name of applied) {
+    t.ok(name && glob(names).test(name), `an apply run names its function ${name}, within ${names}`);
+  }
+
+  // The alarm run's resources: the plain deployment with the alarms and the metric filter.
+  const dir = await copyOfModule();
+  const env = {
+    ...terraformEnv(join(root, 'build/terraform-standin/mirror.tfrc')),
+    AWS_REGION: 'eu-west-1',
+    TF_VAR_function_name: applied.at(-1) ?? 'qr-tftest-alarms',
+    TF_VAR_alarm_sns_topic_arn: 'arn:aws:sns:eu-west-1:000000000000:qr-tftest-alerts',
+  };
+  for (const args of [
+    ['init', '-input=false', '-no-color'],
+    ['apply', '-input=false', '-no-color', '-auto-approve'],
+  ]) {
+    const step = await run('terraform', args, dir, env);
+    t.equal(step.code, 0, `terraform ${args[0]}${step.code === 0 ? '' : `: ${step.stderr.slice(-600)}`}`);
+  }
+  const resources = (
+    JSON.parse((await run('terraform', ['show', '-json', '-no-color'], dir, env)).stdout) as {
+      values: { root_module: { resources: ResourceState[] } };
+    }
+  ).values.root_module.resources;
+  t.ok(
+    resources.some((r) => r.type === 'aws_cloudwatch_metric_alarm'),
+    'the apply had the alarms',
+  );
+  for (const { address, missing } of refusedCalls(testPolicy, resources)) {
+    t.same(missing, [], `${address}: every call allowed by the test policy`);
+  }
+  const byDeployPolicy = refusedCalls(policy, resources).filter(({ missing }) => missing && missing.length > 0);
+  t.ok(
+    byDeployPolicy.some(({ address }) => address === 'aws_iam_role.function') &&
+      byDeployPolicy.some(({ address }) => address === 'aws_lambda_function.qr'),
+    'and iam/deploy-policy.json itself refuses them, as the doc says',
   );
 });

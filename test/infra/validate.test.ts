@@ -50,6 +50,27 @@ const breakages: Record<string, Breakage> = {
     to: 'timeout_milliseconds   = "thirty seconds"',
     message: /Incorrect attribute value type.*a number is required/,
   },
+  // The WAF rule's statement, as the provider declares it (internal/service/wafv2/schemas.go,
+  // webACLRootStatementSchema: Required, MaxItems 1; rateBasedStatementSchema: limit Required),
+  // served by the stand-in's hand-derived part of the schema.
+  'a WAF rule without its statement': {
+    file: 'main.tf',
+    from: '    statement {\n      rate_based_statement {\n        limit                 = var.waf_rate_limit\n        evaluation_window_sec = 300\n        aggregate_key_type    = "IP"\n      }\n    }\n',
+    to: '',
+    message: /At least 1 "statement" blocks? (are|is) required/,
+  },
+  'two statements in one WAF rule': {
+    file: 'main.tf',
+    from: '    statement {\n      rate_based_statement {',
+    to: '    statement {\n      rate_based_statement {\n        limit = 10\n      }\n    }\n    statement {\n      rate_based_statement {',
+    message: /No more than 1 "statement" blocks? (are|is) allowed/,
+  },
+  'a misspelled rate-based argument': {
+    file: 'main.tf',
+    from: 'limit                 = var.waf_rate_limit',
+    to: 'limt                  = var.waf_rate_limit',
+    message: /An argument named "limt" is not expected here/,
+  },
   'a default that breaks its own validation': {
     file: 'variables.tf',
     from: 'default     = 10\n',

@@ -38,15 +38,19 @@ async function terraformOfVersion(version: string): Promise<string> {
 }
 
 t.test('a Terraform older than the project needs is refused, naming the version it needs', async (t) => {
-  const bin = await terraformOfVersion('1.5.7');
+  // 1.9.8 sorts after 1.11 as text: refused only if compared as versions.
+  const bin = await terraformOfVersion('1.9.8');
   const old = await run(preflight, ['terraform'], root, cleanEnv({ PATH: `${bin}${delimiter}${process.env.PATH}` }));
   t.equal(old.code, 1);
-  t.match(old.stderr, /terraform 1\.5\.7 is too old: this project needs >= 1\.6/);
-  t.match(old.stderr, /Install Terraform >= 1\.6: https:\/\/developer\.hashicorp\.com\/terraform\/install/);
+  t.match(old.stderr, /terraform 1\.9\.8 is too old: this project needs >= 1\.11/);
+  t.match(old.stderr, /Install Terraform >= 1\.11: https:\/\/developer\.hashicorp\.com\/terraform\/install/);
 
-  const newer = await terraformOfVersion('1.10.0');
+  const newer = await terraformOfVersion('1.100.0');
   const ok = await run(preflight, ['terraform'], root, cleanEnv({ PATH: `${newer}${delimiter}${process.env.PATH}` }));
-  t.same([ok.code, ok.stderr], [0, ''], '1.10 is newer than 1.6, compared as versions, not as text');
+  t.same([ok.code, ok.stderr], [0, ''], '1.100 is newer than 1.11, compared as versions, not as text');
+  const least = await terraformOfVersion('1.11.0');
+  const same = await run(preflight, ['terraform'], root, cleanEnv({ PATH: `${least}${delimiter}${process.env.PATH}` }));
+  t.same([same.code, same.stderr], [0, ''], 'the minimum itself passes');
   const installed = await run(preflight, ['terraform'], root, cleanEnv());
   t.same([installed.code, installed.stderr], [0, ''], 'the Terraform on PATH passes');
 });

@@ -194,6 +194,13 @@ run "cdn_alone" {
     error_message = "No access logs (they hold the query strings, i.e. the data), the cheapest price class, CloudFront's own certificate."
   }
   assert {
+    # CloudFront API reference, ViewerCertificate: with CloudFrontDefaultCertificate true,
+    # "CloudFront automatically sets the security policy to TLSv1 regardless of the value
+    # that you set here". The plan says what AWS will apply.
+    condition     = aws_cloudfront_distribution.cdn[0].viewer_certificate[0].minimum_protocol_version == "TLSv1" && aws_cloudfront_distribution.cdn[0].viewer_certificate[0].ssl_support_method == null
+    error_message = "On CloudFront's own certificate the minimum protocol is TLSv1, which CloudFront forces: the plan must not claim TLS 1.2 there."
+  }
+  assert {
     condition     = output.api_endpoint == "https://${aws_cloudfront_distribution.cdn[0].domain_name}" && output.execute_api_endpoint == aws_apigatewayv2_api.http.api_endpoint && !coalesce(aws_apigatewayv2_api.http.disable_execute_api_endpoint, false)
     error_message = "Clients are pointed at the CDN; the execute-api endpoint stays, as its origin."
   }
@@ -278,11 +285,22 @@ run "waf_on_the_cdn" {
     error_message = "A CloudFront-scope web ACL, in us-east-1, attached to the distribution."
   }
   assert {
-    condition = jsondecode(aws_wafv2_web_acl.cdn[0].rule_json)[0].Statement == { RateBasedStatement = { Limit = 600, EvaluationWindowSec = 300, AggregateKeyType = "IP" } } && jsondecode(aws_wafv2_web_acl.cdn[0].rule_json)[0].Action.Block.CustomResponse == {
-      ResponseCode          = 429
-      CustomResponseBodyKey = "rate-limited"
-    }
-    error_message = "One rate-based rule: waf_rate_limit per client IP per 5 minutes, answered 429."
+    # Native rule blocks, which the provider reads back and compares (rule_json has no drift
+    # detection: hashicorp/terraform-provider-aws#43166).
+    condition = (
+      length(aws_wafv2_web_acl.cdn[0].rule) == 1 && aws_wafv2_web_acl.cdn[0].rule_json == null
+      && one(aws_wafv2_web_acl.cdn[0].rule).statement[0].rate_based_statement[0].limit == 600
+      && one(aws_wafv2_web_acl.cdn[0].rule).statement[0].rate_based_statement[0].evaluation_window_sec == 300
+      && one(aws_wafv2_web_acl.cdn[0].rule).statement[0].rate_based_statement[0].aggregate_key_type == "IP"
+      && length(one(aws_wafv2_web_acl.cdn[0].rule).statement[0].rate_based_statement[0].scope_down_statement) == 0
+      && one(aws_wafv2_web_acl.cdn[0].rule).action[0].block[0].custom_response[0].response_code == 429
+      && one(aws_wafv2_web_acl.cdn[0].rule).action[0].block[0].custom_response[0].custom_response_body_key == "rate-limited"
+    )
+    error_message = "One rate-based rule, as native rule blocks: waf_rate_limit per client IP per 5 minutes, answered 429."
+  }
+  assert {
+    condition     = one(aws_wafv2_web_acl.cdn[0].rule).visibility_config[0].metric_name == "qr-tftest-edge-per-client-rate" && one(aws_wafv2_web_acl.cdn[0].rule).visibility_config[0].cloudwatch_metrics_enabled
+    error_message = "The rule's requests are counted in CloudWatch under a name of its own."
   }
   assert {
     condition     = jsondecode(one(aws_wafv2_web_acl.cdn[0].custom_response_body).content).code == "rate_limited" && one(aws_wafv2_web_acl.cdn[0].custom_response_body).content_type == "APPLICATION_JSON"
@@ -419,5 +437,109 @@ run "dashboard" {
   assert {
     condition     = output.dashboard_url == "https://${output.region}.console.aws.amazon.com/cloudwatch/home?region=${output.region}#dashboards/dashboard/qr-tftest-edge"
     error_message = "The outputs link the dashboard."
+  }
+}
+
+# CloudFront's certificate and web ACL are pinned to us-east-1, a region of partition aws
+# alone; AWS GovCloud (US) has no CloudFront inside its boundary (AWS GovCloud (US) User
+# Guide, CloudFront "Credentials"). The partition is what the provider resolves, overridden.
+run "a_cdn_outside_partition_aws_is_refused" {
+  command = plan
+
+  variables {
+    cdn_enabled = true
+  }
+
+  override_data {
+    target = data.aws_partition.current
+    values = { partition = "aws-us-gov", dns_suffix = "amazonaws.com" }
+  }
+
+  expect_failures = [aws_apigatewayv2_api.http]
+}
+
+run "a_waf_outside_partition_aws_is_refused" {
+  command = plan
+
+  variables {
+    cdn_enabled    = true
+    waf_rate_limit = 600
+  }
+
+  override_data {
+    target = data.aws_partition.current
+    values = { partition = "aws-cn", dns_suffix = "amazonaws.com.cn" }
+  }
+
+  expect_failures = [aws_apigatewayv2_api.http]
+}
+
+run "the_plain_deployment_plans_in_partition_aws_us_gov" {
+  command = plan
+
+  override_data {
+    target = data.aws_partition.current
+    values = { partition = "aws-us-gov", dns_suffix = "amazonaws.com" }
+  }
+
+  assert {
+    condition     = output.partition == "aws-us-gov"
+    error_message = "Without the CDN and the WAF, nothing refuses another partition."
+  }
+}
+
+# Each partition signs in at a console of its own ("AWS Management Console endpoints", AWS
+# General Reference; AWS GovCloud (US) and the China regions have their own consoles).
+run "dashboard_url_in_aws_us_gov" {
+  command = plan
+
+  variables {
+    dashboard_enabled = true
+  }
+
+  override_data {
+    target = data.aws_partition.current
+    values = { partition = "aws-us-gov", dns_suffix = "amazonaws.com" }
+  }
+
+  assert {
+    condition     = output.dashboard_url == "https://console.amazonaws-us-gov.com/cloudwatch/home?region=${output.region}#dashboards/dashboard/qr-tftest-edge"
+    error_message = "In AWS GovCloud (US) the dashboard is on console.amazonaws-us-gov.com."
+  }
+}
+
+run "dashboard_url_in_aws_cn" {
+  command = plan
+
+  variables {
+    dashboard_enabled = true
+  }
+
+  override_data {
+    target = data.aws_partition.current
+    values = { partition = "aws-cn", dns_suffix = "amazonaws.com.cn" }
+  }
+
+  assert {
+    condition     = output.dashboard_url == "https://console.amazonaws.cn/cloudwatch/home?region=${output.region}#dashboards/dashboard/qr-tftest-edge"
+    error_message = "In the China regions the dashboard is on console.amazonaws.cn."
+  }
+}
+
+run "no_dashboard_url_where_the_console_is_not_public" {
+  command = plan
+
+  variables {
+    dashboard_enabled = true
+  }
+
+  override_data {
+    target = data.aws_partition.current
+    values = { partition = "aws-iso", dns_suffix = "c2s.ic.gov" }
+  }
+
+  assert {
+    condition     = output.dashboard_url == null && aws_cloudwatch_dashboard.qr[0].dashboard_name == "qr-tftest-edge"
+    error_message = "The dashboard is made, but no link to a console this deployment cannot name."
   }
 }
