@@ -42,7 +42,7 @@ name=$(basename "$0")
   for v in ${SEEN.join(' ')}; do [ -n "\${!v+x}" ] && printf 'env %s=%s\\n' "$v" "\${!v}"; done
 } >>"$STUB_LOG"
 case "$name $*" in
-  "terraform version"*) echo "Terraform v1.9.0" ;;
+  "terraform version"*) echo "Terraform v1.11.4" ;;
   "terraform output -json"*) echo '{"function_name": {"value": "qr"}}' ;;
   "terraform output -raw live_version"*) printf '%s' "\${STUB_LIVE:-3}" ;;
   "terraform output -raw latest_version"*) printf 3 ;;
@@ -58,7 +58,7 @@ exit 0
 async function sandbox(): Promise<{ dir: string; log: string; env: NodeJS.ProcessEnv }> {
   const dir = await mkdtemp(join(tmpdir(), 'make-variables-'));
   t.teardown(() => rm(dir, { recursive: true, force: true }));
-  for (const file of ['Makefile', 'main.tf', 'package.json', 'package-lock.json'])
+  for (const file of ['Makefile', 'main.tf', 'package.json', 'package-lock.json', 'build.mjs'])
     await copyFile(join(root, file), join(dir, file));
   await cp(join(root, 'scripts'), join(dir, 'scripts'), { recursive: true });
   // The tools the local stack needs are not what is tested here.
@@ -66,6 +66,8 @@ async function sandbox(): Promise<{ dir: string; log: string; env: NodeJS.Proces
   await mkdir(join(dir, 'node_modules'));
   for (const stamp of ['.build-stamp', '.install-stamp', '.tap-plugins-stamp'])
     await writeFile(join(dir, 'node_modules', stamp), '');
+  await mkdir(join(dir, 'build/host-deps/node_modules'), { recursive: true });
+  await writeFile(join(dir, 'build/host-deps/node_modules/.host-deps-stamp'), '');
   const bin = join(dir, 'bin');
   await mkdir(bin);
   for (const tool of ['terraform', 'aws', 'node', 'npx', 'curl']) {
