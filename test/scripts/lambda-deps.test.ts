@@ -1,6 +1,6 @@
 import t from 'tap';
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,4 +61,29 @@ t.test("the bundle's external packages (the styled renderer) for linux/arm64: on
   );
   for (const file of natives)
     t.equal(await elfMachine(join(dir, 'node_modules', file)), EM_AARCH64, `${file}: aarch64`);
+});
+
+t.test('--host: the same packages built for this machine (make host-deps), for the local stack', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'host-deps-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const run = spawnSync(process.execPath, [join(root, 'scripts/lambda-deps.mjs'), '--host', dir], { encoding: 'utf8' });
+  t.equal(run.status, 0, `exit status${run.status === 0 ? '' : `: ${run.stderr.slice(-300)}`}`);
+  const natives = (await readdir(join(dir, 'node_modules'), { recursive: true })).filter((file) =>
+    file.endsWith('.node'),
+  );
+  t.equal(natives.length, 1, 'one native module');
+  const hostMachine = await elfMachine(process.execPath);
+  t.equal(await elfMachine(join(dir, 'node_modules', natives[0]!)), hostMachine, `${natives[0]}: this machine's`);
+});
+
+t.test('an install that fails says so in one line and exits non-zero', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'lambda-deps-fail-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  await writeFile(
+    join(dir, 'package.json'),
+    JSON.stringify({ private: true, dependencies: { 'qr-lambda-no-such-package-x9': '1.0.0' } }),
+  );
+  const run = spawnSync(process.execPath, [join(root, 'scripts/lambda-deps.mjs'), dir], { encoding: 'utf8' });
+  t.equal(run.status, 1);
+  t.match(run.stderr, /^lambda-deps: npm install for linux\/arm64 failed \(exit \d+\)$/m);
 });
