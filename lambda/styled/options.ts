@@ -60,7 +60,7 @@ export function parseStyle(fields: Fields, light: Rgba): Style {
     throw notWithout(gradientColor !== undefined ? 'gradientColor' : 'gradientRotation', 'gradient');
   if (gradientType !== undefined && gradientColor === undefined)
     throw missing('gradientColor', "the colour the gradient runs to from 'dark'");
-  const logoText = textField(fields, 'logo', { max: 64 * 1024 });
+  const logoText = textField(fields, 'logo', { max: 64 * 1024, multiline: true });
   const logoSize = numberField(fields, 'logoSize', { min: 0.05, max: 0.4 });
   const logoMargin = numberField(fields, 'logoMargin', { min: 0, max: 4, integer: true });
   if (logoText === undefined && (logoSize !== undefined || logoMargin !== undefined))

@@ -125,3 +125,11 @@ t.test('bad style options: 400s naming the field; a URL as a logo is never fetch
   }
   t.match(JSON.parse((await post({ url: 'x', logo: 'https://example.com/a.png' })).body).error, /SSRF/);
 });
+
+t.test('a logo as bare base64, wrapped at 76 characters as base64 tools write it, is the same logo', async (t) => {
+  const wrapped = logoFile('red-square.png').toString('base64').replace(/.{76}/g, '$&\n');
+  t.ok(wrapped.includes('\n'), 'wrapped');
+  const [bare, uri] = [await post({ url: URL_TEXT, logo: wrapped }), await post({ url: URL_TEXT, logo: PNG_LOGO })];
+  t.equal(bare.statusCode, 200, bare.body.slice(0, 200));
+  t.equal(JSON.parse(bare.body).qr_code, JSON.parse(uri.body).qr_code, 'the same image as from the data: URI');
+});
