@@ -718,7 +718,8 @@ resource "aws_cloudfront_distribution" "cdn" {
 
   default_cache_behavior {
     target_origin_id = local.cdn_origin_id
-    # POST /generate passes through (CloudFront never caches it); GET and HEAD are cached.
+    # POST /generate passes through (CloudFront never caches it); GET is cached. HEAD is forwarded as HEAD and
+    # finds no route behind the HTTP API (GET routes only): its 404 is never cached (error_caching_min_ttl, below).
     allowed_methods          = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"]
     cached_methods           = ["GET", "HEAD"]
     cache_policy_id          = aws_cloudfront_cache_policy.images[0].id
