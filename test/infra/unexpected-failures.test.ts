@@ -109,7 +109,7 @@ t.test('a bug the handler answers 500 is counted by the planned filter, and sets
 
   const pattern = String(filter.pattern);
   const matched = (lines: string[]): number => lines.filter((line) => jsonPatternMatches(pattern, line)).length;
-  t.equal(matched(bug.lines), 1, `the bug's ERROR line, and only it, matches ${pattern}`);
+  t.equal(matched(bug.lines), 1, "the bug's error-level log line, and only it, matches the filter's pattern");
   t.equal(matched(ordinary.lines), 0, 'an image answered 200 matches nothing');
   t.equal(matched(refused.lines), 0, 'a 4xx refusal matches nothing');
 });
