@@ -136,18 +136,21 @@ function ecLevelFor(
   if (asked !== undefined && asked !== payload.ecLevel) {
     throw badRequest(
       'conflicting_options',
-      `a ${type} code is drawn at error correction level ${payload.ecLevel}, as its specification requires: leave 'ecLevel' out`,
+      `${aOrAn(type!)} ${type} code is drawn at error correction level ${payload.ecLevel}, as its specification requires: leave 'ecLevel' out`,
       { field: 'ecLevel', allowed: [payload.ecLevel] },
     );
   }
   return { ecLevel: payload.ecLevel, ecLevelGiven: true };
 }
 
+/** The article before a builder's name: an epc code, a wifi code. */
+const aOrAn = (type: string): string => (/^[aeiou]/.test(type) ? 'an' : 'a');
+
 /** A builder's secret on GET: a URL lives on in browser histories, logs and caches. */
 const secretInUrl = (type: PayloadType, field: string): HttpError =>
   badRequest(
     'secret_in_url',
-    `${type === 'otpauth' ? 'an' : 'a'} ${type} code with a ${field} is not made from a URL, which browser histories, logs and caches keep: POST it`,
+    `${aOrAn(type)} ${type} code with a ${field} is not made from a URL, which browser histories, logs and caches keep: POST it`,
     { field },
   );
 

@@ -99,14 +99,19 @@ export async function renderStyled(spec: QrSpec): Promise<StyledImage> {
       };
     }
   }
-  throw unscannable(best!, style, spec.ecLevelGiven);
+  throw unscannable(best!, style, levels);
 }
 
 /** How bad an attempt is: a function module read wrong is worse than any block, and any block over budget worse than a decoder's miss. */
 const badness = ({ damage, unread }: Attempt, style: Style): number =>
   damage.functionModules > 0 ? 3 : damage.worstShare > style.maxDamage ? 2 + damage.worstShare : unread ? 1 : 0;
 
-function unscannable({ ecLevel, logoSize, damage, unread }: Attempt, style: Style, levelGiven: boolean): HttpError {
+function unscannable(
+  { ecLevel, logoSize, damage, unread }: Attempt,
+  style: Style,
+  levels: readonly EcLevel[],
+): HttpError {
+  const levelGiven = levels.length === 1;
   const capacity = damage.worst.capacity;
   const budget = Math.floor(capacity * style.maxDamage);
   const changes = [
@@ -123,7 +128,7 @@ function unscannable({ ecLevel, logoSize, damage, unread }: Attempt, style: Styl
   return new HttpError(
     422,
     'unscannable',
-    `this styled code would not scan reliably: at ecLevel ${ecLevel}, ${where}; try ${changes.join(', ')}`,
+    `this styled code would not scan reliably: ${levelGiven ? `at ecLevel ${ecLevel}` : `tried at ecLevel ${levels.join(', ')}, it came closest at ${ecLevel}`}${style.logo ? ` with logoSize ${logoSize}` : ''}, where ${where}; try ${changes.join(', ')}`,
     {
       ecLevel,
       block: damage.worst.block + 1,
