@@ -10,7 +10,9 @@ import { damageOf, type Damage } from '../qr/damage.js';
 import { EC_LEVELS, type EcLevel } from '../qr/ec-level.js';
 import { encodeSymbol, type QrSymbol } from '../qr/symbol.js';
 import { CONTENT_TYPES, type RenderedImage } from '../render/render.js';
-import { exactLayout, layout } from '../render/layout.js';
+import { exactLayout, layout, type Layout } from '../render/layout.js';
+import { SizeTooSmallError } from '../render/errors.js';
+import { CapacityExceededError } from '../qr/errors.js';
 import { parseStyle, type Style } from './options.js';
 import { rasterize, type Raster } from './raster.js';
 import { wrongModules } from './sample.js';
@@ -58,14 +60,17 @@ export async function renderStyled(spec: QrSpec): Promise<StyledImage> {
   for (const logoSize of logoSizes(style)) {
     for (const ecLevel of levels) {
       let symbol: QrSymbol;
+      let geometry: Layout;
       try {
         symbol = encodeSymbol(spec.text, ecLevel);
-      } catch {
-        break; // no higher level holds the data either
+        geometry = spec.canvas
+          ? exactLayout(symbol.size, spec.margin, spec.canvas)
+          : layout(symbol.size, spec.margin, spec.size);
+      } catch (error) {
+        // A raised level that no longer holds the data, or no longer fits the size: nor does any higher one.
+        if (error instanceof CapacityExceededError || error instanceof SizeTooSmallError) break;
+        throw error;
       }
-      const geometry = spec.canvas
-        ? exactLayout(symbol.size, spec.margin, spec.canvas)
-        : layout(symbol.size, spec.margin, spec.size);
       const box = style.logo ? logoBox(symbol.size, logoSize, style.logoMargin) : undefined;
       const svg = styledSvg(symbol, geometry, style, spec, box);
       const damageIn = (raster: Raster): Damage =>

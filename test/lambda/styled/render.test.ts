@@ -133,3 +133,16 @@ t.test('a logo as bare base64, wrapped at 76 characters as base64 tools write it
   t.equal(bare.statusCode, 200, bare.body.slice(0, 200));
   t.equal(JSON.parse(bare.body).qr_code, JSON.parse(uri.body).qr_code, 'the same image as from the data: URI');
 });
+
+t.test(
+  'a size that holds the code at the level asked, but not at a raised one: refused with a 4xx, never a 500',
+  async (t) => {
+    // Version 3 at L (29 modules, 37 with the quiet zone) fits 37 px; the logo needs a higher level, and more modules.
+    const text = 'https://example.com/a/path/for/version/3';
+    const fits = await post({ url: text, size: 37 });
+    t.equal(fits.statusCode, 200, 'the plain code fits');
+    const styled = await post({ url: text, size: 37, logo: PNG_LOGO });
+    t.equal(styled.statusCode, 422, styled.body.slice(0, 300));
+    t.match(JSON.parse(styled.body), { code: 'unscannable' });
+  },
+);
