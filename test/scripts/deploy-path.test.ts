@@ -12,6 +12,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStack } from '../../local/stack.js';
 import { runOnArm64 } from '../helpers/arm64.js';
+import { elfMachineOf } from '../helpers/elf.js';
 import { cloneOfProject } from '../helpers/clone.js';
 import { run } from '../helpers/processes.js';
 import { decodeQrText } from '../helpers/qr-decode.js';
@@ -128,9 +129,8 @@ async function lambdaRunsTheZip(t: Test, zip: string): Promise<void> {
     if (name.endsWith('/')) continue;
     await mkdir(dirname(join(dir, name)), { recursive: true });
     await writeFile(join(dir, name), bytes);
-    if (bytes.length > 20 && Buffer.from(bytes.subarray(0, 4)).readUInt32BE(0) === 0x7f454c46) {
-      natives.push(`${name}: e_machine 0x${Buffer.from(bytes.subarray(18, 20)).readUInt16LE(0).toString(16)}`);
-    }
+    const machine = elfMachineOf(bytes);
+    if (machine !== undefined) natives.push(`${name}: e_machine 0x${machine.toString(16)}`);
   }
   t.same(
     natives,

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { EM_AARCH64, elfMachine } from '../helpers/elf.js';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,21 +11,6 @@ import { fileURLToPath } from 'node:url';
 import { EXTERNAL } from '../../build.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const EM_AARCH64 = 0xb7;
-
-/** ELF e_machine of a binary: the architecture it runs on. */
-async function elfMachine(file: string): Promise<number> {
-  const handle = await open(file, 'r');
-  try {
-    const header = Buffer.alloc(20);
-    await handle.read(header, 0, 20, 0);
-    if (header.readUInt32BE(0) !== 0x7f454c46) throw new Error(`${file} is not an ELF binary`);
-    return header.readUInt16LE(18);
-  } finally {
-    await handle.close();
-  }
-}
-
 t.test('installs the linux/arm64 binary of a per-platform package, whatever the host', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'lambda-deps-'));
   t.teardown(() => rm(dir, { recursive: true, force: true }));
