@@ -6,7 +6,7 @@
 export { describe, clip, kindOf } from './describe.js';
 export { HttpError, badRequest } from './errors.js';
 export { luminanceOnWhite, parseHexColor } from './generate/color.js';
-export { renderImage } from './generate/error-mapping.js';
+export { clientError, renderImage } from './generate/error-mapping.js';
 export { imageResponse } from './generate/image-response.js';
 export { bytesResponse } from './http/response.js';
 export { sha256 } from './http/sha256.js';

@@ -5,7 +5,7 @@
 // logo; one that never passes is refused, saying why.
 import { HttpError } from '../errors.js';
 import type { QrSpec } from '../generate/options.js';
-import { renderImage } from '../generate/error-mapping.js';
+import { clientError } from '../generate/error-mapping.js';
 import { damageOf, type Damage } from '../qr/damage.js';
 import { EC_LEVELS, type EcLevel } from '../qr/ec-level.js';
 import { encodeSymbol, type QrSymbol } from '../qr/symbol.js';
@@ -52,8 +52,6 @@ const logoSizes = (style: Style): number[] =>
 
 export async function renderStyled(spec: QrSpec): Promise<StyledImage> {
   const style = parseStyle(spec.style ?? {}, spec.light);
-  // The level's capacity errors (413) and the size's (400) as for a plain code.
-  renderImage({ ...spec, format: 'svg' });
   const levels = spec.ecLevelGiven ? [spec.ecLevel] : EC_LEVELS.slice(EC_LEVELS.indexOf(spec.ecLevel));
   const darks = [spec.dark, ...(style.gradient ? [style.gradient.to] : [])];
   let best: Attempt | undefined;
@@ -67,7 +65,9 @@ export async function renderStyled(spec: QrSpec): Promise<StyledImage> {
           ? exactLayout(symbol.size, spec.margin, spec.canvas)
           : layout(symbol.size, spec.margin, spec.size);
       } catch (error) {
-        // A raised level that no longer holds the data, or no longer fits the size: nor does any higher one.
+        // At the level asked, the data or the size refused as for a plain code (413, 400); at a raised
+        // level that no longer holds the data or fits the size, nor does any higher one.
+        if (ecLevel === levels[0]) throw clientError(error);
         if (error instanceof CapacityExceededError || error instanceof SizeTooSmallError) break;
         throw error;
       }

@@ -146,3 +146,15 @@ t.test(
     t.match(JSON.parse(styled.body), { code: 'unscannable' });
   },
 );
+
+t.test(
+  'at the level asked, data that does not fit is a 413 and a size too small a 400, as for a plain code',
+  async (t) => {
+    const tooMuch = await post({ url: 'x'.repeat(3000), dotStyle: 'dots' });
+    t.equal(tooMuch.statusCode, 413);
+    t.match(JSON.parse(tooMuch.body), { code: 'data_too_large', ecLevel: 'L' });
+    const tooSmall = await post({ url: URL_TEXT, dotStyle: 'dots', size: 30 });
+    t.equal(tooSmall.statusCode, 400);
+    t.match(JSON.parse(tooSmall.body), { code: 'size_too_small', field: 'size' });
+  },
+);
