@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import type { FunctionDefinition } from '../local/runtime/function.js';
 import { startStack } from '../local/stack.js';
 import { loadStackConfig } from '../local/terraform/stack-config.js';
+import { median } from './median.js';
 import { profileSteps } from './steps.js';
 import { measureStyled } from './styled.js';
 
@@ -34,11 +35,6 @@ const BUILDER_EVENT = JSON.stringify({
 });
 const PYTHON = '/usr/bin/python3';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 /** The interquartile range as a share of the median: how much the rounds disagree. */
 const quartileSpread = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);

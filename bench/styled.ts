@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { median } from './median.js';
 
 export interface StyledBench {
   /** Median ms of a warm verified styled PNG. */
@@ -18,7 +19,6 @@ export interface StyledBench {
 }
 
 const TEXT = 'https://example.com/some/longer/path?with=query';
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 export async function measureStyled(root: string, python: string): Promise<StyledBench> {
   const logoPath = `${root}test/fixtures/logos/red-square.png`;
