@@ -1,8 +1,8 @@
-// A styled code that always scans: drawn, sampled at every module's centre, its damage to
-// each Reed–Solomon block counted against what the block corrects, then read by two
-// decoders at two sizes before it leaves. Where the caller left the level or the logo's
-// size open, a code that does not pass is tried at a higher level, then with a smaller
-// logo; one that never passes is refused, saying why.
+// A styled code that always scans: the modules under its logo counted from the geometry,
+// then drawn, every module sampled at its centre, its damage to each Reed–Solomon block
+// counted against what the block corrects, and read by two decoders at two sizes before it
+// leaves. Where the caller left the level or the logo's size open, a code that does not pass
+// is tried at a higher level, then with a smaller logo; one that never passes is refused, saying why.
 import { HttpError } from '../errors.js';
 import type { QrSpec } from '../generate/options.js';
 import { clientError } from '../generate/error-mapping.js';
@@ -16,7 +16,7 @@ import { CapacityExceededError } from '../qr/errors.js';
 import { parseStyle, type Style } from './options.js';
 import { rasterize, type Raster } from './raster.js';
 import { wrongModules } from './sample.js';
-import { logoBox, styledSvg } from './svg.js';
+import { inFinder, logoBox, styledSvg, type LogoBox } from './svg.js';
 import { DECODERS, unreadBy } from './verify.js';
 
 /** What the answer says of its own reading. */
@@ -72,19 +72,29 @@ export async function renderStyled(spec: QrSpec): Promise<StyledImage> {
         throw error;
       }
       const box = style.logo ? logoBox(symbol.size, logoSize, style.logoMargin) : undefined;
-      const svg = styledSvg(symbol, geometry, style, spec, box);
-      const damageIn = (raster: Raster): Damage =>
-        damageOf(symbol.version, ecLevel, wrongModules(symbol, geometry, raster, darks, spec.light));
       const fitting = (damage: Damage): boolean => damage.functionModules === 0 && damage.worstShare <= style.maxDamage;
-      // A first look at four pixels a module, then the image itself, sampled again, and read.
-      const glance = damageIn(rasterize(svg, Math.min(geometry.width, geometry.modulesAcross * 4)));
-      const raster = fitting(glance) ? rasterize(svg, geometry.width) : undefined;
-      const damage = raster ? damageIn(raster) : glance;
-      const half = raster && fitting(damage) ? rasterize(svg, Math.max(1, Math.round(geometry.width / 2))) : undefined;
-      const unread = raster && half && (await unreadBy([raster, half], spec.text));
+      // The dark modules the logo and its margin cover are wrong whatever the logo's pixels
+      // happen to be there: counted from the geometry, before anything is drawn.
+      const covered = box ? coveredDarkModules(symbol, box) : [];
+      const geometric = damageOf(symbol.version, ecLevel, covered);
+      let damage = geometric;
+      let raster: Raster | undefined;
+      let half: Raster | undefined;
+      let unread: string | undefined;
+      const svg = fitting(geometric) ? styledSvg(symbol, geometry, style, spec, box) : undefined;
+      if (svg !== undefined) {
+        // The image itself, every module sampled at its centre as a reader samples it, and then read.
+        raster = rasterize(svg, geometry.width);
+        const sampled = wrongModules(symbol, geometry, raster, darks, spec.light);
+        damage = damageOf(symbol.version, ecLevel, new Set([...covered, ...sampled]));
+        if (fitting(damage)) {
+          half = rasterize(svg, Math.max(1, Math.round(geometry.width / 2)));
+          unread = await unreadBy([raster, half], spec.text);
+        }
+      }
       const attempt = { ecLevel, logoSize, damage, unread };
       if (best === undefined || badness(attempt, style) < badness(best, style)) best = attempt;
-      if (raster === undefined || half === undefined || unread !== undefined) continue;
+      if (svg === undefined || raster === undefined || half === undefined || unread !== undefined) continue;
       const bytes = spec.format === 'svg' ? Buffer.from(svg, 'utf8') : raster.png();
       return {
         image: {
@@ -105,6 +115,17 @@ export async function renderStyled(spec: QrSpec): Promise<StyledImage> {
     }
   }
   throw unscannable(best!, style, levels);
+}
+
+/** The dark modules (row * size + col) under the logo and its margin, finders aside. */
+function coveredDarkModules({ size, modules }: QrSymbol, box: LogoBox): number[] {
+  const covered: number[] = [];
+  for (let row = Math.max(0, box.first); row <= Math.min(size - 1, box.last); row++) {
+    for (let col = Math.max(0, box.first); col <= Math.min(size - 1, box.last); col++) {
+      if (modules[row * size + col] === 1 && !inFinder(size, row, col)) covered.push(row * size + col);
+    }
+  }
+  return covered;
 }
 
 /** How bad an attempt is: a function module read wrong is worse than any block, and any block over budget worse than a decoder's miss. */
