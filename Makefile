@@ -42,14 +42,14 @@ TF_OUTPUT = terraform output -raw
 # docs/deploy.md lists.
 APPLY_FLAGS ?=
 
-.PHONY: help system-deps install build host-deps typecheck lint format check check-types check-units standin validate rehearse test coverage clean dev bench load fuzz record-responses screenshots audit lambda-deps deploy plan destroy outputs fmt invoke curl smoke rollback rollforward certificate rotate-origin-secret
+.PHONY: help system-deps install build host-deps typecheck lint format check check-types check-units standin validate rehearse test coverage clean dev bench load fuzz record-responses screenshots gallery audit lambda-deps deploy plan destroy outputs fmt invoke curl smoke rollback rollforward certificate rotate-origin-secret
 
 # `make help` groups the targets by what people come to do, in this order.
 HELP_GROUPS := Start:dev,install,build \
   Call:invoke,curl,outputs,smoke \
   Deploy:deploy,plan,destroy,rollback,rollforward,certificate,rotate-origin-secret,lambda-deps \
   Test:check,test,lint,format,typecheck,coverage,validate,rehearse,standin,fuzz,bench,load \
-  Maintain:record-responses,screenshots,fmt,audit,system-deps,host-deps,clean,help
+  Maintain:record-responses,screenshots,gallery,fmt,audit,system-deps,host-deps,clean,help
 
 help: ## List the targets, grouped
 	@awk -v groups='$(HELP_GROUPS)' -f scripts/help.awk $(MAKEFILE_LIST)
@@ -173,6 +173,9 @@ fuzz: install ## The long property-based run: 100k events (FUZZ_SEED=<seed> repl
 
 screenshots: install build standin ## Retake the page's screenshots in docs/ (desktop, phone, busy, error) from the local stack
 	node --import tsx scripts/screenshots.ts
+
+gallery: install ## Redraw docs/gallery/*.png and the gallery in docs/api.md: one styled code per option, through the function itself
+	node --import tsx scripts/gallery.ts
 
 record-responses: install ## Re-pin test/fixtures/responses/responses.json to today's responses (only for a deliberate change)
 	node --import tsx test/fixtures/responses/record.ts
