@@ -188,11 +188,11 @@ t.test("main.tf's Terraform minimum is at least the release of every feature the
   }
 });
 
-t.test("the CDN's TLS floor the docs state is the one main.tf plans, with and without a domain", async (t) => {
+t.test("the CDN's TLS floor the docs state is the one edge.tf plans, with and without a domain", async (t) => {
   // CloudFront forces TLSv1 on its own certificate whatever is asked (API_ViewerCertificate);
-  // main.tf plans that, and the docs must not promise more.
-  const floors = /minimum_protocol_version += local\.domain_enabled \? "([^"]+)" : "([^"]+)"/.exec(read('main.tf'));
-  t.ok(floors, "main.tf names the distribution's floor with a domain and without");
+  // edge.tf plans that, and the docs must not promise more.
+  const floors = /minimum_protocol_version += local\.domain_enabled \? "([^"]+)" : "([^"]+)"/.exec(read('edge.tf'));
+  t.ok(floors, "edge.tf names the distribution's floor with a domain and without");
   const [, withDomain, withoutDomain] = floors ?? [];
   t.equal(withoutDomain, 'TLSv1', "CloudFront's own certificate: TLSv1, as CloudFront forces");
   const cdnEnabled = /variable "cdn_enabled" \{[^}]*?description += "([^"]*)"/s.exec(read('variables.tf'))?.[1] ?? '';
@@ -212,12 +212,13 @@ t.test("the CDN's TLS floor the docs state is the one main.tf plans, with and wi
 t.test(
   'rollback: the docs say published versions are kept, what they cost and the quota they count against',
   async (t) => {
-    // Nothing in main.tf, the Makefile or scripts/ deletes a version (no DeleteFunction with a
+    // Nothing in the .tf files, the Makefile or scripts/ deletes a version (no DeleteFunction with a
     // qualifier), so the doc must say they pile up: free, but within Lambda's code storage
     // quota (75 GB per region, "Lambda quotas" in AWS's Lambda developer guide).
     const pruning = /delete-function|DeleteFunction|rollback_keep_versions/;
     const scripts = readdirSync(join(root, 'scripts')).map((name) => `scripts/${name}`);
-    const pruned = ['main.tf', 'variables.tf', 'Makefile', ...scripts].filter((path) => pruning.test(read(path)));
+    const tf = readdirSync(root).filter((name) => name.endsWith('.tf'));
+    const pruned = [...tf, 'Makefile', ...scripts].filter((path) => pruning.test(read(path)));
     const rollback = section(read('docs/production-edge.md'), 'Rollback').join('\n');
     t.same(pruned, [], 'nothing deletes a published version');
     t.match(rollback, /Published versions are kept/, 'the Rollback section says versions are kept');

@@ -1,11 +1,15 @@
 import t from 'tap';
 import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The module's .tf files, whichever there are: main.tf and one file for each opt-in concern. */
+export const terraformFiles = (): string[] => readdirSync(root).filter((name) => name.endsWith('.tf'));
 
 /**
  * The project as a fresh clone has it — the files git knows, committed or not, and
@@ -37,7 +41,7 @@ export async function cloneOfProject(): Promise<string> {
 export async function copyOfModule({ tests = false } = {}): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'module-'));
   t.teardown(() => rm(dir, { recursive: true, force: true }));
-  for (const file of ['main.tf', 'variables.tf', 'outputs.tf', ...(tests ? ['test/terraform'] : [])])
+  for (const file of [...terraformFiles(), ...(tests ? ['test/terraform'] : [])])
     await cp(join(root, file), join(dir, file), { recursive: true });
   await symlink(join(root, 'build'), join(dir, 'build'));
   return dir;

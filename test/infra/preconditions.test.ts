@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { terraformEnv } from '../../local/terraform/standin.js';
+import { terraformFiles } from '../helpers/clone.js';
 import { run, type Finished } from '../helpers/processes.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,7 +20,7 @@ async function module(): Promise<{
 }> {
   const dir = await mkdtemp(join(tmpdir(), 'preconditions-'));
   t.teardown(() => rm(dir, { recursive: true, force: true }));
-  for (const file of ['main.tf', 'variables.tf', 'outputs.tf']) await cp(join(root, file), join(dir, file));
+  for (const file of terraformFiles()) await cp(join(root, file), join(dir, file));
   await cp(join(root, 'build/lambda'), join(dir, 'build/lambda'), { recursive: true });
   const base = { ...terraformEnv(join(root, 'build/terraform-standin/mirror.tfrc')), AWS_REGION: 'eu-west-1' };
   const terraform = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<Finished> =>

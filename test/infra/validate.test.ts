@@ -11,7 +11,7 @@ import { run } from '../helpers/processes.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 interface Breakage {
-  readonly file: 'main.tf' | 'variables.tf';
+  readonly file: 'main.tf' | 'edge.tf' | 'variables.tf';
   readonly from: string;
   readonly to: string;
   /** Terraform's message, whitespace folded. */
@@ -54,19 +54,19 @@ const breakages: Record<string, Breakage> = {
   // webACLRootStatementSchema: Required, MaxItems 1; rateBasedStatementSchema: limit Required),
   // served by the stand-in's hand-derived part of the schema.
   'a WAF rule without its statement': {
-    file: 'main.tf',
+    file: 'edge.tf',
     from: '    statement {\n      rate_based_statement {\n        limit                 = var.waf_rate_limit\n        evaluation_window_sec = 300\n        aggregate_key_type    = "IP"\n      }\n    }\n',
     to: '',
     message: /At least 1 "statement" blocks? (are|is) required/,
   },
   'two statements in one WAF rule': {
-    file: 'main.tf',
+    file: 'edge.tf',
     from: '    statement {\n      rate_based_statement {',
     to: '    statement {\n      rate_based_statement {\n        limit = 10\n      }\n    }\n    statement {\n      rate_based_statement {',
     message: /No more than 1 "statement" blocks? (are|is) allowed/,
   },
   'a misspelled rate-based argument': {
-    file: 'main.tf',
+    file: 'edge.tf',
     from: 'limit                 = var.waf_rate_limit',
     to: 'limt                  = var.waf_rate_limit',
     message: /An argument named "limt" is not expected here/,

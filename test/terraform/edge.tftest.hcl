@@ -346,7 +346,7 @@ run "a_zone_without_a_domain_is_refused" {
     values = { name = "example.com" }
   }
 
-  expect_failures = [aws_apigatewayv2_api.http, data.aws_route53_zone.domain]
+  expect_failures = [terraform_data.edge_settings, data.aws_route53_zone.domain]
 }
 
 run "a_cdn_certificate_outside_us_east_1_is_refused" {
@@ -358,7 +358,7 @@ run "a_cdn_certificate_outside_us_east_1_is_refused" {
     certificate_arn = "arn:aws:acm:eu-west-1:000000000000:certificate/01234567-89ab-cdef-0123-456789abcdef"
   }
 
-  expect_failures = [aws_apigatewayv2_api.http]
+  expect_failures = [terraform_data.edge_settings]
 }
 
 run "rollback_alias" {
@@ -455,7 +455,7 @@ run "a_cdn_outside_partition_aws_is_refused" {
     values = { partition = "aws-us-gov", dns_suffix = "amazonaws.com" }
   }
 
-  expect_failures = [aws_apigatewayv2_api.http]
+  expect_failures = [terraform_data.edge_settings]
 }
 
 run "a_waf_outside_partition_aws_is_refused" {
@@ -471,7 +471,7 @@ run "a_waf_outside_partition_aws_is_refused" {
     values = { partition = "aws-cn", dns_suffix = "amazonaws.com.cn" }
   }
 
-  expect_failures = [aws_apigatewayv2_api.http]
+  expect_failures = [terraform_data.edge_settings]
 }
 
 run "the_plain_deployment_plans_in_partition_aws_us_gov" {
