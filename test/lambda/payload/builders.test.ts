@@ -549,6 +549,7 @@ t.test('the builders table: one builder per type, each with its fields', async (
     'gs1',
     'mecard',
     'otpauth',
+    'pix',
     'sms',
     'tel',
     'upi',
@@ -588,6 +589,7 @@ t.test('a payload is secret only through the fields its builder names as secret'
     upi: { vpa: 'asha@ybl', name: 'Asha', amount: 10, note: 'n' },
     bitcoin: { address: '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', amount: 1, label: 'l', message: 'm' },
     gs1: { gtin: '09521234543213', batch: 'b', serial: 's', expiry: '2026-12-31', domain: 'https://example.com' },
+    pix: { key: '11144477735', name: 'n', city: 'c', amount: 1, txid: 't', description: 'd' },
     epc: [
       { name: 'n', iban: 'BE72000000001616', bic: 'BPOTBEB1', amount: 1, purpose: 'CHAR', text: 't', info: 'i' },
       { name: 'n', iban: 'BE72000000001616', reference: 'RF18539007547034' },
