@@ -9,6 +9,7 @@ import { clientError } from '../generate/error-mapping.js';
 import { damageOf, type Damage } from '../qr/damage.js';
 import { EC_LEVELS, type EcLevel } from '../qr/ec-level.js';
 import { encodeSymbol, type QrSymbol } from '../qr/symbol.js';
+import { symbolTemplate } from '../qr/template.js';
 import { CONTENT_TYPES, type RenderedImage } from '../render/render.js';
 import { exactLayout, layout, type Layout } from '../render/layout.js';
 import { SizeTooSmallError } from '../render/errors.js';
@@ -16,7 +17,7 @@ import { CapacityExceededError } from '../qr/errors.js';
 import { parseStyle, type Style } from './options.js';
 import { rasterize, type Raster } from './raster.js';
 import { wrongModules } from './sample.js';
-import { logoBox, styledSvg } from './svg.js';
+import { logoBox, styledSvg, type LogoBox } from './svg.js';
 import { DECODERS, unreadBy } from './verify.js';
 
 /** What the answer says of its own reading. */
@@ -74,7 +75,13 @@ export async function renderStyled(spec: QrSpec): Promise<StyledImage> {
       const box = style.logo ? logoBox(symbol.size, logoSize, style.logoMargin) : undefined;
       const svg = styledSvg(symbol, geometry, style, spec, box);
       const damageIn = (raster: Raster): Damage =>
-        damageOf(symbol.version, ecLevel, wrongModules(symbol, geometry, raster, darks, spec.light));
+        damageOf(symbol.version, ecLevel, underOverlay(wrongModules(symbol, geometry, raster, darks, spec.light)));
+      // A payload's overlay covers the alignment pattern at the centre, as its format means it to.
+      const dataModules = style.overlay && box ? new Set(symbolTemplate(symbol.version).placement) : undefined;
+      const underOverlay = (wrong: number[]): number[] =>
+        dataModules === undefined
+          ? wrong
+          : wrong.filter((module) => dataModules.has(module) || !inLogoBox(box!, symbol.size, module));
       const fitting = (damage: Damage): boolean => damage.functionModules === 0 && damage.worstShare <= style.maxDamage;
       // A first look at four pixels a module, then the image itself, sampled again, and read.
       const glance = damageIn(rasterize(svg, Math.min(geometry.width, geometry.modulesAcross * 4)));
@@ -106,6 +113,12 @@ export async function renderStyled(spec: QrSpec): Promise<StyledImage> {
   }
   throw unscannable(best!, style, levels);
 }
+
+/** Whether a module (row * size + col) is one the logo and its margin clear. */
+const inLogoBox = ({ first, last }: LogoBox, size: number, module: number): boolean => {
+  const [row, col] = [Math.floor(module / size), module % size];
+  return row >= first && row <= last && col >= first && col <= last;
+};
 
 /** How bad an attempt is: a function module read wrong is worse than any block, and any block over budget worse than a decoder's miss. */
 const badness = ({ damage, unread }: Attempt, style: Style): number =>
