@@ -11,6 +11,7 @@ export { imageResponse } from './generate/image-response.js';
 export { bytesResponse } from './http/response.js';
 export { sha256 } from './http/sha256.js';
 export { fieldsFromQuery, parseColor, readableColors } from './generate/options.js';
+export { absent } from './input/absent.js';
 export { choiceField } from './input/choice.js';
 export { decimalField } from './input/decimal.js';
 export { dataValue } from './input/data.js';

@@ -8,7 +8,7 @@ import { numberField } from '../input/number.js';
 import { EC_LEVELS, type EcLevel } from '../qr/ec-level.js';
 import { BLACK, WHITE, sameColor, type Rgba } from '../render/color.js';
 import { MAX_PIXELS, type ImageFormat, type RenderSpec } from '../render/spec.js';
-import type { Payload, PayloadBuilders, PayloadType } from '../payload/index.js';
+import type { Overlay, Payload, PayloadBuilders, PayloadType } from '../payload/index.js';
 import { isSecretText } from '../payload/secret.js';
 import { colorName, luminanceOnWhite, parseHexColor } from './color.js';
 
@@ -99,6 +99,7 @@ export function parseQrSpec(fields: Fields, source: OptionSource = 'body', build
   const payload = type === undefined ? textPayload(fields) : builders![type].build(fields);
   const format = choiceField(fields, 'format', FORMATS);
   const styled = STYLE_FIELDS.filter((name) => fields[name] !== undefined);
+  if (payload.overlay !== undefined) refuseOverOverlay(fields, type!, format);
   if (format === 'txt') refuseImageOptions(fields, styled);
   const size = numberField(fields, 'size', { ...LIMITS.size, integer: true });
   const fit = choiceField(fields, 'fit', FITS);
@@ -118,8 +119,42 @@ export function parseQrSpec(fields: Fields, source: OptionSource = 'body', build
     margin: numberField(fields, 'margin', { ...LIMITS.margin, integer: true }) ?? DEFAULTS.margin,
     ...ecLevelFor(fields, payload, type),
     ...parseColors(fields),
-    style: styled.length === 0 ? undefined : Object.fromEntries(styled.map((name) => [name, fields[name]])),
+    style:
+      styled.length === 0 && payload.overlay === undefined
+        ? undefined
+        : { ...Object.fromEntries(styled.map((name) => [name, fields[name]])), ...overlayStyle(payload.overlay) },
   };
+}
+
+/** The logo options that draw a payload's overlay (the Swiss cross): its SVG, at its size, with no margin. */
+function overlayStyle(overlay: Overlay | undefined): Fields {
+  return overlay === undefined
+    ? {}
+    : {
+        logo: `data:image/svg+xml;base64,${Buffer.from(overlay.svg, 'utf8').toString('base64')}`,
+        logoSize: overlay.size,
+        logoMargin: 0,
+        overlay: true,
+      };
+}
+
+/** A format that draws its own picture at the centre has no room for a logo, and text cannot show it. */
+function refuseOverOverlay(fields: Fields, type: PayloadType, format: ImageFormat | undefined): void {
+  const logo = (['logo', 'logoSize', 'logoMargin'] as const).find((name) => fields[name] !== undefined);
+  if (logo !== undefined)
+    throw badRequest(
+      'conflicting_options',
+      `${aOrAn(type)} ${type} code has its own picture at its centre: leave '${logo}' out`,
+      {
+        field: logo,
+      },
+    );
+  if (format === 'txt')
+    throw badRequest(
+      'option_not_applicable',
+      `format txt cannot draw the picture at the centre of ${aOrAn(type)} ${type} code: ask for png or svg`,
+      { field: 'format', allowed: ['png', 'svg'] },
+    );
 }
 
 /**

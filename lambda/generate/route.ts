@@ -67,8 +67,8 @@ export async function generateJson(request: HttpRequest): Promise<HttpResponse> 
   }
   const fields = jsonObjectOf(request.body);
   const spec = parseQrSpec(fields, 'body', await buildersFor(fields));
-  // Text has no pixels or colours: offered only when none were asked for.
-  const textFits = !hasPixelOptions(fields);
+  // Text has no pixels or colours: offered only when none were asked for, nor drawn at the centre (a payload's overlay).
+  const textFits = !hasPixelOptions(fields) && spec.style === undefined;
   const offers: Representation[] = spec.formatGiven
     ? [JSON_TYPE, CONTENT_TYPES[spec.format]]
     : [JSON_TYPE, CONTENT_TYPES.png, CONTENT_TYPES.svg, ...(textFits ? [CONTENT_TYPES.txt] : [])];
@@ -77,7 +77,7 @@ export async function generateJson(request: HttpRequest): Promise<HttpResponse> 
     const why =
       textFits || spec.formatGiven
         ? ''
-        : ` (${CONTENT_TYPES.txt} is not among them because size, dark or light was given)`;
+        : ` (${CONTENT_TYPES.txt} is not among them because ${hasPixelOptions(fields) ? 'size, dark or light was given' : `${spec.type} codes have a picture at their centre`})`;
     throw new HttpError(
       406,
       'not_acceptable',

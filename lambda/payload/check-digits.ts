@@ -22,3 +22,38 @@ export function gs1CheckDigit(digits: string): number {
   for (let i = 0; i < digits.length; i++) sum += Number(digits[digits.length - 1 - i]) * (i % 2 === 0 ? 3 : 1);
   return (10 - (sum % 10)) % 10;
 }
+
+/**
+ * The two check digits of a Brazilian CPF (9 digits) or CNPJ (12 characters), modulo 11: each
+ * digit weighted from the right by 2, 3, 4… (a CNPJ's weights start again at 2 after 9), the
+ * remainder r giving 0 when r < 2 and 11 − r otherwise; the second digit is computed with the
+ * first. A CNPJ's first twelve characters may be letters since the Receita Federal's
+ * alphanumeric CNPJ (Instrução Normativa RFB nº 2.229/2024): each counts as its character code
+ * less 48, so a digit counts as itself and A as 17.
+ */
+export function mod11CheckDigits(base: string, kind: 'cpf' | 'cnpj'): string {
+  const digit = (text: string): number => {
+    let sum = 0;
+    for (let i = 0; i < text.length; i++) {
+      const fromRight = text.length - 1 - i;
+      const weight = kind === 'cpf' ? fromRight + 2 : (fromRight % 8) + 2;
+      sum += (text.charCodeAt(i) - 48) * weight;
+    }
+    const remainder = sum % 11;
+    return remainder < 2 ? 0 : 11 - remainder;
+  };
+  const first = digit(base);
+  return `${first}${digit(`${base}${first}`)}`;
+}
+
+/**
+ * The check digit of a Swiss QR reference (and the ISR reference before it): modulo 10,
+ * recursive: each digit carried through the table that the Swiss Implementation Guidelines for the
+ * QR-bill give, the check digit what brings the carry to 0.
+ */
+export function mod10RecursiveCheckDigit(digits: string): number {
+  const TABLE = [0, 9, 4, 6, 8, 2, 7, 1, 3, 5];
+  let carry = 0;
+  for (const char of digits) carry = TABLE[(carry + Number(char)) % 10]!;
+  return (10 - carry) % 10;
+}

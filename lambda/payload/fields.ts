@@ -18,6 +18,14 @@ export interface Payload {
   readonly secret: boolean;
   /** The error correction level the format requires (EPC's M): the code is drawn at it, and another one asked for is refused. */
   readonly ecLevel?: 'L' | 'M' | 'Q' | 'H';
+  /** A picture the format puts at the code's centre (the Swiss QR code's cross): drawn as a styled code's logo, and read back before it leaves. */
+  readonly overlay?: Overlay;
+}
+
+/** An SVG image centred on the code, `size` of the symbol's width (quiet zone excluded). */
+export interface Overlay {
+  readonly svg: string;
+  readonly size: number;
 }
 
 /** `[prefix + value]`, or nothing when the value is absent: a payload's optional line or parameter. */

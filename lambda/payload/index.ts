@@ -10,12 +10,14 @@ import { geoPayload, GEO_FIELDS } from './geo.js';
 import { gs1Payload, GS1_FIELDS } from './gs1.js';
 import { mecardPayload, MECARD_FIELDS } from './mecard.js';
 import { otpauthPayload, OTPAUTH_FIELDS } from './otpauth.js';
+import { pixPayload, PIX_FIELDS } from './pix.js';
 import { smsPayload, SMS_FIELDS, telPayload, TEL_FIELDS } from './phone.js';
+import { swissqrPayload, SWISSQR_FIELDS } from './swissqr.js';
 import { upiPayload, UPI_FIELDS } from './upi.js';
 import { vcardPayload, VCARD_FIELDS } from './vcard.js';
 import { wifiPayload, WIFI_FIELDS } from './wifi.js';
 
-export type { Fields, Payload } from './fields.js';
+export type { Fields, Overlay, Payload } from './fields.js';
 export { isSecretText } from './secret.js';
 
 interface Builder {
@@ -41,6 +43,8 @@ export const PAYLOAD_BUILDERS = {
   upi: { fields: UPI_FIELDS, secretFields: NONE, build: upiPayload },
   bitcoin: { fields: BITCOIN_FIELDS, secretFields: NONE, build: bitcoinPayload },
   gs1: { fields: GS1_FIELDS, secretFields: NONE, build: gs1Payload },
+  pix: { fields: PIX_FIELDS, secretFields: NONE, build: pixPayload },
+  swissqr: { fields: SWISSQR_FIELDS, secretFields: NONE, build: swissqrPayload },
 } as const satisfies Record<string, Builder>;
 
 export type PayloadBuilders = typeof PAYLOAD_BUILDERS;

@@ -40,6 +40,12 @@ export interface Style {
   readonly logoMargin: number;
   /** The most of each block's correction capacity the style may use. */
   readonly maxDamage: number;
+  /**
+   * The logo is a payload's overlay (the Swiss QR code's cross), which its format puts over the
+   * centre's alignment pattern: those function modules may read wrong, and the decoders judge.
+   * Set by parseQrSpec from the payload, never by a client (it refuses an unknown option).
+   */
+  readonly overlay: boolean;
 }
 
 export const STYLE_DEFAULTS = { logoSize: 0.2, logoMargin: 1, maxDamage: 0.5 } as const;
@@ -80,6 +86,7 @@ export function parseStyle(fields: Fields, light: Rgba): Style {
     logoSizeGiven: logoSize !== undefined,
     logoMargin: logoMargin ?? STYLE_DEFAULTS.logoMargin,
     maxDamage: numberField(fields, 'maxDamage', { min: 0, max: 0.75 }) ?? STYLE_DEFAULTS.maxDamage,
+    overlay: fields.overlay === true,
   };
 }
 

@@ -9,6 +9,7 @@ import { clientError } from '../generate/error-mapping.js';
 import { damageOf, type Damage } from '../qr/damage.js';
 import { EC_LEVELS, type EcLevel } from '../qr/ec-level.js';
 import { encodeSymbol, type QrSymbol } from '../qr/symbol.js';
+import { symbolTemplate } from '../qr/template.js';
 import { CONTENT_TYPES, type RenderedImage } from '../render/render.js';
 import { exactLayout, layout, type Layout } from '../render/layout.js';
 import { SizeTooSmallError } from '../render/errors.js';
@@ -72,10 +73,16 @@ export async function renderStyled(spec: QrSpec): Promise<StyledImage> {
         throw error;
       }
       const box = style.logo ? logoBox(symbol.size, logoSize, style.logoMargin) : undefined;
+      // A payload's overlay covers the alignment pattern at the centre, as its format means it to.
+      const dataModules = style.overlay && box ? new Set(symbolTemplate(symbol.version).placement) : undefined;
+      const underOverlay = (wrong: Iterable<number>): number[] =>
+        dataModules === undefined
+          ? [...wrong]
+          : [...wrong].filter((module) => dataModules.has(module) || !inLogoBox(box!, symbol.size, module));
       const fitting = (damage: Damage): boolean => damage.functionModules === 0 && damage.worstShare <= style.maxDamage;
       // The dark modules the logo and its margin cover are wrong whatever the logo's pixels
       // happen to be there: counted from the geometry, before anything is drawn.
-      const covered = box ? coveredDarkModules(symbol, box) : [];
+      const covered = box ? underOverlay(coveredDarkModules(symbol, box)) : [];
       const geometric = damageOf(symbol.version, ecLevel, covered);
       let damage = geometric;
       let raster: Raster | undefined;
@@ -86,7 +93,7 @@ export async function renderStyled(spec: QrSpec): Promise<StyledImage> {
         // The image itself, every module sampled at its centre as a reader samples it, and then read.
         raster = rasterize(svg, geometry.width);
         const sampled = wrongModules(symbol, geometry, raster, darks, spec.light);
-        damage = damageOf(symbol.version, ecLevel, new Set([...covered, ...sampled]));
+        damage = damageOf(symbol.version, ecLevel, new Set([...covered, ...underOverlay(sampled)]));
         if (fitting(damage)) {
           half = rasterize(svg, Math.max(1, Math.round(geometry.width / 2)));
           unread = await unreadBy([raster, half], spec.text);
@@ -127,6 +134,12 @@ function coveredDarkModules({ size, modules }: QrSymbol, box: LogoBox): number[]
   }
   return covered;
 }
+
+/** Whether a module (row * size + col) is one the logo and its margin clear. */
+const inLogoBox = ({ first, last }: LogoBox, size: number, module: number): boolean => {
+  const [row, col] = [Math.floor(module / size), module % size];
+  return row >= first && row <= last && col >= first && col <= last;
+};
 
 /** How bad an attempt is: a function module read wrong is worse than any block, and any block over budget worse than a decoder's miss. */
 const badness = ({ damage, unread }: Attempt, style: Style): number =>
