@@ -35,8 +35,12 @@ try {
 }
 
 const { config, httpUrl, lambdaUrl } = stack;
-// What the commands below write goes to out/, which git ignores.
-mkdirSync(join(root, 'out'), { recursive: true });
+// What the commands below write goes to out/, which git ignores, by its absolute path: they
+// work when pasted in a terminal in any folder.
+const out = join(root, 'out');
+mkdirSync(out, { recursive: true });
+/** A path as one shell word: bare when it is plain, else single-quoted. */
+const shellWord = (path: string): string => (/^[\w./-]+$/.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`);
 const fn = config.function;
 // The AWS CLI v2 to show: a v1 may come first on PATH, and it does not know --cli-binary-format.
 const awsCli =
@@ -52,11 +56,11 @@ console.log(`
   Page      ${httpUrl}/   (open it in a browser)
 
   curl -sS -X POST ${httpUrl}/generate -H 'Content-Type: application/json' -d '{"url": "https://example.com"}'
-  curl -sS '${httpUrl}/generate?url=https%3A%2F%2Fexample.com' -o out/qr.png
+  curl -sS '${httpUrl}/generate?url=https%3A%2F%2Fexample.com' -o ${shellWord(join(out, 'qr.png'))}
   # AWS CLI v2:
   ${awsCli} lambda invoke --endpoint-url ${lambdaUrl} --region ${config.region} --no-sign-request \\
     --function-name ${fn.name} --cli-binary-format raw-in-base64-out \\
-    --payload '{"body": "{\\"url\\": \\"https://example.com\\"}"}' out/invoke.json
+    --payload '{"body": "{\\"url\\": \\"https://example.com\\"}"}' ${shellWord(join(out, 'invoke.json'))}
 
   Watching lambda/ — edits rebuild and reload; restart after editing .tf or .tfvars files. Ctrl-C stops.
 `);

@@ -1,7 +1,10 @@
 // `make dev`'s program: starts on the given ports, prints ready-to-paste commands,
 // and leaves nothing running when stopped — by Ctrl-C or by force.
-import t from 'tap';
-import { spawn, execFileSync } from 'node:child_process';
+import t, { type Test } from 'tap';
+import { spawn, execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { processesGone } from '../helpers/processes.js';
@@ -25,6 +28,35 @@ function start(env: NodeJS.ProcessEnv = {}) {
     child.on('exit', (code) => reject(new Error(`exited early (${code}): ${output}`)));
   });
   return { child, ready, output: () => output };
+}
+
+/**
+ * The banner's commands, pasted into a shell in a folder that is not the project's: each must
+ * succeed, and the files they write must be what they say.
+ */
+async function pastedElsewhere(t: Test, banner: string): Promise<void> {
+  const commands = banner
+    .slice(banner.indexOf('  curl '), banner.indexOf('\n\n  Watching'))
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+  t.equal(commands.length, 3, 'two curl commands and the aws one');
+  const elsewhere = mkdtempSync(join(tmpdir(), 'elsewhere-'));
+  t.teardown(() => rmSync(elsewhere, { recursive: true, force: true }));
+  const written = [...commands.join('\n').matchAll(/(\/\S+\/out\/[\w.]+)/g)].map((match) => match[1]!);
+  t.same(
+    written.map((path) => path.replace(root, '')),
+    ['out/qr.png', 'out/invoke.json'],
+    'written to out/ by absolute path',
+  );
+  for (const path of written) rmSync(path, { force: true });
+  for (const command of commands) {
+    const run = spawnSync('sh', ['-c', command], { cwd: elsewhere, encoding: 'utf8', timeout: 60_000 });
+    t.equal(run.status, 0, `pasted elsewhere, succeeds: ${command.slice(0, 40)}…${run.stderr}`);
+  }
+  t.same([...readFileSync(written[0]!).subarray(1, 4)], [...Buffer.from('PNG')], 'out/qr.png is a PNG');
+  t.equal(JSON.parse(readFileSync(written[1]!, 'utf8')).statusCode, 200, 'out/invoke.json holds the answer');
 }
 
 /** Process ids whose parent is `pid`. */
@@ -55,6 +87,7 @@ for (const signal of ['SIGINT', 'SIGKILL'] as const) {
     );
     const response = await fetch(`${httpUrl}/generate?url=cli`);
     t.equal(response.status, 200);
+    if (signal === 'SIGINT') await pastedElsewhere(t, output());
     const environments = childrenOf(child.pid!);
     t.ok(environments.length >= 1, 'an execution environment is running');
     child.kill(signal);
