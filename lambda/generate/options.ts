@@ -22,7 +22,7 @@ export interface QrSpec extends RenderSpec {
   readonly secret: boolean;
   /** Whether the client chose the level: a styled code then never raises it. */
   readonly ecLevelGiven: boolean;
-  /** The style options given (a logo, module and corner styles, a gradient), read by the styled renderer; none: a plain code. */
+  /** The style options given (a logo, module and corner styles, a gradient, a caption), read by the styled renderer; none: a plain code. */
   readonly style: Fields | undefined;
 }
 
@@ -51,6 +51,9 @@ export const STYLE_FIELDS = [
   'gradientColor',
   'gradientRotation',
   'maxDamage',
+  'caption',
+  'captionColor',
+  'captionSize',
 ] as const;
 /** How the drawing is done, whatever the data. */
 const DRAWING_FIELDS = [

@@ -116,6 +116,7 @@ export async function generateJson(request: HttpRequest): Promise<HttpResponse> 
           ec_level: verified.ecLevel,
           worst_block_share: verified.worstBlockShare,
           ...(verified.logoSize !== undefined && { logo_size: verified.logoSize }),
+          ...(verified.captionSize !== undefined && { caption_size: verified.captionSize }),
         },
       }),
     },

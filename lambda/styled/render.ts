@@ -10,10 +10,11 @@ import { damageOf, type Damage } from '../qr/damage.js';
 import { EC_LEVELS, type EcLevel } from '../qr/ec-level.js';
 import { encodeSymbol, type QrSymbol } from '../qr/symbol.js';
 import { CONTENT_TYPES, type RenderedImage } from '../render/render.js';
-import { exactLayout, layout, type Layout } from '../render/layout.js';
+import type { Layout } from '../render/layout.js';
 import { SizeTooSmallError } from '../render/errors.js';
 import { CapacityExceededError } from '../qr/errors.js';
 import { parseStyle, type Style } from './options.js';
+import { placeCode, type DrawnCaption } from './place.js';
 import { rasterize, type Raster } from './raster.js';
 import { wrongModules } from './sample.js';
 import { logoBox, styledSvg } from './svg.js';
@@ -29,6 +30,8 @@ export interface Verification {
   readonly worstBlockShare: number;
   /** The logo's width as drawn, as a share of the symbol's. */
   readonly logoSize: number | undefined;
+  /** The caption's size as drawn, in pixels (smaller than asked where the text would not fit). */
+  readonly captionSize: number | undefined;
 }
 
 export interface StyledImage {
@@ -59,20 +62,20 @@ export async function renderStyled(spec: QrSpec): Promise<StyledImage> {
     for (const ecLevel of levels) {
       let symbol: QrSymbol;
       let geometry: Layout;
+      let caption: DrawnCaption | undefined;
       try {
         symbol = encodeSymbol(spec.text, ecLevel);
-        geometry = spec.canvas
-          ? exactLayout(symbol.size, spec.margin, spec.canvas)
-          : layout(symbol.size, spec.margin, spec.size);
+        ({ geometry, caption } = placeCode(symbol.size, spec, style.caption));
       } catch (error) {
-        // At the level asked, the data or the size refused as for a plain code (413, 400); at a raised
-        // level that no longer holds the data or fits the size, nor does any higher one.
+        // At the level asked, the data, the size or the caption refused as for a plain code (413, 400); at a
+        // raised level that no longer holds the data or fits the size or the caption, nor does any higher one.
         if (ecLevel === levels[0]) throw clientError(error);
         if (error instanceof CapacityExceededError || error instanceof SizeTooSmallError) break;
+        if (error instanceof HttpError && error.code === 'caption_too_wide') break;
         throw error;
       }
       const box = style.logo ? logoBox(symbol.size, logoSize, style.logoMargin) : undefined;
-      const svg = styledSvg(symbol, geometry, style, spec, box);
+      const svg = styledSvg(symbol, geometry, style, spec, box, caption);
       const damageIn = (raster: Raster): Damage =>
         damageOf(symbol.version, ecLevel, wrongModules(symbol, geometry, raster, darks, spec.light));
       const fitting = (damage: Damage): boolean => damage.functionModules === 0 && damage.worstShare <= style.maxDamage;
@@ -100,6 +103,7 @@ export async function renderStyled(spec: QrSpec): Promise<StyledImage> {
           ecLevel,
           worstBlockShare: Number(damage.worstShare.toFixed(3)),
           logoSize: style.logo ? logoSize : undefined,
+          captionSize: caption?.size,
         },
       };
     }
