@@ -51,7 +51,7 @@ export const STYLE_DEFAULTS = { logoSize: 0.2, logoMargin: 1, maxDamage: 0.5 } a
  * The style options, read through the input layer. Every extra colour is held to the same
  * rules as `dark` against `light`.
  */
-export function parseStyle(fields: Fields, light: Rgba): Style {
+export function parseStyle(fields: Fields, light: Rgba, defaults: { logoSize?: number } = {}): Style {
   const color = (name: string): Rgba | undefined => {
     const value = parseColor(fields, name);
     return value && readableColors(value, light, { dark: name, light: 'light' }).dark;
@@ -88,7 +88,7 @@ export function parseStyle(fields: Fields, light: Rgba): Style {
         ? undefined
         : { type: gradientType, to: gradientColor!, rotation: gradientRotation ?? 0 },
     logo: logoText === undefined ? undefined : parseLogo(logoText, 'logo'),
-    logoSize: logoSize ?? STYLE_DEFAULTS.logoSize,
+    logoSize: logoSize ?? defaults.logoSize ?? STYLE_DEFAULTS.logoSize,
     logoSizeGiven: logoSize !== undefined,
     logoMargin: logoMargin ?? STYLE_DEFAULTS.logoMargin,
     maxDamage: numberField(fields, 'maxDamage', { min: 0, max: 0.75 }) ?? STYLE_DEFAULTS.maxDamage,

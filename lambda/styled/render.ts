@@ -4,7 +4,7 @@
 // size open, a code that does not pass is tried at a higher level, then with a smaller
 // logo; one that never passes is refused, saying why.
 import { HttpError } from '../errors.js';
-import type { QrSpec } from '../generate/options.js';
+import type { DrawSpec } from '../generate/draw-spec.js';
 import { clientError } from '../generate/error-mapping.js';
 import { damageOf, type Damage } from '../qr/damage.js';
 import { EC_LEVELS, type EcLevel } from '../qr/ec-level.js';
@@ -53,8 +53,8 @@ const logoSizes = (style: Style): number[] =>
     ? [style.logoSize]
     : [1, 0.9, 0.8, 0.7, 0.6, 0.5].map((step) => Number((style.logoSize * step).toFixed(3)));
 
-export async function renderStyled(spec: QrSpec): Promise<StyledImage> {
-  const style = parseStyle(spec.style ?? {}, spec.light);
+export async function renderStyled(spec: DrawSpec): Promise<StyledImage> {
+  const style = parseStyle(spec.style ?? {}, spec.light, spec.styleDefaults);
   const levels = spec.ecLevelGiven ? [spec.ecLevel] : EC_LEVELS.slice(EC_LEVELS.indexOf(spec.ecLevel));
   const darks = [spec.dark, ...(style.gradient ? [style.gradient.to] : [])];
   let best: Attempt | undefined;
