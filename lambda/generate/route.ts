@@ -5,12 +5,12 @@ import { isRecord } from '../is-record.js';
 import type { HttpRequest, RequestBody } from '../http/request.js';
 import { bytesResponse, jsonResponse, NO_STORE, type HttpResponse } from '../http/response.js';
 import type { PayloadBuilders } from '../payload/index.js';
-import { CONTENT_TYPES, type RenderedImage } from '../render/render.js';
+import { CONTENT_TYPES } from '../render/render.js';
 import type { ImageFormat } from '../render/spec.js';
 import { draw, verifiedHeader } from './draw.js';
 import { IMAGE_CSP, imageResponse } from './image-response.js';
 import { JSON_EXAMPLE, parseJsonBody } from './json-body.js';
-import { fieldsFromQuery, hasPixelOptions, parseQrSpec, type QrSpec } from './options.js';
+import { fieldsFromQuery, hasPixelOptions, parseQrSpec } from './options.js';
 
 export const SUCCESS_MESSAGE = 'QR Code generated successfully';
 
