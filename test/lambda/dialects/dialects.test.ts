@@ -269,6 +269,7 @@ t.test('QuickChart: what its centre image and caption parameters take, and what 
     ['caption=Hi&captionFontSize=7', 'out_of_range', 'captionFontSize'],
     ['caption=Hi&captionFontColor=red', 'invalid_color', 'captionFontColor'],
     ['caption=Hi&captionFontColor=eeeeee', 'low_contrast', 'captionFontColor'],
+    ['caption=Hi&size=40', 'size_too_small', 'size'],
     ['captionFontSize=12', 'option_not_applicable', 'captionFontSize'],
     ['captionFontFamily=sans-serif', 'option_not_applicable', 'captionFontFamily'],
     [`caption=${encodeURIComponent('扫一扫')}`, 'unsupported_characters', 'caption', /U\+626B 扫/],

@@ -27,6 +27,10 @@ t.test('text the font cannot draw is refused, each character named by number and
   t.match(error.message, /U\+5BFF 寿, U\+53F8 司, U\+1F35C 🍜, U\+0303;/);
   t.notMatch(error.message, /U\+0303 \u0303/, 'a combining mark by its number alone');
   t.match(error.message, /Inter/);
+  t.match(
+    refusal(() => captionText('x 中', 'caption')).message,
+    /has a character the caption font \(Inter\) cannot draw: U\+4E2D 中;/,
+  );
   const many = refusal(() => captionText('αβγδεζηθικλμ', 'caption'));
   t.match(many.message, /12 characters .*U\+03BA κ, …;/, 'at most ten named');
   t.equal((many.details.characters as string[]).length, 10);
