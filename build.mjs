@@ -12,8 +12,16 @@ const ROOT = dirname(fileURLToPath(import.meta.url));
 export const BUDGET_BYTES = 40 * 1024;
 /** Packages with native code are installed for linux/arm64 by `make lambda-deps`, never bundled. */
 export const EXTERNAL = ['@resvg/resvg-js'];
-/** Files a chunk reads beside itself at run time, copied next to the chunks. */
-const CHUNK_FILES = ['node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'];
+/**
+ * Files the chunks read at run time, by their path from the chunk (build/lambda/chunks/): ZXing's
+ * WebAssembly beside it, and the caption font with its licence at ../fonts/, where
+ * lambda/styled/font/font.ts finds it from its source too.
+ */
+const CHUNK_FILES = {
+  'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm': 'chunks/zxing_reader.wasm',
+  'lambda/styled/fonts/Inter-Caption.ttf': 'fonts/Inter-Caption.ttf',
+  'lambda/styled/fonts/OFL.txt': 'fonts/OFL.txt',
+};
 
 /**
  * The page's HTML, CSS and script are strings, which minifying the bundle leaves as
@@ -139,8 +147,10 @@ export async function bundle({ outDir = join(ROOT, 'build/lambda'), quiet = fals
     ),
   );
   await checkCoreExports(outfile, main.metafile, chunkBuilds);
-  for (const file of CHUNK_FILES)
-    await copyFile(join(ROOT, file), join(outDir, 'chunks', file.slice(file.lastIndexOf('/') + 1)));
+  for (const [source, target] of Object.entries(CHUNK_FILES)) {
+    await mkdir(dirname(join(outDir, target)), { recursive: true });
+    await copyFile(join(ROOT, source), join(outDir, target));
+  }
   const result = { metafile: { inputs: {}, outputs: {} } };
   for (const { metafile } of [main, ...chunkBuilds]) {
     Object.assign(result.metafile.inputs, metafile.inputs);

@@ -40,6 +40,9 @@ export const ERROR_CODES = [
   'data_too_large',
   'size_too_small',
   'unscannable',
+  // Captions
+  'unsupported_characters',
+  'caption_too_wide',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

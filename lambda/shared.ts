@@ -7,6 +7,7 @@ export { describe, clip, kindOf } from './describe.js';
 export { HttpError, badRequest } from './errors.js';
 export { luminanceOnWhite, parseHexColor } from './generate/color.js';
 export { clientError, renderImage } from './generate/error-mapping.js';
+export { draw, verifiedHeader } from './generate/draw.js';
 export { imageResponse } from './generate/image-response.js';
 export { bytesResponse } from './http/response.js';
 export { sha256 } from './http/sha256.js';

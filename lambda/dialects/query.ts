@@ -4,12 +4,16 @@
 import { clip } from '../describe.js';
 import { badRequest } from '../errors.js';
 import { fieldsFromQuery } from '../generate/options.js';
-import { renderImage } from '../generate/error-mapping.js';
+import { draw, verifiedHeader } from '../generate/draw.js';
+import type { DrawSpec } from '../generate/draw-spec.js';
 import { imageResponse } from '../generate/image-response.js';
 import type { HttpRequest } from '../http/request.js';
 import type { HttpResponse } from '../http/response.js';
 import { isSecretText } from '../payload/secret.js';
 import type { RenderSpec } from '../render/spec.js';
+
+/** A dialect's drawing: a plain code, or (QuickChart's centre image and caption) a styled one. */
+export type DialectSpec = RenderSpec & Partial<Pick<DrawSpec, 'style' | 'ecLevelGiven' | 'styleDefaults'>>;
 
 export interface Dialect {
   /** As the original names itself in messages: "Google Chart API". */
@@ -18,12 +22,12 @@ export interface Dialect {
   /** Parameters of the original this service does not honour, and why. */
   readonly refused?: Readonly<Record<string, string>>;
   /** The query's fields, checked, as what to draw. */
-  readonly spec: (fields: Readonly<Record<string, string>>) => RenderSpec;
+  readonly spec: (fields: Readonly<Record<string, string>>) => DialectSpec;
 }
 
 /** A route that answers a dialect's GET with the image it describes. */
-export function dialectRoute(dialect: Dialect): (request: HttpRequest) => HttpResponse {
-  return (request) => {
+export function dialectRoute(dialect: Dialect): (request: HttpRequest) => Promise<HttpResponse> {
+  return async (request) => {
     const fields = fieldsFromQuery(request.query);
     for (const name of Object.keys(fields)) {
       const why = dialect.refused && Object.hasOwn(dialect.refused, name) ? dialect.refused[name] : undefined;
@@ -43,7 +47,8 @@ export function dialectRoute(dialect: Dialect): (request: HttpRequest) => HttpRe
       }
     }
     const spec = dialect.spec(fields);
-    return imageResponse(request, renderImage(spec), isSecretText(spec.text));
+    const { image, verified } = await draw({ style: undefined, ecLevelGiven: true, ...spec });
+    return imageResponse(request, image, isSecretText(spec.text), verifiedHeader(verified));
   };
 }
 

@@ -7,23 +7,20 @@ import { flagField } from '../input/flag.js';
 import { numberField } from '../input/number.js';
 import { EC_LEVELS, type EcLevel } from '../qr/ec-level.js';
 import { BLACK, WHITE, sameColor, type Rgba } from '../render/color.js';
-import { MAX_PIXELS, type ImageFormat, type RenderSpec } from '../render/spec.js';
+import { MAX_PIXELS, type ImageFormat } from '../render/spec.js';
 import type { Overlay, Payload, PayloadBuilders, PayloadType } from '../payload/index.js';
 import { isSecretText } from '../payload/secret.js';
 import { colorName, luminanceOnWhite, parseHexColor } from './color.js';
+import type { DrawSpec } from './draw-spec.js';
 
 /** A validated request to draw one QR code. */
-export interface QrSpec extends RenderSpec {
+export interface QrSpec extends DrawSpec {
   /** Whether the client chose the format (rather than taking the default). */
   readonly formatGiven: boolean;
   /** The payload builder that made `text`, when the request named a `type`. */
   readonly type: PayloadType | undefined;
   /** The data holds a secret, or the client said it does (`private`): never cached, no ETag. */
   readonly secret: boolean;
-  /** Whether the client chose the level: a styled code then never raises it. */
-  readonly ecLevelGiven: boolean;
-  /** The style options given (a logo, module and corner styles, a gradient), read by the styled renderer; none: a plain code. */
-  readonly style: Fields | undefined;
 }
 
 /** Where the options came from: a GET's URL lives on in histories, logs and caches. */
@@ -51,6 +48,9 @@ export const STYLE_FIELDS = [
   'gradientColor',
   'gradientRotation',
   'maxDamage',
+  'caption',
+  'captionColor',
+  'captionSize',
 ] as const;
 /** How the drawing is done, whatever the data. */
 const DRAWING_FIELDS = [

@@ -5,31 +5,14 @@ import { isRecord } from '../is-record.js';
 import type { HttpRequest, RequestBody } from '../http/request.js';
 import { bytesResponse, jsonResponse, NO_STORE, type HttpResponse } from '../http/response.js';
 import type { PayloadBuilders } from '../payload/index.js';
-import { CONTENT_TYPES, type RenderedImage } from '../render/render.js';
+import { CONTENT_TYPES } from '../render/render.js';
 import type { ImageFormat } from '../render/spec.js';
-import { renderImage } from './error-mapping.js';
+import { draw, verifiedHeader } from './draw.js';
 import { IMAGE_CSP, imageResponse } from './image-response.js';
 import { JSON_EXAMPLE, parseJsonBody } from './json-body.js';
-import { fieldsFromQuery, hasPixelOptions, parseQrSpec, type QrSpec } from './options.js';
-import type { Verification } from '../styled/index.js';
+import { fieldsFromQuery, hasPixelOptions, parseQrSpec } from './options.js';
 
 export const SUCCESS_MESSAGE = 'QR Code generated successfully';
-
-let styledChunk: Promise<typeof import('../styled/index.js')> | undefined;
-
-/**
- * The image a spec describes: a plain code from the core, or a styled one, verified, from
- * the styled chunk, loaded on the first styled request.
- */
-async function draw(spec: QrSpec): Promise<{ image: RenderedImage; verified?: Verification }> {
-  if (spec.style === undefined) return { image: renderImage(spec) };
-  styledChunk ??= import('../styled/index.js');
-  return (await styledChunk).renderStyled(spec);
-}
-
-/** `x-qr-verified`: the decoders that read a styled image before it left. */
-const verifiedHeader = (verified: Verification | undefined): Record<string, string> =>
-  verified ? { 'x-qr-verified': verified.decoders.join(', ') } : {};
 
 let builders: Promise<PayloadBuilders> | undefined;
 /** The payload builders, loaded on the first request that names a `type`. */
@@ -116,6 +99,7 @@ export async function generateJson(request: HttpRequest): Promise<HttpResponse> 
           ec_level: verified.ecLevel,
           worst_block_share: verified.worstBlockShare,
           ...(verified.logoSize !== undefined && { logo_size: verified.logoSize }),
+          ...(verified.captionSize !== undefined && { caption_size: verified.captionSize }),
         },
       }),
     },

@@ -5,6 +5,7 @@ import { numberField } from '../input/number.js';
 import { textField } from '../input/text.js';
 import { parseColor, readableColors } from '../generate/options.js';
 import type { Rgba } from '../render/color.js';
+import { CAPTION_LIMITS, captionText, type Caption } from './caption.js';
 import { parseLogo, type Logo } from './logo.js';
 
 export const DOT_STYLES = ['square', 'dots', 'rounded', 'extra-rounded', 'classy', 'classy-rounded'] as const;
@@ -46,6 +47,8 @@ export interface Style {
    * Set by parseQrSpec from the payload, never by a client (it refuses an unknown option).
    */
   readonly overlay: boolean;
+  /** Text under the code. */
+  readonly caption: Caption | undefined;
 }
 
 export const STYLE_DEFAULTS = { logoSize: 0.2, logoMargin: 1, maxDamage: 0.5 } as const;
@@ -54,7 +57,7 @@ export const STYLE_DEFAULTS = { logoSize: 0.2, logoMargin: 1, maxDamage: 0.5 } a
  * The style options, read through the input layer. Every extra colour is held to the same
  * rules as `dark` against `light`.
  */
-export function parseStyle(fields: Fields, light: Rgba): Style {
+export function parseStyle(fields: Fields, light: Rgba, defaults: { logoSize?: number } = {}): Style {
   const color = (name: string): Rgba | undefined => {
     const value = parseColor(fields, name);
     return value && readableColors(value, light, { dark: name, light: 'light' }).dark;
@@ -71,6 +74,15 @@ export function parseStyle(fields: Fields, light: Rgba): Style {
   const logoMargin = numberField(fields, 'logoMargin', { min: 0, max: 4, integer: true });
   if (logoText === undefined && (logoSize !== undefined || logoMargin !== undefined))
     throw notWithout(logoSize !== undefined ? 'logoSize' : 'logoMargin', 'logo');
+  const caption = textField(fields, 'caption', { max: CAPTION_LIMITS.length });
+  const captionColor = color('captionColor');
+  const captionSize = numberField(fields, 'captionSize', {
+    min: CAPTION_LIMITS.minSize,
+    max: CAPTION_LIMITS.maxSize,
+    integer: true,
+  });
+  if (caption === undefined && (captionColor !== undefined || captionSize !== undefined))
+    throw notWithout(captionColor !== undefined ? 'captionColor' : 'captionSize', 'caption');
   return {
     dotStyle: choiceField(fields, 'dotStyle', DOT_STYLES) ?? 'square',
     cornerSquareStyle: choiceField(fields, 'cornerSquareStyle', CORNER_SQUARE_STYLES) ?? 'square',
@@ -82,11 +94,15 @@ export function parseStyle(fields: Fields, light: Rgba): Style {
         ? undefined
         : { type: gradientType, to: gradientColor!, rotation: gradientRotation ?? 0 },
     logo: logoText === undefined ? undefined : parseLogo(logoText, 'logo'),
-    logoSize: logoSize ?? STYLE_DEFAULTS.logoSize,
+    logoSize: logoSize ?? defaults.logoSize ?? STYLE_DEFAULTS.logoSize,
     logoSizeGiven: logoSize !== undefined,
     logoMargin: logoMargin ?? STYLE_DEFAULTS.logoMargin,
     maxDamage: numberField(fields, 'maxDamage', { min: 0, max: 0.75 }) ?? STYLE_DEFAULTS.maxDamage,
     overlay: fields.overlay === true,
+    caption:
+      caption === undefined
+        ? undefined
+        : { text: captionText(caption, 'caption'), color: captionColor, size: captionSize },
   };
 }
 

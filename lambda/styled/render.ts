@@ -4,17 +4,18 @@
 // leaves. Where the caller left the level or the logo's size open, a code that does not pass
 // is tried at a higher level, then with a smaller logo; one that never passes is refused, saying why.
 import { HttpError } from '../errors.js';
-import type { QrSpec } from '../generate/options.js';
+import type { DrawSpec } from '../generate/draw-spec.js';
 import { clientError } from '../generate/error-mapping.js';
 import { damageOf, type Damage } from '../qr/damage.js';
 import { EC_LEVELS, type EcLevel } from '../qr/ec-level.js';
 import { encodeSymbol, type QrSymbol } from '../qr/symbol.js';
 import { symbolTemplate } from '../qr/template.js';
 import { CONTENT_TYPES, type RenderedImage } from '../render/render.js';
-import { exactLayout, layout, type Layout } from '../render/layout.js';
+import type { Layout } from '../render/layout.js';
 import { SizeTooSmallError } from '../render/errors.js';
 import { CapacityExceededError } from '../qr/errors.js';
 import { parseStyle, type Style } from './options.js';
+import { placeCode, type DrawnCaption } from './place.js';
 import { rasterize, type Raster } from './raster.js';
 import { wrongModules } from './sample.js';
 import { inFinder, logoBox, styledSvg, type LogoBox } from './svg.js';
@@ -30,6 +31,8 @@ export interface Verification {
   readonly worstBlockShare: number;
   /** The logo's width as drawn, as a share of the symbol's. */
   readonly logoSize: number | undefined;
+  /** The caption's size as drawn, in pixels (smaller than asked where the text would not fit). */
+  readonly captionSize: number | undefined;
 }
 
 export interface StyledImage {
@@ -51,8 +54,8 @@ const logoSizes = (style: Style): number[] =>
     ? [style.logoSize]
     : [1, 0.9, 0.8, 0.7, 0.6, 0.5].map((step) => Number((style.logoSize * step).toFixed(3)));
 
-export async function renderStyled(spec: QrSpec): Promise<StyledImage> {
-  const style = parseStyle(spec.style ?? {}, spec.light);
+export async function renderStyled(spec: DrawSpec): Promise<StyledImage> {
+  const style = parseStyle(spec.style ?? {}, spec.light, spec.styleDefaults);
   const levels = spec.ecLevelGiven ? [spec.ecLevel] : EC_LEVELS.slice(EC_LEVELS.indexOf(spec.ecLevel));
   const darks = [spec.dark, ...(style.gradient ? [style.gradient.to] : [])];
   let best: Attempt | undefined;
@@ -60,16 +63,16 @@ export async function renderStyled(spec: QrSpec): Promise<StyledImage> {
     for (const ecLevel of levels) {
       let symbol: QrSymbol;
       let geometry: Layout;
+      let caption: DrawnCaption | undefined;
       try {
         symbol = encodeSymbol(spec.text, ecLevel);
-        geometry = spec.canvas
-          ? exactLayout(symbol.size, spec.margin, spec.canvas)
-          : layout(symbol.size, spec.margin, spec.size);
+        ({ geometry, caption } = placeCode(symbol.size, spec, style.caption));
       } catch (error) {
-        // At the level asked, the data or the size refused as for a plain code (413, 400); at a raised
-        // level that no longer holds the data or fits the size, nor does any higher one.
+        // At the level asked, the data, the size or the caption refused as for a plain code (413, 400); at a
+        // raised level that no longer holds the data or fits the size or the caption, nor does any higher one.
         if (ecLevel === levels[0]) throw clientError(error);
         if (error instanceof CapacityExceededError || error instanceof SizeTooSmallError) break;
+        if (error instanceof HttpError && error.code === 'caption_too_wide') break;
         throw error;
       }
       const box = style.logo ? logoBox(symbol.size, logoSize, style.logoMargin) : undefined;
@@ -88,7 +91,7 @@ export async function renderStyled(spec: QrSpec): Promise<StyledImage> {
       let raster: Raster | undefined;
       let half: Raster | undefined;
       let unread: string | undefined;
-      const svg = fitting(geometric) ? styledSvg(symbol, geometry, style, spec, box) : undefined;
+      const svg = fitting(geometric) ? styledSvg(symbol, geometry, style, spec, box, caption) : undefined;
       if (svg !== undefined) {
         // The image itself, every module sampled at its centre as a reader samples it, and then read.
         raster = rasterize(svg, geometry.width);
@@ -117,6 +120,7 @@ export async function renderStyled(spec: QrSpec): Promise<StyledImage> {
           ecLevel,
           worstBlockShare: Number(damage.worstShare.toFixed(3)),
           logoSize: style.logo ? logoSize : undefined,
+          captionSize: caption?.size,
         },
       };
     }

@@ -1,10 +1,12 @@
 // A styled code as SVG: the background, the modules in their style, the three finder
-// patterns in theirs, a gradient, and the logo embedded as a data: URI. Only numbers,
-// validated colours and the logo's own base64 reach the markup: the encoded text never does.
+// patterns in theirs, a gradient, the logo embedded as a data: URI, and the caption as a
+// path (its letters' outlines: no font, no <text>). Only numbers, validated colours and the
+// logo's own base64 reach the markup: the encoded text never does.
 import type { QrSymbol } from '../qr/symbol.js';
 import { toHexRgb, type Rgba } from '../render/color.js';
 import type { Layout } from '../render/layout.js';
 import type { Style } from './options.js';
+import type { DrawnCaption } from './place.js';
 import { finderDotPath, finderRingPath, modulePath } from './shapes.js';
 
 /** Where the logo goes and what it clears, in modules from the symbol's corner. */
@@ -40,6 +42,7 @@ export function styledSvg(
   style: Style,
   colors: { dark: Rgba; light: Rgba },
   logo: LogoBox | undefined,
+  caption?: DrawnCaption,
 ): string {
   const { size, modules } = symbol;
   const dark = (row: number, col: number): boolean =>
@@ -101,6 +104,7 @@ export function styledSvg(
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${box.join(' ')}">` +
     `${defs ? `<defs>${defs}</defs>` : ''}${background}<path${fill} d="${body}"/>` +
-    `<path${ringFill} d="${rings}"/><path${dotFill} d="${dots}"/>${image}</svg>`
+    `<path${ringFill} d="${rings}"/><path${dotFill} d="${dots}"/>${image}` +
+    `${caption ? `<path${paint(caption.color)} d="${caption.d}"/>` : ''}</svg>`
   );
 }

@@ -160,11 +160,14 @@ t.test('a secret through the HTTP API: no-store and no ETag, and POST for the bu
 
 t.test('a styled code: drawn by the native renderer the deployment carries, read before it left', async (t) => {
   const response = await api(
-    `/generate?url=${encodeURIComponent(TUTORIAL_URL)}&dotStyle=rounded&cornerSquareStyle=extra-rounded&size=300`,
+    `/generate?url=${encodeURIComponent(TUTORIAL_URL)}&dotStyle=rounded&cornerSquareStyle=extra-rounded&size=300` +
+      `&caption=${encodeURIComponent('Scan me →')}`,
   );
   t.equal(response.status, 200, 'the local stack runs this machine’s build of it (make host-deps)');
   t.equal(response.headers.get('content-type'), 'image/png');
   t.equal(response.headers.get('x-qr-verified'), 'zxing-wasm, jsqr');
   t.match(response.headers.get('cache-control'), /^public/);
-  t.equal(await decodeQrText(Buffer.from(await response.arrayBuffer())), TUTORIAL_URL);
+  const png = Buffer.from(await response.arrayBuffer());
+  t.ok(png.readUInt32BE(20) > png.readUInt32BE(16), 'taller than wide: the caption, in the font the bundle carries');
+  t.equal(await decodeQrText(png), TUTORIAL_URL);
 });

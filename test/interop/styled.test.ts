@@ -3,7 +3,7 @@
 // exact text by ZBar, a decoder the function does not use, at the image's size and at half
 // size. SVG answers are rasterised by librsvg (rsvg-convert), a renderer the function does
 // not use either. Both come from Debian (zbar-tools, librsvg2-bin), installed by `make
-// system-deps`.
+// system-deps`. Captions too, a few combinations of them, the dialect's among them.
 import t from 'tap';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -101,4 +101,64 @@ t.test('every style combination reads with ZBar, in PNG and SVG, at its size and
     [...new Set([...DOT_STYLES, ...CORNER_SQUARE_STYLES, ...CORNER_DOT_STYLES])].sort(),
     'every style is delivered in some combination',
   );
+});
+
+t.test('captions read with ZBar too, in PNG and SVG, at their size and at half size', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'caption-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const requests: [string, Record<string, unknown> | string][] = [
+    ['a caption alone', { url: TEXT, caption: 'Scan me' }],
+    [
+      'rounded, a logo, a coloured caption',
+      { url: TEXT, dotStyle: 'rounded', logo: LOGOS[1], caption: 'Café “Zürich” – 12,50 €', captionColor: '#1a237e' },
+    ],
+    [
+      'an exact size, a narrow margin, a gradient',
+      { url: TEXT, size: 240, fit: 'exact', margin: 1, caption: 'Łódź', ...GRADIENTS[1] },
+    ],
+    ['QuickChart with a caption', `/qr?text=${encodeURIComponent(TEXT)}&size=300&caption=Scan%20me&captionFontSize=14`],
+  ];
+  const files: { file: string; what: string }[] = [];
+  for (const [what, request] of requests) {
+    for (const format of ['png', 'svg'] as const) {
+      const event =
+        typeof request === 'string'
+          ? {
+              version: '2.0',
+              rawPath: '/qr',
+              rawQueryString: `${request.slice(4)}&format=${format}`,
+              headers: {},
+              requestContext: { http: { method: 'GET', path: '/qr' }, stage: '$default' },
+            }
+          : { body: JSON.stringify({ ...request, format }) };
+      const { result } = await captureStdout(() => handler(event, { awsRequestId: 'zbar-caption' }));
+      t.equal(result.statusCode, 200, `${what} ${format}`);
+      const image =
+        typeof request === 'string'
+          ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8')
+          : Buffer.from((JSON.parse(result.body) as { qr_code: string }).qr_code, 'base64');
+      const base = join(dir, `${files.length}`);
+      // A PNG at half size: wrapped in an SVG for librsvg to scale, as a browser would.
+      const svg =
+        format === 'svg'
+          ? image.toString('utf8')
+          : `<svg xmlns="http://www.w3.org/2000/svg" width="${image.readUInt32BE(16)}" height="${image.readUInt32BE(20)}"><image width="100%" height="100%" href="data:image/png;base64,${image.toString('base64')}"/></svg>`;
+      writeFileSync(`${base}.svg`, svg);
+      const width = Number(/<svg [^>]*width="(\d+)"/.exec(svg)![1]);
+      if (format === 'png') {
+        writeFileSync(`${base}.png`, image);
+        files.push({ file: `${base}.png`, what: `${what}, PNG` });
+      } else {
+        const png = `${base}-full.png`;
+        t.equal(spawnSync('rsvg-convert', ['-w', String(width), '-o', png, `${base}.svg`]).status, 0);
+        files.push({ file: png, what: `${what}, SVG` });
+      }
+      const half = `${base}-half.png`;
+      t.equal(spawnSync('rsvg-convert', ['-w', String(Math.round(width / 2)), '-o', half, `${base}.svg`]).status, 0);
+      files.push({ file: half, what: `${what}, ${format.toUpperCase()} at half size` });
+    }
+  }
+  const read = zbar(files.map(({ file }) => file));
+  const unread = files.flatMap(({ what }, k) => (read[k] === TEXT ? [] : [`${what}: ${read[k] ?? 'nothing'}`]));
+  t.same(unread, [], `${files.length} images, every one read as the exact text`);
 });

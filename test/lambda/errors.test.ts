@@ -55,6 +55,8 @@ const CASES: Record<ErrorCode, [HttpApiRequest | 'not an object', number, string
   data_too_large: [post({ url: 'x'.repeat(3000) }), 413],
   size_too_small: [post({ url: 'x', size: 22 }), 400, 'size'],
   unscannable: [post({ url: 'https://example.com/a/longer/path', logo: LOGO, logoSize: 0.4, ecLevel: 'L' }), 422],
+  unsupported_characters: [post({ url: 'x', caption: 'Scan 扫描' }), 400, 'caption'],
+  caption_too_wide: [post({ url: 'x', size: 100, caption: 'A caption far too long for a small code' }), 400, 'caption'],
 };
 
 t.test('each code, from a request that earns it: status, code, field, and words for people', async (t) => {

@@ -8,6 +8,8 @@ import { httpApiEvent } from '../../helpers/events.js';
 import { decodePng, type DecodedPng } from '../../helpers/png-decode.js';
 import { decodeQr, decodeQrText } from '../../helpers/qr-decode.js';
 import { captureStdout } from '../../helpers/stdout.js';
+import { readFileSync } from 'node:fs';
+import { Resvg } from '@resvg/resvg-js';
 import { parseSvg, rasterizeSvg } from '../../helpers/svg-raster.js';
 
 /** GET path?query through the HTTP API event, as a browser's <img src> would. */
@@ -159,10 +161,10 @@ t.test('QuickChart: what is refused, and why', async (t) => {
   const logo = await get('/qr', 'text=x&centerImageUrl=https%3A%2F%2Fexample.com%2Flogo.png');
   t.equal(logo.statusCode, 400);
   t.match(errorOf(logo), { code: 'unsupported_option', field: 'centerImageUrl', error: /SSRF/ });
-  t.match(errorOf(await get('/qr', 'text=x&caption=Hi')), {
+  t.match(errorOf(await get('/qr', 'text=x&centerImageWidth=40')), {
     code: 'unsupported_option',
-    field: 'caption',
-    error: /fonts/,
+    field: 'centerImageWidth',
+    error: /share of the code/,
   });
   t.match(errorOf(await get('/qr', 'text=x&format=base64')), {
     code: 'invalid_value',
@@ -194,4 +196,98 @@ t.test('every dialect: a secret is never cached; anything else is, with a 304 on
   t.equal(again.statusCode, 304);
   const privately = await get('/generate', 'url=just%20text&private=true');
   t.equal(privately.headers['cache-control'], 'private, no-store', 'private=true on GET /generate');
+});
+
+/** A PNG's width and height, from its header. */
+const pngSize = (file: Buffer): [number, number] => [file.readUInt32BE(16), file.readUInt32BE(20)];
+const LOGO_BASE64 = readFileSync(new URL('../../fixtures/logos/red-square.png', import.meta.url)).toString('base64');
+
+t.test('QuickChart: a caption keeps the image size x size, the code making room above it', async (t) => {
+  const plain = await get('/qr', 'text=Hello%20world&size=200');
+  const captioned = await get('/qr', 'text=Hello%20world&size=200&caption=Scan%20me');
+  t.equal(captioned.statusCode, 200);
+  t.equal(captioned.headers['x-qr-verified'], 'zxing-wasm, jsqr');
+  t.same(pngSize(png(captioned)), [200, 200], 'exactly the size asked');
+  t.equal(await decodeQrText(png(captioned)), 'Hello world');
+  t.equal(plain.headers['x-qr-verified'], undefined, 'without them, the plain code');
+  // The SVG, drawn: the caption's ink in the bottom rows, in black, QuickChart's default, whatever dark is.
+  const svg = await get('/qr', 'text=Hello%20world&size=200&caption=Scan%20me&format=svg&dark=1a237e');
+  t.equal(svg.statusCode, 200);
+  const markup = svg.isBase64Encoded ? Buffer.from(svg.body, 'base64').toString('utf8') : svg.body;
+  t.match(markup, /^<svg [^>]*width="200" height="200"/);
+  t.notMatch(markup, /<text|font/);
+  t.match(markup, /<path fill="#000000" d="[^"]+"\/><\/svg>$/, 'the caption last, black');
+  const drawn = new Resvg(markup).render();
+  const pixels = drawn.pixels;
+  const darkRows = new Set<number>();
+  for (let y = 0; y < drawn.height; y++)
+    for (let x = 0; x < drawn.width; x++) if (pixels[(y * drawn.width + x) * 4]! < 100) darkRows.add(y);
+  const rows = [...darkRows].sort((a, b) => a - b);
+  // 29 modules in 200 px less the band: about 5.5 px a module, a quiet zone of 22 px around the code and under the caption.
+  t.ok(rows.at(-1)! > 160 && rows.at(-1)! < 190, `ink down to row ${rows.at(-1)}: the caption, with light under it`);
+  t.ok(
+    rows.some((row, i) => i > 0 && row - rows[i - 1]! > 8),
+    'the quiet zone between code and caption',
+  );
+  const red = await get(
+    '/qr',
+    'text=x&caption=Hi&captionFontColor=c62828&captionFontSize=14&captionFontFamily=%27Inter%27',
+  );
+  t.match((await get('/qr', 'text=x&caption=Hi&captionFontColor=c62828&format=svg')).body, /<path fill="#c62828" d=/);
+  t.equal(red.statusCode, 200);
+});
+
+t.test('QuickChart: a centre image given as a data: URI is the logo, at H unless ecLevel says otherwise', async (t) => {
+  // As a URL left unencoded carries it: every + of the base64 read back as a space.
+  const uri = `data:image/png;base64,${LOGO_BASE64}`.replace(/\+/g, ' ');
+  const response = await get(
+    '/qr',
+    `text=${encodeURIComponent('https://example.com/logo')}&size=300&centerImageUrl=${encodeURIComponent(uri).replace(/%20/g, '+')}`,
+  );
+  t.equal(response.statusCode, 200, response.body.slice(0, 200));
+  t.same(pngSize(png(response)), [300, 300]);
+  const read = await decodeQr(png(response));
+  t.equal(read.bytes.toString('utf8'), 'https://example.com/logo');
+  t.equal(read.ecLevel, 'H', 'QuickChart’s level with a centre image');
+  const both = await get(
+    '/qr',
+    `text=${encodeURIComponent('https://example.com/logo-and-caption')}&size=300&centerImageSizeRatio=0.2&centerImageUrl=${encodeURIComponent(`data:image/png;base64,${LOGO_BASE64}`)}&caption=Logo%20and%20caption`,
+  );
+  t.equal(both.statusCode, 200, both.body.slice(0, 200));
+  t.equal(await decodeQrText(png(both)), 'https://example.com/logo-and-caption');
+});
+
+t.test('QuickChart: what its centre image and caption parameters take, and what they refuse', async (t) => {
+  const image = encodeURIComponent(`data:image/png;base64,${LOGO_BASE64}`);
+  const cases: [string, string, string, RegExp?][] = [
+    ['centerImageUrl=ftp%3A%2F%2Fexample.com%2Fa.png', 'unsupported_option', 'centerImageUrl', /SSRF/],
+    ['centerImageUrl=logo.png', 'invalid_value', 'centerImageUrl', /data: URI/],
+    ['centerImageUrl=data%3Aimage%2Fgif%3Bbase64%2CR0lGODlhAQABAAAAACw%3D', 'invalid_value', 'centerImageUrl'],
+    [`centerImageUrl=${image}&centerImageSizeRatio=0.5`, 'out_of_range', 'centerImageSizeRatio', /0\.05 to 0\.4/],
+    ['centerImageSizeRatio=0.2', 'option_not_applicable', 'centerImageSizeRatio'],
+    ['caption=Hi&captionFontFamily=Arial', 'invalid_value', 'captionFontFamily', /sans-serif or Inter/],
+    ['caption=Hi&captionFontSize=7', 'out_of_range', 'captionFontSize'],
+    ['caption=Hi&captionFontColor=red', 'invalid_color', 'captionFontColor'],
+    ['caption=Hi&captionFontColor=eeeeee', 'low_contrast', 'captionFontColor'],
+    ['caption=Hi&size=40', 'size_too_small', 'size'],
+    ['captionFontSize=12', 'option_not_applicable', 'captionFontSize'],
+    ['captionFontFamily=sans-serif', 'option_not_applicable', 'captionFontFamily'],
+    [`caption=${encodeURIComponent('扫一扫')}`, 'unsupported_characters', 'caption', /U\+626B 扫/],
+    [
+      `caption=${encodeURIComponent('A caption far too long for the small image')}&size=100`,
+      'caption_too_wide',
+      'caption',
+    ],
+  ];
+  for (const [query, code, field, error] of cases) {
+    const response = await get('/qr', `text=x&${query}`);
+    t.equal(response.statusCode, 400, query);
+    t.match(errorOf(response), { code, field, ...(error && { error }) }, query);
+  }
+  for (const family of ['sans-serif', 'SANS-SERIF', 'Inter', '"inter"'])
+    t.equal(
+      (await get('/qr', `text=x&caption=Hi&captionFontFamily=${encodeURIComponent(family)}`)).statusCode,
+      200,
+      family,
+    );
 });
