@@ -1,5 +1,5 @@
-// A styled code that always scans: the modules under its logo counted from the geometry,
-// then drawn, every module sampled at its centre, its damage to each Reed–Solomon block
+// A styled code that always scans: the modules its logo's margin clears counted from the
+// geometry, then drawn, every module sampled at its centre, its damage to each Reed–Solomon block
 // counted against what the block corrects, and read by two decoders at two sizes before it
 // leaves. Where the caller left the level or the logo's size open, a code that does not pass
 // is tried at a higher level, then with a smaller logo; one that never passes is refused, saying why.
@@ -83,10 +83,11 @@ export async function renderStyled(spec: DrawSpec): Promise<StyledImage> {
           ? [...wrong]
           : [...wrong].filter((module) => dataModules.has(module) || !inLogoBox(box!, symbol.size, module));
       const fitting = (damage: Damage): boolean => damage.functionModules === 0 && damage.worstShare <= style.maxDamage;
-      // The dark modules the logo and its margin cover are wrong whatever the logo's pixels
-      // happen to be there: counted from the geometry, before anything is drawn.
-      const covered = box ? underOverlay(coveredDarkModules(symbol, box)) : [];
-      const geometric = damageOf(symbol.version, ecLevel, covered);
+      // The dark modules under the logo's margin, which is left light, read wrong: counted from the
+      // geometry, before anything is drawn, a level they already overwhelm is passed over. Under
+      // the logo itself, what a module reads depends on the logo's pixels, which the raster shows.
+      const cleared = box ? underOverlay(darkModulesInMargin(symbol, box)) : [];
+      const geometric = damageOf(symbol.version, ecLevel, cleared);
       let damage = geometric;
       let raster: Raster | undefined;
       let half: Raster | undefined;
@@ -96,7 +97,7 @@ export async function renderStyled(spec: DrawSpec): Promise<StyledImage> {
         // The image itself, every module sampled at its centre as a reader samples it, and then read.
         raster = rasterize(svg, geometry.width);
         const sampled = wrongModules(symbol, geometry, raster, darks, spec.light);
-        damage = damageOf(symbol.version, ecLevel, new Set([...covered, ...underOverlay(sampled)]));
+        damage = damageOf(symbol.version, ecLevel, underOverlay(sampled));
         if (fitting(damage)) {
           half = rasterize(svg, Math.max(1, Math.round(geometry.width / 2)));
           unread = await unreadBy([raster, half], spec.text);
@@ -128,15 +129,17 @@ export async function renderStyled(spec: DrawSpec): Promise<StyledImage> {
   throw unscannable(best!, style, levels);
 }
 
-/** The dark modules (row * size + col) under the logo and its margin, finders aside. */
-function coveredDarkModules({ size, modules }: QrSymbol, box: LogoBox): number[] {
-  const covered: number[] = [];
+/** The dark modules (row * size + col) in the logo's margin: cleared, and not under the logo's square. */
+function darkModulesInMargin({ size, modules }: QrSymbol, box: LogoBox): number[] {
+  const underLogo = (index: number): boolean => index + 0.5 >= box.x && index + 0.5 <= box.x + box.size;
+  const cleared: number[] = [];
   for (let row = Math.max(0, box.first); row <= Math.min(size - 1, box.last); row++) {
     for (let col = Math.max(0, box.first); col <= Math.min(size - 1, box.last); col++) {
-      if (modules[row * size + col] === 1 && !inFinder(size, row, col)) covered.push(row * size + col);
+      if (underLogo(row) && underLogo(col)) continue;
+      if (modules[row * size + col] === 1 && !inFinder(size, row, col)) cleared.push(row * size + col);
     }
   }
-  return covered;
+  return cleared;
 }
 
 /** Whether a module (row * size + col) is one the logo and its margin clear. */
