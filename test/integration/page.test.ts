@@ -2,51 +2,17 @@
 import t from 'tap';
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Route } from 'playwright-core';
+import type { Route } from 'playwright-core';
 import { SCREENSHOT } from '../../scripts/screenshot-options.js';
 import { holdRequests } from '../helpers/hold-requests.js';
-import { openTarget } from '../helpers/target.js';
+import { pageHarness } from '../helpers/page-browser.js';
 import { decodeQr } from '../helpers/qr-decode.js';
 
 const outputDir = fileURLToPath(new URL('../../test-output/', import.meta.url));
 const TYPED = 'https://例え.jp/ページ?q=café&emoji=🎉';
 
-const target = await openTarget();
-const origin = new URL(target.httpUrl).origin;
-const browser: Browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
-t.teardown(async () => {
-  await browser.close();
-  await target.close();
-});
-
-async function openPage(width = 1024, height = 800) {
-  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
-  const page = await context.newPage();
-  const elsewhere: string[] = [];
-  // Anything not for the API's own origin (or the page's data: images) is recorded and refused.
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin) || url.startsWith('data:')) return route.continue();
-    elsewhere.push(url);
-    return route.abort();
-  });
-  const violations: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/.test(message.text())) violations.push(message.text());
-  });
-  await page.goto(`${target.httpUrl}/`);
-  return { context, page, elsewhere, violations };
-}
+const { target, origin, open } = await pageHarness(t);
+const openPage = (width = 1024, height = 800) => open({ width, height });
 
 t.test('type a UTF-8 URL, press Enter: the shown image decodes to exactly that text', async (t) => {
   const { context, page, elsewhere, violations } = await openPage();
