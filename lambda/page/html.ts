@@ -260,6 +260,7 @@ export const SCRIPT = `
     if (field === 'logo' && code === 'out_of_range') return 'That logo is too large: a logo may be at most ' + Math.floor(LOGO_MAX_BYTES / 1024) + ' KiB.';
     if (field === 'logo') return 'That logo is not a PNG, JPEG or SVG image the code can hold.';
     if (COLORS.indexOf(code) >= 0) return 'Scanners need a dark code on a light background: make ' + (labelOf(field, body) || 'Dark') + ' clearly darker than Light.';
+    if (code === 'unknown_option' && labelOf(field, body)) return 'The QR service does not take “' + labelOf(field, body) + '” yet: clear it and try again.';
     if (field && labelOf(field, body)) return inOurWords(answer.error, body);
     return 'These settings cannot make a code. Check them and try again.';
   }
