@@ -1,7 +1,7 @@
 // The page's style choices and limits (lambda/page/style-options.ts) held to the API's own
 // (lambda/styled), so the page offers what the API takes and refuses what it refuses.
 import t from 'tap';
-import { HttpError } from '../../../lambda/errors.js';
+import type { HttpError } from '../../../lambda/errors.js';
 import {
   CORNER_DOT_CHOICES,
   CORNER_SQUARE_CHOICES,
