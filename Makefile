@@ -171,7 +171,7 @@ load: install build ## 10k requests at concurrency 50 through the local HTTP API
 fuzz: install ## The long property-based run: 100k events (FUZZ_SEED=<seed> replays a failure)
 	FUZZ_RUNS=100000 FUZZ_VALID_RUNS=2000 FUZZ_SEED=$${FUZZ_SEED:-random} npx tap --timeout=3600 test/lambda/fuzz.test.ts
 
-screenshots: install build standin ## Retake the page's screenshots in docs/ (desktop, phone, busy, error) from the local stack
+screenshots: install build standin ## Retake the page's screenshots in docs/ (desktop, styled, phone, busy, error) from the local stack
 	node --import tsx scripts/screenshots.ts
 
 gallery: install ## Redraw docs/gallery/*.png and the gallery in docs/api.md: one styled code per option, through the function itself

@@ -27,13 +27,16 @@ const CHUNK_FILES = {
  * The page's HTML, CSS and script are strings, which minifying the bundle leaves as
  * written: minify them too (esbuild for the script and the style, whitespace between
  * tags for the markup). The CSP hashes are computed from the same strings at run time,
- * and the browser tests run against this bundle.
+ * and the browser tests run against this bundle. html.ts is bundled with the tables it
+ * makes the strings from (lambda/page/), evaluated, and only the three strings are kept.
  */
 const minifyPage = {
   name: 'minify-page',
-  setup(build) {
-    build.onLoad({ filter: /lambda[\\/]page[\\/]html\.ts$/ }, async (args) => {
-      const { code } = await transform(await readFile(args.path, 'utf8'), { loader: 'ts', format: 'esm' });
+  setup(pageBuild) {
+    pageBuild.onLoad({ filter: /lambda[\\/]page[\\/]html\.ts$/ }, async (args) => {
+      const {
+        outputFiles: [{ text: code }],
+      } = await build({ entryPoints: [args.path], bundle: true, write: false, format: 'esm', logLevel: 'warning' });
       const page = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
       const script = (await transform(page.SCRIPT, { loader: 'js', minify: true })).code.trim();
       const style = (await transform(page.STYLE, { loader: 'css', minify: true })).code.trim();

@@ -1,7 +1,7 @@
 // make screenshots: the page's states as docs/api.md shows them, taken from the local stack in
 // Debian's Chromium: docs/page-desktop.png (a result), docs/page.png (a result at phone
 // width), docs/page-busy.png (a request in flight), docs/page-error.png (an error, in the
-// page's own words).
+// page's own words), docs/page-style.png (a styled code with a logo, its verification said).
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startStack } from '../local/stack.js';
@@ -31,6 +31,19 @@ try {
   await desktop.locator('#qr').waitFor({ state: 'visible' });
   await desktop.screenshot({ ...SCREENSHOT, path: `${docs}page-desktop.png` });
 
+  const styled = await open(1024, 1400);
+  await styled.getByLabel('Error correction').selectOption('H');
+  await styled.getByText('Style', { exact: true }).click();
+  await styled.getByLabel(/^Dot style/).selectOption('rounded');
+  await styled.getByLabel(/^Corner squares/).selectOption('extra-rounded');
+  await styled.getByLabel(/^Gradient(?! colour| angle)/).selectOption('radial');
+  await styled.getByLabel('Gradient colour').fill('#1a237e');
+  await styled.getByLabel('Logo', { exact: true }).setInputFiles(`${root}test/fixtures/logos/circle.svg`);
+  await styled.locator('#logo-name').filter({ hasText: 'circle.svg' }).waitFor();
+  await styled.getByLabel('URL or text').press('Enter');
+  await styled.locator('#verified').filter({ hasText: 'Read by' }).waitFor();
+  await styled.screenshot({ ...SCREENSHOT, path: `${docs}page-style.png`, fullPage: true });
+
   const phone = await open(375, 740);
   await phone.getByLabel('URL or text').press('Enter');
   await phone.locator('#qr').waitFor({ state: 'visible' });
@@ -48,7 +61,7 @@ try {
   await error.getByLabel('URL or text').press('Enter');
   await error.getByRole('alert').filter({ hasText: 'too much text' }).waitFor();
   await error.screenshot({ ...SCREENSHOT, path: `${docs}page-error.png` });
-  console.log('docs/page-desktop.png, docs/page.png, docs/page-busy.png, docs/page-error.png');
+  console.log('docs/page-desktop.png, docs/page-style.png, docs/page.png, docs/page-busy.png, docs/page-error.png');
 } finally {
   await browser.close();
   await stack.close();

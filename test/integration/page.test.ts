@@ -2,51 +2,18 @@
 import t from 'tap';
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Route } from 'playwright-core';
+import type { Route } from 'playwright-core';
 import { SCREENSHOT } from '../../scripts/screenshot-options.js';
 import { holdRequests } from '../helpers/hold-requests.js';
-import { openTarget } from '../helpers/target.js';
+import { pageHarness } from '../helpers/page-browser.js';
 import { decodeQr } from '../helpers/qr-decode.js';
+import { parseWifi } from '../helpers/wifi-parse.js';
 
 const outputDir = fileURLToPath(new URL('../../test-output/', import.meta.url));
 const TYPED = 'https://例え.jp/ページ?q=café&emoji=🎉';
 
-const target = await openTarget();
-const origin = new URL(target.httpUrl).origin;
-const browser: Browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
-t.teardown(async () => {
-  await browser.close();
-  await target.close();
-});
-
-async function openPage(width = 1024, height = 800) {
-  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
-  const page = await context.newPage();
-  const elsewhere: string[] = [];
-  // Anything not for the API's own origin (or the page's data: images) is recorded and refused.
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin) || url.startsWith('data:')) return route.continue();
-    elsewhere.push(url);
-    return route.abort();
-  });
-  const violations: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/.test(message.text())) violations.push(message.text());
-  });
-  await page.goto(`${target.httpUrl}/`);
-  return { context, page, elsewhere, violations };
-}
+const { target, origin, open } = await pageHarness(t);
+const openPage = (width = 1024, height = 800) => open({ width, height });
 
 t.test('type a UTF-8 URL, press Enter: the shown image decodes to exactly that text', async (t) => {
   const { context, page, elsewhere, violations } = await openPage();
@@ -252,4 +219,94 @@ t.test('keyboard only, at phone width, SVG', async (t) => {
   t.match(src, /^data:image\/svg\+xml;base64,/);
   await mkdir(outputDir, { recursive: true });
   await page.screenshot({ path: `${outputDir}page-phone.png`, fullPage: true });
+});
+
+t.test('What to encode: a Wi-Fi network, its password kept out of every URL and all storage', async (t) => {
+  const { context, page, urls, sent } = await openPage();
+  t.teardown(() => context.close());
+  const PASSWORD = 'correct horse; battery';
+  await page.getByLabel('What to encode').selectOption('wifi');
+  t.equal(await page.getByLabel('URL or text').isHidden(), true, 'the text field gives way to the builder’s');
+  const wifi = page.locator('fieldset[data-type=wifi]');
+  await wifi.getByLabel('Network name (SSID)').fill('Café; guests');
+  await wifi.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  t.equal(await wifi.getByLabel('Password', { exact: true }).getAttribute('type'), 'password');
+  await wifi.getByLabel('Password', { exact: true }).press('Enter');
+  const image = page.locator('#qr');
+  await image.waitFor({ state: 'visible' });
+  t.match(sent[0]!, { type: 'wifi', ssid: 'Café; guests', password: PASSWORD });
+  t.notOk('url' in sent[0]!, 'no url beside the type');
+  const decoded = await decodeQr(Buffer.from((await image.getAttribute('src'))!.split(',')[1]!, 'base64'));
+  t.match(parseWifi(decoded.bytes.toString('utf8')), { ssid: 'Café; guests', password: PASSWORD, type: 'WPA' });
+  t.equal(
+    await image.getAttribute('alt'),
+    'QR code for Wi-Fi network: Café; guests',
+    'the alt text names the network, not the password',
+  );
+
+  const hrefs = await page
+    .locator('.downloads a')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+  t.match(hrefs[0], /^data:image\/png;base64,/, 'the PNG is saved from the page');
+  t.equal(hrefs[1], '#', 'the SVG is asked for by POST when clicked');
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download SVG' }).click();
+  t.match(await readFile((await (await download).path())!, 'utf8'), /^<svg[\s>]/, 'and saved');
+  t.equal(sent.at(-1)!.format, 'svg');
+  const secret = /correct|horse|battery/;
+  t.same(
+    urls.filter((url) => secret.test(decodeURIComponent(url.replace(/\+/g, ' ')))),
+    [],
+    'no request URL holds the password',
+  );
+  t.notMatch(page.url(), secret);
+  const kept = await page.evaluate(() => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    cookie: document.cookie,
+  }));
+  t.same(kept, { local: 0, session: 0, cookie: '' }, 'nothing stored');
+});
+
+t.test('What to encode: a map location, with download links that name it by URL', async (t) => {
+  const { context, page } = await openPage();
+  t.teardown(() => context.close());
+  await page.getByLabel('What to encode').selectOption('geo');
+  const geo = page.locator('fieldset[data-type=geo]');
+  await geo.getByLabel('Latitude').fill('48.8583701');
+  await geo.getByLabel('Longitude').fill('2.2944813');
+  await geo.getByLabel('Longitude').press('Enter');
+  await page.locator('#qr').waitFor({ state: 'visible' });
+  const href = (await page.getByRole('link', { name: 'Download PNG' }).getAttribute('href'))!;
+  t.match(href, /^generate\?type=geo&latitude=48\.8583701&longitude=2\.2944813&format=png&/);
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download PNG' }).click();
+  const file = await (await download).path();
+  t.equal((await decodeQr(await readFile(file!))).bytes.toString(), 'geo:48.8583701,2.2944813', 'the link’s image');
+});
+
+t.test('What to encode: EPC locks the level at M; a missing field is named in the page’s words', async (t) => {
+  const { context, page } = await openPage();
+  t.teardown(() => context.close());
+  await page.getByLabel('What to encode').selectOption('epc');
+  t.equal(await page.getByLabel('Error correction').inputValue(), 'M');
+  t.equal(await page.getByLabel('Error correction').isDisabled(), true, 'the level the format requires');
+  const epc = page.locator('fieldset[data-type=epc]');
+  await epc.getByLabel('IBAN').fill('BE72 0000 0000 1616');
+  await epc.getByLabel('IBAN').press('Enter');
+  const alert = page.getByRole('alert');
+  await alert.filter({ hasText: '“Beneficiary” is required.' }).waitFor();
+  t.equal(
+    await page.evaluate(() => document.activeElement?.getAttribute('name')),
+    'epc.name',
+    'focus on the field to fill',
+  );
+  await epc.getByLabel('Beneficiary').fill('Red Cross of Belgium');
+  await epc.getByLabel('Amount (EUR)').fill('12.5');
+  await epc.getByLabel('Beneficiary').press('Enter');
+  const image = page.locator('#qr');
+  await image.waitFor({ state: 'visible' });
+  const decoded = await decodeQr(Buffer.from((await image.getAttribute('src'))!.split(',')[1]!, 'base64'));
+  t.equal(decoded.ecLevel, 'M');
+  t.equal(decoded.bytes.toString(), 'BCD\n002\n1\nSCT\n\nRed Cross of Belgium\nBE72000000001616\nEUR12.50');
 });
