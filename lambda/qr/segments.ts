@@ -7,9 +7,11 @@ import type { KanjiCodes } from './kanji.js';
  * builds a graph of candidate segments with edge weights that depend on the order they are
  * computed in, and takes dijkstrajs's path through it, whose priority queue breaks ties
  * first in, first out. With Kanji codes, Kanji mode is among the choices, as in qrcode
- * given a Shift JIS function: qrcode's takes the characters of its KANJI pattern (kana,
- * kanji, Greek, Cyrillic, the punctuation it lists), this one every JIS X 0208 character,
- * so the two split alike wherever the text holds no other JIS symbol (○, ♪, ─).
+ * given a Shift JIS function, with two differences: qrcode's takes the characters of its
+ * KANJI pattern (kana, kanji, Greek, Cyrillic, the punctuation it lists), this one every
+ * JIS X 0208 character (○, ♪, ─ too); and qrcode may write a run of them as bytes where
+ * that is shorter, this one never does. Where neither difference shows, the symbols are
+ * qrcode's.
  */
 export const enum Mode {
   Numeric = 0,
@@ -28,6 +30,9 @@ export interface Segment {
   /** What the character count indicator counts: characters, or bytes in byte mode. */
   readonly length: number;
 }
+
+/** Whether a segment is in Kanji mode: for code outside the core bundle, which cannot read the enum. */
+export const isKanjiSegment = (segment: Segment): boolean => segment.mode === Mode.Kanji;
 
 /** Bits of the character count indicator (§7.4.2, table 3). */
 export function countIndicatorBits(mode: Mode, version: number): number {
@@ -69,12 +74,16 @@ function charClass(code: number, kanji: KanjiCodes | undefined): CharClass {
   return CharClass.Other;
 }
 
-/** The modes a run of a class may be written in, narrowest first, in qrcode's order. */
+/**
+ * The modes a run of a class may be written in, narrowest first, in qrcode's order. A run
+ * of Kanji is Kanji, never bytes as qrcode may write it: a reader that meets Kanji reads
+ * the bytes beside it as Shift JIS (ZBar does), and UTF-8 bytes would read as other characters.
+ */
 const CANDIDATE_MODES: readonly (readonly Mode[])[] = [
   [Mode.Numeric, Mode.Alphanumeric, Mode.Byte],
   [Mode.Alphanumeric, Mode.Byte],
   [Mode.Byte],
-  [Mode.Kanji, Mode.Byte],
+  [Mode.Kanji],
 ];
 
 /**
@@ -129,9 +138,9 @@ export function rawSegments(text: string, kanji?: KanjiCodes): Segment[] {
 
 /**
  * The segments that give the shortest bit stream at `version`, as qrcode's
- * `Segments.fromString` finds them: each raw run may also be written in any wider mode
- * (numeric → alphanumeric → byte, Kanji → byte), and a shortest path through those
- * choices is taken.
+ * `Segments.fromString` finds them: each raw run of digits or alphanumerics may also be
+ * written in any wider mode (numeric → alphanumeric → byte), and a shortest path through
+ * those choices is taken.
  */
 export function optimalSegments(text: string, version: number, kanji?: KanjiCodes): Segment[] {
   const raw = rawSegments(text, kanji);
@@ -145,10 +154,7 @@ export function optimalSegments(text: string, version: number, kanji?: KanjiCode
     for (const mode of CANDIDATE_MODES[segment.mode]!) {
       modes.push(mode);
       texts.push(segment.text);
-      // In bytes, a run of Kanji counts its UTF-8 bytes; a run of ASCII the same as its characters.
-      lengths.push(
-        mode === Mode.Byte && segment.mode === Mode.Kanji ? Buffer.byteLength(segment.text, 'utf8') : segment.length,
-      );
+      lengths.push(segment.length); // the same in bytes for a run of ASCII
     }
   }
   groupStart.push(modes.length);

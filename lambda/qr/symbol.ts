@@ -5,7 +5,7 @@ import { ECI_BITS, encodeDataCodewords } from './data-codewords.js';
 import { EC_LEVEL_BITS, type EcLevel } from './ec-level.js';
 import { CapacityExceededError } from './errors.js';
 import { finalCodewords } from './interleave.js';
-import { kanjiShiftJis, type KanjiCodes } from './kanji.js';
+import type { KanjiCodes } from './kanji.js';
 import { chooseMask } from './mask.js';
 import { Mode, minimumDataBits, optimalSegments, rawSegments, type Segment } from './segments.js';
 import { symbolTemplate } from './template.js';
@@ -23,11 +23,8 @@ export interface QrSymbol {
   readonly rows: Int32Array;
   /** The same modules one byte each, row by row, 1 = dark: made on first use. */
   readonly modules: Uint8Array;
-  /**
-   * The bytes a decoder reads out of the segments, before any character set: UTF-8, and
-   * two Shift JIS bytes for each character of a Kanji segment. Made on first use.
-   */
-  readonly content: Buffer;
+  /** The data's segments, in order (content.ts makes the bytes a decoder reads of them). */
+  readonly segments: readonly Segment[];
 }
 
 /** How the text is written, beyond the numeric, alphanumeric and UTF-8 byte segments of the default. */
@@ -40,7 +37,6 @@ export interface TextEncoding {
 
 class EncodedSymbol implements QrSymbol {
   private bytes: Uint8Array | undefined;
-  private read: Buffer | undefined;
 
   constructor(
     readonly version: number,
@@ -49,22 +45,8 @@ class EncodedSymbol implements QrSymbol {
     readonly mask: number,
     readonly words: number,
     readonly rows: Int32Array,
-    private readonly segments: readonly Segment[],
-    private readonly kanji: KanjiCodes | undefined,
+    readonly segments: readonly Segment[],
   ) {}
-
-  get content(): Buffer {
-    this.read ??= Buffer.concat(
-      this.segments.map(({ mode, text }) => {
-        if (mode !== Mode.Kanji) return Buffer.from(text, 'utf8');
-        const bytes = Buffer.alloc(text.length * 2);
-        for (let i = 0; i < text.length; i++)
-          bytes.writeUInt16BE(kanjiShiftJis(this.kanji!.value(text.charCodeAt(i))!), i * 2);
-        return bytes;
-      }),
-    );
-    return this.read;
-  }
 
   get modules(): Uint8Array {
     if (this.bytes === undefined) {
@@ -120,5 +102,5 @@ export function encodeSymbol(text: string, ecLevel: EcLevel, { eci = false, kanj
 
   const levelBits = EC_LEVEL_BITS[ecLevel];
   const masked = chooseMask(template, rows, columns, (mask) => formatInformation(levelBits, mask));
-  return new EncodedSymbol(version, size, ecLevel, masked.mask, words, masked.rows, segments, kanji);
+  return new EncodedSymbol(version, size, ecLevel, masked.mask, words, masked.rows, segments);
 }

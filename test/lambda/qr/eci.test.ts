@@ -5,7 +5,8 @@ import t from 'tap';
 import { blockStructure } from '../../../lambda/qr/capacity.js';
 import { ECI_BITS, encodeDataCodewords } from '../../../lambda/qr/data-codewords.js';
 import { CapacityExceededError } from '../../../lambda/qr/errors.js';
-import { loadKanjiCodes } from '../../../lambda/qr/kanji.js';
+import { kanjiCodes } from '../../../lambda/qr/kanji-codes.js';
+import { JIS_X_0208 } from '../../../lambda/qr/kanji-table.js';
 import { Mode } from '../../../lambda/qr/segments.js';
 import { encodeSymbol } from '../../../lambda/qr/symbol.js';
 import { decodeQr } from '../../helpers/qr-decode.js';
@@ -61,7 +62,7 @@ t.test('16 bytes and the ECI fill version 1-L to the last bit, and still read', 
 });
 
 t.test('no byte data, nothing to declare: digits, upper case and Kanji codes are the same with it', async (t) => {
-  const kanji = await loadKanjiCodes();
+  const kanji = kanjiCodes(JIS_X_0208);
   for (const [text, encoding] of [
     ['0123456789', {}],
     ['HTTPS://EXAMPLE.COM/ABC', {}],

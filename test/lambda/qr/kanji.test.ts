@@ -4,7 +4,8 @@
 import t from 'tap';
 import Encoding from 'encoding-japanese';
 import { JIS_X_0208 } from '../../../lambda/qr/kanji-table.js';
-import { kanjiCodes, kanjiShiftJis, kanjiValue, outsideKanjiText } from '../../../lambda/qr/kanji.js';
+import { kanjiShiftJis } from '../../../lambda/qr/kanji.js';
+import { kanjiCodes, kanjiValue, outsideKanjiText } from '../../../lambda/qr/kanji-codes.js';
 import { kanjiTableData } from '../../../scripts/kanji-table.js';
 
 const codes = kanjiCodes(JIS_X_0208);
