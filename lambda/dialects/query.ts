@@ -8,7 +8,9 @@ import { renderImage } from '../generate/error-mapping.js';
 import { imageResponse } from '../generate/image-response.js';
 import type { HttpRequest } from '../http/request.js';
 import type { HttpResponse } from '../http/response.js';
+import { loadKanji } from '../input/load-kanji.js';
 import { isSecretText } from '../payload/secret.js';
+import type { KanjiCodes } from '../qr/kanji.js';
 import type { RenderSpec } from '../render/spec.js';
 
 export interface Dialect {
@@ -17,13 +19,15 @@ export interface Dialect {
   readonly parameters: readonly string[];
   /** Parameters of the original this service does not honour, and why. */
   readonly refused?: Readonly<Record<string, string>>;
-  /** The query's fields, checked, as what to draw. */
+  /** The parameter that asks for Shift JIS (Kanji mode), when the query does. */
+  readonly shiftJis?: (fields: Readonly<Record<string, string>>) => string | undefined;
+  /** The query's fields, checked, as what to draw: without Kanji, which the route adds where `shiftJis` asks for it. */
   readonly spec: (fields: Readonly<Record<string, string>>) => RenderSpec;
 }
 
 /** A route that answers a dialect's GET with the image it describes. */
-export function dialectRoute(dialect: Dialect): (request: HttpRequest) => HttpResponse {
-  return (request) => {
+export function dialectRoute(dialect: Dialect): (request: HttpRequest) => Promise<HttpResponse> {
+  return async (request) => {
     const fields = fieldsFromQuery(request.query);
     for (const name of Object.keys(fields)) {
       const why = dialect.refused && Object.hasOwn(dialect.refused, name) ? dialect.refused[name] : undefined;
@@ -42,9 +46,19 @@ export function dialectRoute(dialect: Dialect): (request: HttpRequest) => HttpRe
         );
       }
     }
-    const spec = dialect.spec(fields);
-    return imageResponse(request, renderImage(spec), isSecretText(spec.text));
+    const plain = dialect.spec(fields);
+    const secret = isSecretText(plain.text);
+    const asking = dialect.shiftJis?.(fields);
+    const spec = asking === undefined ? plain : { ...plain, kanji: await kanjiFor(plain.text, asking, secret) };
+    return imageResponse(request, renderImage(spec), secret);
   };
+}
+
+/** The Kanji table, for text that a Kanji-mode code carries (`field` asked for Shift JIS). */
+async function kanjiFor(text: string, field: string, secret: boolean): Promise<KanjiCodes> {
+  const { codes, kanjiText } = await loadKanji();
+  kanjiText(text, field, secret);
+  return codes;
 }
 
 /** A required parameter. */

@@ -15,7 +15,7 @@ const CAPTION = 'captions need fonts the function does not carry; set the captio
 
 export const quickchart: Dialect = {
   name: 'QuickChart QR API',
-  parameters: ['text', 'size', 'margin', 'ecLevel', 'dark', 'light', 'format'],
+  parameters: ['text', 'size', 'margin', 'ecLevel', 'dark', 'light', 'format', 'mode'],
   refused: {
     centerImageUrl: CENTER_IMAGE,
     centerImageSizeRatio: CENTER_IMAGE,
@@ -25,8 +25,9 @@ export const quickchart: Dialect = {
     captionFontFamily: CAPTION,
     captionFontSize: CAPTION,
     captionFontColor: CAPTION,
-    mode: 'the data is encoded as UTF-8 bytes, which every current scanner reads (no Shift JIS)',
   },
+  // mode=sjis: Japanese text in Kanji mode; QuickChart knows no other mode.
+  shiftJis: (fields) => (choiceField(fields, 'mode', ['sjis']) === undefined ? undefined : 'mode'),
   spec(fields) {
     const text = dataValue(required(fields, 'text', 'text=Hello%20world'), 'text');
     const format = (fields.format ?? 'png').toLowerCase();

@@ -8,6 +8,7 @@ import type { QrSpec } from '../generate/options.js';
 import { clientError } from '../generate/error-mapping.js';
 import { damageOf, type Damage } from '../qr/damage.js';
 import { EC_LEVELS, type EcLevel } from '../qr/ec-level.js';
+import { symbolContent } from '../qr/content.js';
 import { encodeSymbol, type QrSymbol } from '../qr/symbol.js';
 import { CONTENT_TYPES, type RenderedImage } from '../render/render.js';
 import { exactLayout, layout, type Layout } from '../render/layout.js';
@@ -60,7 +61,7 @@ export async function renderStyled(spec: QrSpec): Promise<StyledImage> {
       let symbol: QrSymbol;
       let geometry: Layout;
       try {
-        symbol = encodeSymbol(spec.text, ecLevel);
+        symbol = encodeSymbol(spec.text, ecLevel, { eci: spec.eci, kanji: spec.kanji });
         geometry = spec.canvas
           ? exactLayout(symbol.size, spec.margin, spec.canvas)
           : layout(symbol.size, spec.margin, spec.size);
@@ -81,7 +82,7 @@ export async function renderStyled(spec: QrSpec): Promise<StyledImage> {
       const raster = fitting(glance) ? rasterize(svg, geometry.width) : undefined;
       const damage = raster ? damageIn(raster) : glance;
       const half = raster && fitting(damage) ? rasterize(svg, Math.max(1, Math.round(geometry.width / 2))) : undefined;
-      const unread = raster && half && (await unreadBy([raster, half], spec.text));
+      const unread = raster && half && (await unreadBy([raster, half], symbolContent(symbol.segments, spec.kanji)));
       const attempt = { ecLevel, logoSize, damage, unread };
       if (best === undefined || badness(attempt, style) < badness(best, style)) best = attempt;
       if (raster === undefined || half === undefined || unread !== undefined) continue;
