@@ -3,7 +3,9 @@
 // unchanged by the options' defaults, and every refusal a 400 that names what is wrong
 // (and never a secret's characters).
 import t from 'tap';
+import { parseQrSpec } from '../../../lambda/generate/options.js';
 import { handler } from '../../../lambda/handler.js';
+import { loadKanji } from '../../../lambda/input/load-kanji.js';
 import type { HttpResponse } from '../../../lambda/http/response.js';
 import { httpApiEvent } from '../../helpers/events.js';
 import { decodePng } from '../../helpers/png-decode.js';
@@ -94,6 +96,17 @@ t.test("a secret's characters are never named", async (t) => {
     t.notMatch(error.error, /[äöé]/, 'no character named');
     t.match(error.error, /characters? a Kanji-mode code cannot carry \(not named: the data holds a secret\)/);
   }
+});
+
+t.test('parseQrSpec: Kanji needs its table, loaded first; the spec then carries its lookup', async (t) => {
+  t.throws(() => parseQrSpec({ url: '東京', mode: 'kanji' }), /mode kanji needs loadKanji/, 'a mistake of the caller');
+  const kanji = await loadKanji();
+  t.equal(parseQrSpec({ url: '東京', mode: 'kanji' }, 'body', undefined, kanji).kanji, kanji.codes);
+  t.same(
+    [parseQrSpec({ url: '東京' }).kanji, parseQrSpec({ url: '東京', eci: 'true' }).eci],
+    [undefined, true],
+    'without mode kanji, no lookup',
+  );
 });
 
 t.test('eci and mode kanji do not go together; other values are refused', async (t) => {
