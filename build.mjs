@@ -55,6 +55,7 @@ export const LAZY = {
   'lambda/payload/index.ts': 'chunks/payload.mjs',
   'lambda/page/route.ts': 'chunks/page.mjs',
   'lambda/styled/index.ts': 'chunks/styled.mjs',
+  'lambda/input/kanji-text.ts': 'chunks/kanji.mjs',
 };
 
 const tsPathOf = (resolveDir, specifier) =>
@@ -124,7 +125,7 @@ export async function checkCoreExports(outfile, mainMetafile, chunkBuilds) {
 /**
  * Writes `<outDir>/index.mjs`, the handler and all a cold start loads, in one file, and
  * `<outDir>/chunks/`, the code only some requests use (the page, the dialect routes, the payload
- * builders), which the handler imports on the first request that needs it; a chunk takes
+ * builders, styled codes, the Kanji table), which the handler imports on the first request that needs it; a chunk takes
  * what it shares with the core from index.mjs. The esbuild metafile goes to
  * `<outDir>/../meta.json`, and what a cold start loads to `<outDir>/../cold-start.json`,
  * beside the folder: Lambda needs only the bundle.

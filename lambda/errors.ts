@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'invalid_value',
   'out_of_range',
   'invalid_text',
+  'not_shift_jis',
   'invalid_color',
   'same_colors',
   'dark_too_transparent',

@@ -1,11 +1,13 @@
 // GET /chart?cht=qr&chs=WxH&chl=…&chld=L|4&choe=UTF-8 — Google Image Charts' QR codes, which
 // Google has turned off: PNG of exactly chs pixels, the code centred in it, chld's margin
-// in modules ("rows"), error correction L and a 4-module margin by default.
+// in modules ("rows"), error correction L and a 4-module margin by default; choe=Shift_JIS
+// writes Japanese text in Kanji mode.
+import { clip } from '../describe.js';
 import { badRequest } from '../errors.js';
 import { dataValue } from '../input/data.js';
 import type { EcLevel } from '../qr/ec-level.js';
 import { BLACK, WHITE } from '../render/color.js';
-import { dialectRoute, dimensions, required, utf8Only, type Dialect } from './query.js';
+import { dialectRoute, dimensions, required, type Dialect } from './query.js';
 
 /** Google's limits for every chart: at most 1000 pixels a side and 300,000 in all. */
 const MAX_SIDE = 1000;
@@ -14,6 +16,7 @@ const MAX_AREA = 300_000;
 export const googleChart: Dialect = {
   name: 'Google Chart API',
   parameters: ['cht', 'chs', 'chl', 'chld', 'choe'],
+  shiftJis: (fields) => (outputEncoding(fields.choe) === 'Shift_JIS' ? 'choe' : undefined),
   spec(fields) {
     const type = required(fields, 'cht', 'cht=qr');
     if (type !== 'qr')
@@ -30,7 +33,7 @@ export const googleChart: Dialect = {
       );
     }
     const text = dataValue(required(fields, 'chl', 'chl=Hello%20world'), 'chl');
-    utf8Only(fields.choe, 'choe');
+    outputEncoding(fields.choe);
     // chld=<level>|<margin>: L|4 when absent.
     const chld = /^([LMQH])(?:\|(\d{1,3}))?$/i.exec(fields.chld ?? 'L');
     const margin = Number(chld?.[2] ?? 4);
@@ -54,5 +57,16 @@ export const googleChart: Dialect = {
     };
   },
 };
+
+/** `choe`: UTF-8 (bytes), or Shift_JIS (Kanji mode); Google's third, ISO-8859-1, is refused. */
+function outputEncoding(choe: string | undefined): 'UTF-8' | 'Shift_JIS' {
+  if (choe === undefined || choe.toUpperCase() === 'UTF-8') return 'UTF-8';
+  if (choe.toUpperCase() === 'SHIFT_JIS') return 'Shift_JIS';
+  throw badRequest(
+    'unsupported_option',
+    `'choe' ${clip(choe)} is not supported here: UTF-8, which every current scanner reads, or Shift_JIS, Japanese text in Kanji mode`,
+    { field: 'choe', allowed: ['UTF-8', 'Shift_JIS'] },
+  );
+}
 
 export const chartRoute = dialectRoute(googleChart);

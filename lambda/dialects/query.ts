@@ -9,7 +9,9 @@ import type { DrawSpec } from '../generate/draw-spec.js';
 import { imageResponse } from '../generate/image-response.js';
 import type { HttpRequest } from '../http/request.js';
 import type { HttpResponse } from '../http/response.js';
+import { loadKanji } from '../input/load-kanji.js';
 import { isSecretText } from '../payload/secret.js';
+import type { KanjiCodes } from '../qr/kanji.js';
 import type { RenderSpec } from '../render/spec.js';
 
 /** A dialect's drawing: a plain code, or (QuickChart's centre image and caption) a styled one. */
@@ -21,7 +23,9 @@ export interface Dialect {
   readonly parameters: readonly string[];
   /** Parameters of the original this service does not honour, and why. */
   readonly refused?: Readonly<Record<string, string>>;
-  /** The query's fields, checked, as what to draw. */
+  /** The parameter that asks for Shift JIS (Kanji mode), when the query does. */
+  readonly shiftJis?: (fields: Readonly<Record<string, string>>) => string | undefined;
+  /** The query's fields, checked, as what to draw: without Kanji, which the route adds where `shiftJis` asks for it. */
   readonly spec: (fields: Readonly<Record<string, string>>) => DialectSpec;
 }
 
@@ -46,10 +50,20 @@ export function dialectRoute(dialect: Dialect): (request: HttpRequest) => Promis
         );
       }
     }
-    const spec = dialect.spec(fields);
+    const plain = dialect.spec(fields);
+    const secret = isSecretText(plain.text);
+    const asking = dialect.shiftJis?.(fields);
+    const spec = asking === undefined ? plain : { ...plain, kanji: await kanjiFor(plain.text, asking, secret) };
     const { image, verified } = await draw({ style: undefined, ecLevelGiven: true, ...spec });
-    return imageResponse(request, image, isSecretText(spec.text), verifiedHeader(verified));
+    return imageResponse(request, image, secret, verifiedHeader(verified));
   };
+}
+
+/** The Kanji table, for text that a Kanji-mode code carries (`field` asked for Shift JIS). */
+async function kanjiFor(text: string, field: string, secret: boolean): Promise<KanjiCodes> {
+  const { codes, kanjiText } = await loadKanji();
+  kanjiText(text, field, secret);
+  return codes;
 }
 
 /** A required parameter. */

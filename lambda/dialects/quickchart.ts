@@ -38,12 +38,14 @@ export const quickchart: Dialect = {
     'captionFontFamily',
     'captionFontSize',
     'captionFontColor',
+    'mode',
   ],
   refused: {
     centerImageWidth: PIXEL_SIZE,
     centerImageHeight: PIXEL_SIZE,
-    mode: 'the data is encoded as UTF-8 bytes, which every current scanner reads (no Shift JIS)',
   },
+  // mode=sjis: Japanese text in Kanji mode; QuickChart knows no other mode.
+  shiftJis: (fields) => (choiceField(fields, 'mode', ['sjis']) === undefined ? undefined : 'mode'),
   spec(fields) {
     const text = dataValue(required(fields, 'text', 'text=Hello%20world'), 'text');
     const format = (fields.format ?? 'png').toLowerCase();

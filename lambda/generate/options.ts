@@ -6,6 +6,8 @@ import type { Fields } from '../input/fields.js';
 import { flagField } from '../input/flag.js';
 import { numberField } from '../input/number.js';
 import { EC_LEVELS, type EcLevel } from '../qr/ec-level.js';
+import type { Kanji } from '../input/load-kanji.js';
+import type { KanjiCodes } from '../qr/kanji.js';
 import { BLACK, WHITE, sameColor, type Rgba } from '../render/color.js';
 import { MAX_PIXELS, type ImageFormat } from '../render/spec.js';
 import type { Overlay, Payload, PayloadBuilders, PayloadType } from '../payload/index.js';
@@ -52,13 +54,15 @@ export const STYLE_FIELDS = [
   'captionColor',
   'captionSize',
 ] as const;
-/** How the drawing is done, whatever the data. */
+/** How the code is made and drawn, whatever the data. */
 const DRAWING_FIELDS = [
   'format',
   'size',
   'fit',
   'margin',
   'ecLevel',
+  'eci',
+  'mode',
   'dark',
   'light',
   'private',
@@ -69,12 +73,24 @@ const FIELDS = ['url', 'text', 'type', ...DRAWING_FIELDS] as const;
 const FORMATS: readonly ImageFormat[] = ['png', 'svg', 'txt'];
 /** `whole`: whole pixels per module, the image at most `size`; `exact`: exactly `size`, the modules scaled to fill it. */
 const FITS = ['whole', 'exact'] as const;
+/** `byte`: what is not digits or upper case as UTF-8 bytes; `kanji`: JIS X 0208's characters in Kanji mode. */
+const MODES = ['byte', 'kanji'] as const;
+
+/** Whether the options ask for Kanji mode: the caller loads it (loadKanji) before parseQrSpec. */
+export const kanjiAsked = (fields: Fields): boolean =>
+  typeof fields.mode === 'string' && fields.mode.toLowerCase() === 'kanji';
 
 /**
  * Validates the options of a POST body or a GET query (whose values are all strings).
- * Every failure names the field and what it accepts.
+ * Every failure names the field and what it accepts. A request with a `type` needs the
+ * payload builders, one that asks for Kanji mode (kanjiAsked) Kanji's table and check.
  */
-export function parseQrSpec(fields: Fields, source: OptionSource = 'body', builders?: PayloadBuilders): QrSpec {
+export function parseQrSpec(
+  fields: Fields,
+  source: OptionSource = 'body',
+  builders?: PayloadBuilders,
+  kanji?: Kanji,
+): QrSpec {
   if (fields.type !== undefined && builders === undefined)
     throw new Error('parseQrSpec: a request with a type needs the payload builders');
   const type = builders && choiceField(fields, 'type', Object.keys(builders) as PayloadType[]);
@@ -108,10 +124,12 @@ export function parseQrSpec(fields: Fields, source: OptionSource = 'body', build
       field: 'size',
     });
   }
+  const secret = payload.secret || flagField(fields, 'private') === true;
   return {
     text: payload.text,
     type,
-    secret: payload.secret || flagField(fields, 'private') === true,
+    secret,
+    ...textEncoding(fields, payload.text, secret, kanji),
     format: format ?? DEFAULTS.format,
     formatGiven: format !== undefined,
     size,
@@ -176,6 +194,30 @@ function ecLevelFor(
     );
   }
   return { ecLevel: payload.ecLevel, ecLevelGiven: true };
+}
+
+/**
+ * `eci` and `mode`: how the text is written. Kanji mode takes only text it can carry, and
+ * no ECI: after a UTF-8 ECI, ZXing and ZBar read the Kanji segments as UTF-8 too.
+ */
+function textEncoding(
+  fields: Fields,
+  text: string,
+  secret: boolean,
+  kanji: Kanji | undefined,
+): { eci: boolean; kanji: KanjiCodes | undefined } {
+  const eci = flagField(fields, 'eci') ?? false;
+  if ((choiceField(fields, 'mode', MODES) ?? 'byte') === 'byte') return { eci, kanji: undefined };
+  if (eci) {
+    throw badRequest(
+      'conflicting_options',
+      "'eci' and 'mode' kanji do not go together: after a UTF-8 ECI, readers read Kanji as UTF-8 too",
+      { field: 'eci' },
+    );
+  }
+  if (kanji === undefined) throw new Error('parseQrSpec: mode kanji needs loadKanji');
+  kanji.kanjiText(text, 'mode', secret);
+  return { eci, kanji: kanji.codes };
 }
 
 /** The article before a builder's name: an epc code, a wifi code. */

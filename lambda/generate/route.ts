@@ -10,7 +10,8 @@ import type { ImageFormat } from '../render/spec.js';
 import { draw, verifiedHeader } from './draw.js';
 import { IMAGE_CSP, imageResponse } from './image-response.js';
 import { JSON_EXAMPLE, parseJsonBody } from './json-body.js';
-import { fieldsFromQuery, hasPixelOptions, parseQrSpec } from './options.js';
+import { fieldsFromQuery, hasPixelOptions, kanjiAsked, parseQrSpec } from './options.js';
+import { loadKanji, type Kanji } from '../input/load-kanji.js';
 
 export const SUCCESS_MESSAGE = 'QR Code generated successfully';
 
@@ -21,10 +22,14 @@ const buildersFor = (fields: Readonly<Record<string, unknown>>): Promise<Payload
     ? undefined
     : (builders ??= import('../payload/index.js').then((module) => module.PAYLOAD_BUILDERS));
 
+/** Kanji mode's table and check, loaded on the first request that asks for it. */
+const kanjiFor = (fields: Readonly<Record<string, unknown>>): Promise<Kanji> | undefined =>
+  kanjiAsked(fields) ? loadKanji() : undefined;
+
 /** `GET /generate?url=…`: the image itself, cacheable and conditional (never cached when it holds a secret). */
 export async function generateImage(request: HttpRequest): Promise<HttpResponse> {
   const fields = fieldsFromQuery(request.query);
-  const spec = parseQrSpec(fields, 'query', await buildersFor(fields));
+  const spec = parseQrSpec(fields, 'query', await buildersFor(fields), await kanjiFor(fields));
   const { image, verified } = await draw(spec);
   return imageResponse(request, image, spec.secret, verifiedHeader(verified));
 }
@@ -49,7 +54,7 @@ export async function generateJson(request: HttpRequest): Promise<HttpResponse> 
     );
   }
   const fields = jsonObjectOf(request.body);
-  const spec = parseQrSpec(fields, 'body', await buildersFor(fields));
+  const spec = parseQrSpec(fields, 'body', await buildersFor(fields), await kanjiFor(fields));
   // Text has no pixels or colours: offered only when none were asked for, nor drawn at the centre (a payload's overlay).
   const textFits = !hasPixelOptions(fields) && spec.style === undefined;
   const offers: Representation[] = spec.formatGiven

@@ -1,3 +1,4 @@
+import type { KanjiCodes } from './kanji.js';
 import { Mode, MODE_INDICATOR, countIndicatorBits, type Segment } from './segments.js';
 
 /** The 45 characters of alphanumeric mode, in the order of their values (§7.4.4, table 5). */
@@ -5,12 +6,30 @@ const ALPHANUMERIC = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
 
 const PAD_CODEWORDS = [0xec, 0x11];
 
+/** The ECI mode indicator and the designator of UTF-8, ECI 000026, in its one-byte form 0bbbbbbb (§7.4.2.2). */
+const ECI_INDICATOR = 0b0111;
+const UTF8_DESIGNATOR = 26;
+/** Bits of the UTF-8 ECI header: indicator and designator. */
+export const ECI_BITS = 12;
+
+export interface DataOptions {
+  /** Start with ECI 26: the byte segments are UTF-8. */
+  readonly eci?: boolean;
+  /** The Kanji-mode values of the Kanji segments' characters. */
+  readonly kanji?: KanjiCodes;
+}
+
 /**
- * The data bit stream (§7.4): each segment as mode indicator, character count and data,
- * then the terminator, zero bits to a codeword boundary and the alternating pad
- * codewords (§7.4.10), cut into `dataCodewords` 8-bit codewords.
+ * The data bit stream (§7.4): the UTF-8 ECI header if asked for, each segment as mode
+ * indicator, character count and data, then the terminator, zero bits to a codeword
+ * boundary and the alternating pad codewords (§7.4.10), cut into `dataCodewords` 8-bit codewords.
  */
-export function encodeDataCodewords(segments: readonly Segment[], version: number, dataCodewords: number): Uint8Array {
+export function encodeDataCodewords(
+  segments: readonly Segment[],
+  version: number,
+  dataCodewords: number,
+  { eci = false, kanji }: DataOptions = {},
+): Uint8Array {
   const out = new Uint8Array(dataCodewords);
   let bitLength = 0;
   const put = (value: number, bits: number): void => {
@@ -18,10 +37,14 @@ export function encodeDataCodewords(segments: readonly Segment[], version: numbe
       if ((value >>> i) & 1) out[bitLength >>> 3]! |= 0x80 >>> (bitLength & 7);
     }
   };
+  if (eci) {
+    put(ECI_INDICATOR, 4);
+    put(UTF8_DESIGNATOR, 8);
+  }
   for (const segment of segments) {
     put(MODE_INDICATOR[segment.mode]!, 4);
     put(segment.length, countIndicatorBits(segment.mode, version));
-    writeSegmentData(segment, put);
+    writeSegmentData(segment, put, kanji);
   }
   const capacityBits = dataCodewords * 8;
   // Terminator: four zero bits where they fit. Zero bits are already zero in `out`.
@@ -31,7 +54,11 @@ export function encodeDataCodewords(segments: readonly Segment[], version: numbe
   return out;
 }
 
-function writeSegmentData({ mode, text }: Segment, put: (value: number, bits: number) => void): void {
+function writeSegmentData(
+  { mode, text }: Segment,
+  put: (value: number, bits: number) => void,
+  kanji: KanjiCodes | undefined,
+): void {
   if (mode === Mode.Numeric) {
     // Groups of three digits in 10 bits; a last group of two in 7, of one in 4 (§7.4.3).
     let i = 0;
@@ -43,6 +70,9 @@ function writeSegmentData({ mode, text }: Segment, put: (value: number, bits: nu
     for (; i + 2 <= text.length; i += 2)
       put(ALPHANUMERIC.indexOf(text[i]!) * 45 + ALPHANUMERIC.indexOf(text[i + 1]!), 11);
     if (i < text.length) put(ALPHANUMERIC.indexOf(text[i]!), 6);
+  } else if (mode === Mode.Kanji) {
+    // Each character's 13-bit value (§7.4.6): only characters the Kanji codes hold are in a Kanji segment.
+    for (let i = 0; i < text.length; i++) put(kanji!.value(text.charCodeAt(i))!, 13);
   } else {
     // The UTF-8 bytes, 8 bits each (§7.4.5).
     for (const byte of Buffer.from(text, 'utf8')) put(byte, 8);

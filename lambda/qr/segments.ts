@@ -1,27 +1,38 @@
+import type { KanjiCodes } from './kanji.js';
+
 /**
  * Data modes (ISO/IEC 18004 §7.3) and the split of a text into segments of those modes
  * (§7.4, annex J). The split is qrcode's own, reproduced exactly, ties included, so that
  * every symbol comes out module for module as `qrcode` would draw it: qrcode's `fromString`
  * builds a graph of candidate segments with edge weights that depend on the order they are
  * computed in, and takes dijkstrajs's path through it, whose priority queue breaks ties
- * first in, first out.
+ * first in, first out. With Kanji codes, Kanji mode is among the choices, as in qrcode
+ * given a Shift JIS function, with two differences: qrcode's takes the characters of its
+ * KANJI pattern (kana, kanji, Greek, Cyrillic, the punctuation it lists), this one every
+ * JIS X 0208 character (○, ♪, ─ too); and qrcode may write a run of them as bytes where
+ * that is shorter, this one never does. Where neither difference shows, the symbols are
+ * qrcode's.
  */
 export const enum Mode {
   Numeric = 0,
   Alphanumeric = 1,
   Byte = 2,
+  Kanji = 3,
 }
 
 /** The mode indicator of each mode (§7.4.2, table 2). */
-export const MODE_INDICATOR: readonly number[] = [0b0001, 0b0010, 0b0100];
+export const MODE_INDICATOR: readonly number[] = [0b0001, 0b0010, 0b0100, 0b1000];
 
 export interface Segment {
   readonly mode: Mode;
-  /** Characters (numeric, alphanumeric) or UTF-8 bytes (byte mode). */
+  /** Characters (numeric, alphanumeric, Kanji) or UTF-8 bytes (byte mode). */
   readonly text: string;
   /** What the character count indicator counts: characters, or bytes in byte mode. */
   readonly length: number;
 }
+
+/** Whether a segment is in Kanji mode: for code outside the core bundle, which cannot read the enum. */
+export const isKanjiSegment = (segment: Segment): boolean => segment.mode === Mode.Kanji;
 
 /** Bits of the character count indicator (§7.4.2, table 3). */
 export function countIndicatorBits(mode: Mode, version: number): number {
@@ -30,66 +41,88 @@ export function countIndicatorBits(mode: Mode, version: number): number {
     ? [10, 12, 14][column]!
     : mode === Mode.Alphanumeric
       ? [9, 11, 13][column]!
-      : [8, 16, 16][column]!;
+      : mode === Mode.Kanji
+        ? [8, 10, 12][column]!
+        : [8, 16, 16][column]!;
 }
 
-/** Bits the data of `length` characters (bytes) takes in `mode`, without header (§7.4.3–7.4.5). */
+/** Bits the data of `length` characters (bytes) takes in `mode`, without header (§7.4.3–7.4.6). */
 export function dataBits(mode: Mode, length: number): number {
   if (mode === Mode.Numeric) return 10 * Math.floor(length / 3) + (length % 3 ? (length % 3) * 3 + 1 : 0);
   if (mode === Mode.Alphanumeric) return 11 * Math.floor(length / 2) + 6 * (length % 2);
+  if (mode === Mode.Kanji) return length * 13;
   return length * 8;
 }
 
+/** A character's class: the narrowest mode that holds it (the values are the modes'). */
 const enum CharClass {
   Digit = 0,
   /** Alphanumeric but not a digit: A–Z, space, $ % * + - . / : */
   Letter = 1,
   Other = 2,
+  /** A character Kanji mode holds, when Kanji codes are given. */
+  Kanji = 3,
 }
 
 const ALPHANUMERIC_SYMBOLS = ' $%*+-./:';
 
-function charClass(code: number): CharClass {
+function charClass(code: number, kanji: KanjiCodes | undefined): CharClass {
   if (code >= 48 && code <= 57) return CharClass.Digit;
   if ((code >= 65 && code <= 90) || (code < 128 && ALPHANUMERIC_SYMBOLS.includes(String.fromCharCode(code))))
     return CharClass.Letter;
+  if (kanji !== undefined && code >= 128 && kanji.value(code) !== undefined) return CharClass.Kanji;
   return CharClass.Other;
 }
 
 /**
+ * The modes a run of a class may be written in, narrowest first, in qrcode's order. A run
+ * of Kanji is Kanji, never bytes as qrcode may write it: a reader that meets Kanji reads
+ * the bytes beside it as Shift JIS (ZBar does), and UTF-8 bytes would read as other characters.
+ */
+const CANDIDATE_MODES: readonly (readonly Mode[])[] = [
+  [Mode.Numeric, Mode.Alphanumeric, Mode.Byte],
+  [Mode.Alphanumeric, Mode.Byte],
+  [Mode.Byte],
+  [Mode.Kanji],
+];
+
+/**
  * A lower bound on the data bits of any segmentation of `text`, counted until past
  * `budget`: a digit takes at least 10/3 bits (numeric mode), another alphanumeric character
- * 5.5, anything else 8 for each of its UTF-8 bytes. One pass, no copy: text that cannot fit
- * is told apart before it is segmented.
+ * 5.5, a character Kanji mode holds (with Kanji codes) 13, anything else 8 for each of its
+ * UTF-8 bytes. One pass, no copy: text that cannot fit is told apart before it is segmented.
  */
-export function minimumDataBits(text: string, budget = Infinity): number {
+export function minimumDataBits(text: string, budget = Infinity, kanji?: KanjiCodes): number {
   let sixths = 0; // in sixths of a bit, to stay in integers
   const limit = budget * 6;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    const kind = charClass(code);
-    // Sixths of a bit: digit 20 (10/3), letter 33 (5.5), a byte 48.
+    const kind = charClass(code, kanji);
+    // Sixths of a bit: digit 20 (10/3), letter 33 (5.5), Kanji 78 (13), a byte 48.
     sixths +=
       kind === CharClass.Digit
         ? 20
         : kind === CharClass.Letter
           ? 33
-          : 48 * (code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code < 0xe000) ? 2 : 3);
+          : kind === CharClass.Kanji
+            ? 78
+            : 48 * (code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code < 0xe000) ? 2 : 3);
     if (sixths > limit) break;
   }
   return sixths / 6;
 }
 
 /**
- * The text cut into maximal runs of digits, of other alphanumeric characters and of
- * everything else — qrcode's "raw split", which the version estimate is made from.
+ * The text cut into maximal runs of digits, of other alphanumeric characters, of
+ * characters Kanji mode holds (with Kanji codes) and of everything else — qrcode's "raw
+ * split", which the version estimate is made from.
  */
-export function rawSegments(text: string): Segment[] {
+export function rawSegments(text: string, kanji?: KanjiCodes): Segment[] {
   const segments: Segment[] = [];
   let start = 0;
-  let current = charClass(text.charCodeAt(0));
+  let current = charClass(text.charCodeAt(0), kanji);
   for (let i = 1; i <= text.length; i++) {
-    const next = i < text.length ? charClass(text.charCodeAt(i)) : -1;
+    const next = i < text.length ? charClass(text.charCodeAt(i), kanji) : -1;
     if (next === current) continue;
     const run = text.slice(start, i);
     segments.push({
@@ -105,11 +138,12 @@ export function rawSegments(text: string): Segment[] {
 
 /**
  * The segments that give the shortest bit stream at `version`, as qrcode's
- * `Segments.fromString` finds them: each raw run may also be written in any wider mode
- * (numeric → alphanumeric → byte), and a shortest path through those choices is taken.
+ * `Segments.fromString` finds them: each raw run of digits or alphanumerics may also be
+ * written in any wider mode (numeric → alphanumeric → byte), and a shortest path through
+ * those choices is taken.
  */
-export function optimalSegments(text: string, version: number): Segment[] {
-  const raw = rawSegments(text);
+export function optimalSegments(text: string, version: number, kanji?: KanjiCodes): Segment[] {
+  const raw = rawSegments(text, kanji);
   // The candidates: for each raw run, the run in its own mode and in every wider one.
   const modes: Mode[] = [];
   const lengths: number[] = [];
@@ -117,7 +151,7 @@ export function optimalSegments(text: string, version: number): Segment[] {
   const groupStart: number[] = [];
   for (const segment of raw) {
     groupStart.push(modes.length);
-    for (let mode = segment.mode; mode <= Mode.Byte; mode++) {
+    for (const mode of CANDIDATE_MODES[segment.mode]!) {
       modes.push(mode);
       texts.push(segment.text);
       lengths.push(segment.length); // the same in bytes for a run of ASCII

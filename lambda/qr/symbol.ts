@@ -1,12 +1,13 @@
 import { formatInformation } from './bch.js';
 import { isDark } from './bit-lines.js';
 import { blockStructure, dataBitCapacity } from './capacity.js';
-import { encodeDataCodewords } from './data-codewords.js';
+import { ECI_BITS, encodeDataCodewords } from './data-codewords.js';
 import { EC_LEVEL_BITS, type EcLevel } from './ec-level.js';
 import { CapacityExceededError } from './errors.js';
 import { finalCodewords } from './interleave.js';
+import type { KanjiCodes } from './kanji.js';
 import { chooseMask } from './mask.js';
-import { minimumDataBits, optimalSegments, rawSegments } from './segments.js';
+import { Mode, minimumDataBits, optimalSegments, rawSegments, type Segment } from './segments.js';
 import { symbolTemplate } from './template.js';
 import { smallestVersion } from './version.js';
 
@@ -22,6 +23,16 @@ export interface QrSymbol {
   readonly rows: Int32Array;
   /** The same modules one byte each, row by row, 1 = dark: made on first use. */
   readonly modules: Uint8Array;
+  /** The data's segments, in order (content.ts makes the bytes a decoder reads of them). */
+  readonly segments: readonly Segment[];
+}
+
+/** How the text is written, beyond the numeric, alphanumeric and UTF-8 byte segments of the default. */
+export interface TextEncoding {
+  /** ECI 26 in front of the data when it has byte segments: readers know them for UTF-8 rather than guess. */
+  readonly eci?: boolean;
+  /** Kanji mode for the characters it holds, wherever that is shorter than their UTF-8 bytes. */
+  readonly kanji?: KanjiCodes | undefined;
 }
 
 class EncodedSymbol implements QrSymbol {
@@ -34,6 +45,7 @@ class EncodedSymbol implements QrSymbol {
     readonly mask: number,
     readonly words: number,
     readonly rows: Int32Array,
+    readonly segments: readonly Segment[],
   ) {}
 
   get modules(): Uint8Array {
@@ -49,24 +61,31 @@ class EncodedSymbol implements QrSymbol {
 }
 
 /**
- * Encodes `text` (as UTF-8 where it is not numeric or alphanumeric) in the smallest
- * version that holds it at `ecLevel` — the symbol qrcode's `create` makes, module for
- * module. Throws CapacityExceededError when even version 40 is too small.
+ * Encodes `text` (as UTF-8 where it is not numeric or alphanumeric, or Kanji with Kanji
+ * codes) in the smallest version that holds it at `ecLevel` — the symbol qrcode's `create`
+ * makes, module for module (with Kanji, where qrcode's Kanji mode holds the same
+ * characters; qrcode writes no ECI). Throws CapacityExceededError when even version 40 is too small.
  */
-export function encodeSymbol(text: string, ecLevel: EcLevel): QrSymbol {
+export function encodeSymbol(text: string, ecLevel: EcLevel, { eci = false, kanji }: TextEncoding = {}): QrSymbol {
   // Text that cannot fit even version 40 is refused before the work of segmenting it.
   const capacity = dataBitCapacity(40, ecLevel);
-  if (minimumDataBits(text, capacity) > capacity)
+  if (minimumDataBits(text, capacity, kanji) > capacity)
     throw new CapacityExceededError(ecLevel, Buffer.byteLength(text, 'utf8'));
   // As qrcode: the version is estimated from the plain split of the text, the segments
-  // optimised for that version, then the smallest version that holds them taken.
-  const estimate = smallestVersion(rawSegments(text), ecLevel);
-  const segments = optimalSegments(text, estimate ?? 40);
-  const version = smallestVersion(segments, ecLevel);
+  // optimised for that version, then the smallest version that holds them taken. The ECI
+  // header goes in front when there are bytes to declare.
+  const raw = rawSegments(text, kanji);
+  const headerOf = (segments: readonly Segment[]): number =>
+    eci && segments.some((segment) => segment.mode === Mode.Byte) ? ECI_BITS : 0;
+  const estimate = smallestVersion(raw, ecLevel, headerOf(raw));
+  const segments = optimalSegments(text, estimate ?? 40, kanji);
+  const headerBits = headerOf(segments);
+  const version = smallestVersion(segments, ecLevel, headerBits);
   if (version === undefined) throw new CapacityExceededError(ecLevel, Buffer.byteLength(text, 'utf8'));
 
   const structure = blockStructure(version, ecLevel);
-  const codewords = finalCodewords(encodeDataCodewords(segments, version, structure.dataCodewords), structure);
+  const data = encodeDataCodewords(segments, version, structure.dataCodewords, { eci: headerBits > 0, kanji });
+  const codewords = finalCodewords(data, structure);
 
   const template = symbolTemplate(version);
   const { size, words, placementRowWord, placementRowBit, placementColumnWord, placementColumnBit } = template;
@@ -83,5 +102,5 @@ export function encodeSymbol(text: string, ecLevel: EcLevel): QrSymbol {
 
   const levelBits = EC_LEVEL_BITS[ecLevel];
   const masked = chooseMask(template, rows, columns, (mask) => formatInformation(levelBits, mask));
-  return new EncodedSymbol(version, size, ecLevel, masked.mask, words, masked.rows);
+  return new EncodedSymbol(version, size, ecLevel, masked.mask, words, masked.rows, segments);
 }

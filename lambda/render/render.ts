@@ -25,7 +25,7 @@ export const CONTENT_TYPES: Readonly<Record<ImageFormat, string>> = {
  * when the text does not fit, and SizeTooSmallError when the size cannot hold the code.
  */
 export function renderQr(spec: RenderSpec): RenderedImage {
-  const matrix = encodeSymbol(spec.text, spec.ecLevel);
+  const matrix = encodeSymbol(spec.text, spec.ecLevel, { eci: spec.eci, kanji: spec.kanji });
   const contentType = CONTENT_TYPES[spec.format];
   if (spec.format === 'txt') {
     // Characters, not pixels: size and colours are the terminal's.

@@ -1,4 +1,5 @@
 import type { EcLevel } from '../qr/ec-level.js';
+import type { KanjiCodes } from '../qr/kanji.js';
 import type { Rgba } from './color.js';
 
 /** PNG, SVG, or text (Unicode half blocks, for terminals). */
@@ -16,6 +17,10 @@ export interface RenderSpec {
   /** Quiet zone, in modules. */
   readonly margin: number;
   readonly ecLevel: EcLevel;
+  /** ECI 26 in front of the byte data: readers know it for UTF-8 rather than guess. */
+  readonly eci?: boolean;
+  /** Kanji mode, with its table, for the characters it holds (the text was checked for it). */
+  readonly kanji?: KanjiCodes | undefined;
   readonly dark: Rgba;
   readonly light: Rgba;
 }

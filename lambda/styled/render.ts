@@ -8,6 +8,7 @@ import type { DrawSpec } from '../generate/draw-spec.js';
 import { clientError } from '../generate/error-mapping.js';
 import { damageOf, type Damage } from '../qr/damage.js';
 import { EC_LEVELS, type EcLevel } from '../qr/ec-level.js';
+import { symbolContent } from '../qr/content.js';
 import { encodeSymbol, type QrSymbol } from '../qr/symbol.js';
 import { symbolTemplate } from '../qr/template.js';
 import { CONTENT_TYPES, type RenderedImage } from '../render/render.js';
@@ -65,7 +66,7 @@ export async function renderStyled(spec: DrawSpec): Promise<StyledImage> {
       let geometry: Layout;
       let caption: DrawnCaption | undefined;
       try {
-        symbol = encodeSymbol(spec.text, ecLevel);
+        symbol = encodeSymbol(spec.text, ecLevel, { eci: spec.eci, kanji: spec.kanji });
         ({ geometry, caption } = placeCode(symbol.size, spec, style.caption));
       } catch (error) {
         // At the level asked, the data, the size or the caption refused as for a plain code (413, 400); at a
@@ -100,7 +101,7 @@ export async function renderStyled(spec: DrawSpec): Promise<StyledImage> {
         damage = damageOf(symbol.version, ecLevel, underOverlay(sampled));
         if (fitting(damage)) {
           half = rasterize(svg, Math.max(1, Math.round(geometry.width / 2)));
-          unread = await unreadBy([raster, half], spec.text);
+          unread = await unreadBy([raster, half], symbolContent(symbol.segments, spec.kanji));
         }
       }
       const attempt = { ecLevel, logoSize, damage, unread };

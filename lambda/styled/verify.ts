@@ -54,9 +54,11 @@ async function readImage(raster: Raster): Promise<[Buffer | undefined, Buffer | 
   return [found ? Buffer.from(found.bytes) : undefined, js ? Buffer.from(js.binaryData) : undefined];
 }
 
-/** The first decoder and width that did not read exactly `text`, as `jsqr at 148 px`; undefined when both read every image. */
-export async function unreadBy(images: readonly Raster[], text: string): Promise<string | undefined> {
-  const expected = Buffer.from(text, 'utf8');
+/**
+ * The first decoder and width that did not read exactly the symbol's `content` (its bytes:
+ * UTF-8, Shift JIS in Kanji segments), as `jsqr at 148 px`; undefined when both read every image.
+ */
+export async function unreadBy(images: readonly Raster[], expected: Buffer): Promise<string | undefined> {
   for (const image of images) {
     const read = await readImage(image);
     const failed = DECODERS.find((_, i) => !read[i]?.equals(expected));

@@ -75,3 +75,8 @@ declare module 'qrcode/lib/core/alignment-pattern.js' {
   /** Row/column coordinates of the alignment pattern centres of a version. */
   export function getRowColCoords(version: number): number[];
 }
+
+declare module 'qrcode/lib/core/regex.js' {
+  /** Whether every character of the text is one qrcode's Kanji mode takes (its KANJI pattern). */
+  export function testKanji(text: string): boolean;
+}

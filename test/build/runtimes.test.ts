@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { nodeOfMajor } from '../helpers/node-release.js';
-import { decodeQrText } from '../helpers/qr-decode.js';
+import { decodeQr, decodeQrText } from '../helpers/qr-decode.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const main = (await parse('main.tf', await readFile(join(root, 'main.tf'), 'utf8'))) as {
@@ -25,14 +25,15 @@ const accepted = Object.entries(dates)
 
 // The documented direct invocation, in a process of the runtime's Node, importing the bundle
 // as Lambda does; the answer on file descriptor 3, apart from the function's log line.
-// A dialect route and a payload builder too: their chunks, loaded on first use, link to index.mjs.
+// A dialect route, a payload builder and Kanji mode too: their chunks, loaded on first use, link to index.mjs.
 const INVOKE = `
 const { handler } = await import(process.argv[1]);
 const context = { awsRequestId: 'runtimes-test' };
 const response = await handler({ body: JSON.stringify({ url: 'https://example.com/runtimes' }) }, context);
 const dialect = await handler({ version: '2.0', rawPath: '/qr', rawQueryString: 'text=dialect', headers: {}, requestContext: { http: { method: 'GET', path: '/qr' }, stage: '$default' } }, context);
 const builder = await handler({ body: JSON.stringify({ type: 'geo', latitude: 1.5, longitude: 2 }) }, context);
-(await import('node:fs')).writeSync(3, JSON.stringify({ node: process.version, response, dialect, builder }));
+const kanji = await handler({ body: JSON.stringify({ url: '東京タワー', mode: 'kanji' }) }, context);
+(await import('node:fs')).writeSync(3, JSON.stringify({ node: process.version, response, dialect, builder, kanji }));
 `;
 
 t.ok(accepted.includes('nodejs24.x'), `runtimes AWS accepts today: ${accepted.join(', ')}`);
@@ -60,7 +61,14 @@ for (const runtime of accepted) {
       response,
       dialect,
       builder,
-    } = JSON.parse(String(result.output[3])) as { node: string; response: Answer; dialect: Answer; builder: Answer };
+      kanji,
+    } = JSON.parse(String(result.output[3])) as {
+      node: string;
+      response: Answer;
+      dialect: Answer;
+      builder: Answer;
+      kanji: Answer;
+    };
     t.equal(version, `v${node.version}`, `ran on Node.js ${node.version}`);
     t.equal(response.statusCode, 200);
     const body = JSON.parse(response.body) as { message: string; qr_code: string };
@@ -74,5 +82,8 @@ for (const runtime of accepted) {
     t.equal(await decodeQrText(Buffer.from(dialect.body, 'base64')), 'dialect');
     t.equal(builder.statusCode, 200, 'a geo builder, from its chunk');
     t.equal((JSON.parse(builder.body) as { payload: string }).payload, 'geo:1.5,2');
+    t.equal(kanji.statusCode, 200, 'mode kanji, its table from its chunk');
+    const kanjiCode = await decodeQr(Buffer.from((JSON.parse(kanji.body) as { qr_code: string }).qr_code, 'base64'));
+    t.equal(kanjiCode.text, '東京タワー');
   });
 }

@@ -15,6 +15,10 @@ export interface DecodedQr {
   readonly bytes: Buffer;
   readonly ecLevel: string;
   readonly version: string;
+  /** The text ZXing makes of them: Kanji segments as Shift JIS, byte segments by their ECI or its guess. */
+  readonly text: string;
+  /** Whether the symbol holds an ECI designator. */
+  readonly hasEci: boolean;
 }
 
 /**
@@ -34,7 +38,13 @@ export async function decodeQr(image: Uint8Array | RgbaImage): Promise<DecodedQr
   );
   if (results.length !== 1) throw new Error(`expected one QR code in the image, found ${results.length}`);
   const [result] = results as [(typeof results)[number]];
-  return { bytes: Buffer.from(result.bytes), ecLevel: result.ecLevel, version: result.version };
+  return {
+    bytes: Buffer.from(result.bytes),
+    ecLevel: result.ecLevel,
+    version: result.version,
+    text: result.text,
+    hasEci: result.hasECI,
+  };
 }
 
 /** Decodes and returns the stored data as UTF-8 text, checking the bytes are exactly that text's. */

@@ -47,6 +47,7 @@ const CASES: Record<ErrorCode, [HttpApiRequest | 'not an object', number, string
   invalid_value: [post({ url: 'x', ecLevel: 'Z' }), 400, 'ecLevel'],
   out_of_range: [post({ url: 'x', size: 5000 }), 400, 'size'],
   invalid_text: [post({ url: '\ud800' }), 400, 'url'],
+  not_shift_jis: [post({ url: 'café', mode: 'kanji' }), 400, 'mode'],
   invalid_color: [post({ url: 'x', dark: 'navy' }), 400, 'dark'],
   same_colors: [post({ url: 'x', dark: '#123456', light: '#123456' }), 400, 'light'],
   dark_too_transparent: [post({ url: 'x', dark: '#00000010' }), 400, 'dark'],

@@ -14,6 +14,8 @@ t.test('defaults: the tutorial geometry', async (t) => {
     light: { r: 255, g: 255, b: 255, a: 255 },
     type: undefined,
     secret: false,
+    eci: false,
+    kanji: undefined,
     canvas: undefined,
     style: undefined,
   });
@@ -32,6 +34,8 @@ t.test('every option, as JSON values and as query strings', async (t) => {
     light: { r: 255, g: 255, b: 255, a: 0 },
     type: undefined,
     secret: false,
+    eci: false,
+    kanji: undefined,
     canvas: undefined,
     style: undefined,
   };
@@ -118,7 +122,7 @@ t.test('invalid options are 400s that say what is allowed', async (t) => {
     { url: 'a', colour: '#fff' },
     400,
     'unknown_option',
-    /unknown option 'colour'; the options are: url, text, type, format, size, fit, margin, ecLevel, dark, light, private/,
+    /unknown option 'colour'; the options are: url, text, type, format, size, fit, margin, ecLevel, eci, mode, dark, light, private/,
   );
 });
 
