@@ -3,7 +3,17 @@
 // this one table, and test/lambda/page/builders.test.ts holds it to what lambda/payload exports,
 // so the page cannot drift from the API.
 
-export type FieldKind = 'text' | 'textarea' | 'select' | 'checkbox' | 'secret' | 'email' | 'tel' | 'url' | 'date';
+export type FieldKind =
+  | 'text'
+  | 'textarea'
+  | 'select'
+  | 'checkbox'
+  | 'secret'
+  | 'email'
+  | 'tel'
+  | 'url'
+  | 'date'
+  | 'address';
 
 export interface FieldForm {
   /** The API's name for the field. */
@@ -17,6 +27,8 @@ export interface FieldForm {
   readonly placeholder?: string;
   /** A number or an amount: the phone's keyboard for decimals. */
   readonly decimal?: boolean;
+  /** An `address`: the fields of the object it is sent as. */
+  readonly parts?: readonly FieldForm[];
 }
 
 export interface BuilderForm {
@@ -25,6 +37,18 @@ export interface BuilderForm {
   readonly fields: readonly FieldForm[];
   /** The error correction level the format requires: the page sends it and locks the choice. */
   readonly ecLevel?: 'M';
+}
+
+/** A Swiss QR-bill's structured address (lambda/payload/swiss-address.ts); name, postcode, town and country are required in one. */
+function SWISS_ADDRESS(required: boolean): FieldForm[] {
+  return [
+    { name: 'name', label: 'Name', required },
+    { name: 'street', label: 'Street' },
+    { name: 'number', label: 'Building number' },
+    { name: 'postcode', label: 'Postcode', required },
+    { name: 'town', label: 'Town', required },
+    { name: 'country', label: 'Country (two letters)', required, placeholder: 'CH' },
+  ];
 }
 
 export const BUILDER_FORMS = {
@@ -173,6 +197,36 @@ export const BUILDER_FORMS = {
       { name: 'serial', label: 'Serial number' },
       { name: 'expiry', label: 'Expiry date', kind: 'date' },
       { name: 'domain', label: 'Resolver', kind: 'url', placeholder: 'https://id.gs1.org' },
+    ],
+  },
+  pix: {
+    label: 'Pix payment (Brazil)',
+    fields: [
+      { name: 'key', label: 'Pix key', required: true, placeholder: 'CPF, CNPJ, +55…, e-mail or random key' },
+      { name: 'name', label: 'Receiver', required: true },
+      { name: 'city', label: 'City', required: true },
+      { name: 'amount', label: 'Amount (BRL)', decimal: true },
+      { name: 'txid', label: 'Transaction id' },
+      { name: 'description', label: 'Description' },
+    ],
+  },
+  swissqr: {
+    label: 'Swiss QR-bill',
+    ecLevel: 'M',
+    fields: [
+      {
+        name: 'account',
+        label: 'Account (IBAN or QR-IBAN)',
+        required: true,
+        placeholder: 'CH44 3199 9123 0008 8901 2',
+      },
+      { name: 'creditor', label: 'Creditor', required: true, kind: 'address', parts: SWISS_ADDRESS(true) },
+      { name: 'debtor', label: 'Debtor', kind: 'address', parts: SWISS_ADDRESS(false) },
+      { name: 'amount', label: 'Amount', decimal: true },
+      { name: 'currency', label: 'Currency (CHF or EUR)', required: true, placeholder: 'CHF' },
+      { name: 'reference', label: 'Reference (QR or RF)' },
+      { name: 'message', label: 'Message' },
+      { name: 'billing', label: 'Billing information' },
     ],
   },
 } as const satisfies Record<string, BuilderForm>;

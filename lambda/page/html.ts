@@ -78,6 +78,7 @@ const scriptBuilders = Object.fromEntries(
         label: field.label,
         checkbox: field.kind === 'checkbox',
         secret: field.kind === 'secret',
+        parts: field.parts?.map((part) => part.name),
       })),
     },
   ]),
@@ -157,6 +158,16 @@ export const SCRIPT = `
     } else {
       body.type = what.value;
       chosen.fields.forEach(function (field) {
+        if (field.parts) {
+          // An address: an object of the parts given, sent only when one is.
+          var address = {};
+          field.parts.forEach(function (part) {
+            var value = fieldInput(what.value, field.name + '.' + part).value;
+            if (value !== '') address[part] = value;
+          });
+          if (Object.keys(address).length > 0) body[field.name] = address;
+          return;
+        }
         var input = fieldInput(what.value, field.name);
         if (field.checkbox) { if (input.checked) body[field.name] = true; }
         else if (input.value !== '') body[field.name] = input.value;
@@ -196,10 +207,12 @@ export const SCRIPT = `
     return Boolean(chosen && chosen.fields.some(function (field) { return field.secret && body[field.name] !== undefined; }));
   }
 
-  // A link that names the image by its URL, as the GET route takes it: never for a secret, nor
-  // a logo (too long for a URL); those are saved from the page instead (href "#").
+  // A link that names the image by its URL, as the GET route takes it: never for a secret, a
+  // logo (too long for a URL) or an address (GET takes no objects); those are saved from the
+  // page instead (href "#").
   function imageLink(body, format) {
-    if (body.logo !== undefined || holdsSecret(body)) return '#';
+    var nested = Object.keys(body).some(function (name) { return typeof body[name] === 'object'; });
+    if (body.logo !== undefined || nested || holdsSecret(body)) return '#';
     var query = new URLSearchParams();
     Object.keys(body).forEach(function (name) { query.set(name, name === 'format' ? format : String(body[name])); });
     var link = 'generate?' + query.toString();
@@ -459,6 +472,8 @@ function fieldMarkup(type: string, field: FieldForm): string {
   const required = field.required ? ' required' : '';
   const placeholder = field.placeholder ? ` placeholder="${escapeHtml(field.placeholder)}"` : '';
   switch (field.kind) {
+    case 'address':
+      return `<fieldset class="address"><legend>${words}</legend>${(field.parts ?? []).map((part) => fieldMarkup(`${type}.${field.name}`, part)).join('')}</fieldset>`;
     case 'checkbox':
       return `<label class="check"><input name="${name}" type="checkbox">${words}</label>`;
     case 'select':

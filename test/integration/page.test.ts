@@ -310,3 +310,56 @@ t.test('What to encode: EPC locks the level at M; a missing field is named in th
   t.equal(decoded.ecLevel, 'M');
   t.equal(decoded.bytes.toString(), 'BCD\n002\n1\nSCT\n\nRed Cross of Belgium\nBE72000000001616\nEUR12.50');
 });
+
+t.test('What to encode: a Swiss QR-bill, its addresses sent as objects, the cross at its centre', async (t) => {
+  const { context, page } = await openPage();
+  t.teardown(() => context.close());
+  await page.getByLabel('What to encode').selectOption('swissqr');
+  t.equal(await page.getByLabel('Error correction').inputValue(), 'M', 'the level the QR-bill requires');
+  const bill = page.locator('fieldset[data-type=swissqr]');
+  await bill.getByLabel('Account (IBAN or QR-IBAN)').fill('CH44 3199 9123 0008 8901 2');
+  const creditor = bill.locator('fieldset.address').first();
+  await creditor.getByLabel('Name').fill('Robert Schneider AG');
+  await creditor.getByLabel('Street').fill('Rue du Lac');
+  await creditor.getByLabel('Building number').fill('1268');
+  await creditor.getByLabel('Postcode').fill('2501');
+  await creditor.getByLabel('Town').fill('Biel');
+  await creditor.getByLabel('Country (two letters)').fill('CH');
+  await bill.getByLabel('Currency (CHF or EUR)').fill('CHF');
+  await bill.getByLabel('Amount').fill('1949.75');
+  await bill.getByLabel('Reference (QR or RF)').fill('21 00000 00003 13947 14300 09017');
+  await bill.getByLabel('Reference (QR or RF)').press('Enter');
+  const image = page.locator('#qr');
+  await image.waitFor({ state: 'visible' });
+  const decoded = await decodeQr(Buffer.from((await image.getAttribute('src'))!.split(',')[1]!, 'base64'));
+  t.equal(decoded.ecLevel, 'M');
+  const lines = decoded.bytes.toString('utf8').split('\n');
+  t.same(lines.slice(0, 11), [
+    'SPC',
+    '0200',
+    '1',
+    'CH4431999123000889012',
+    'S',
+    'Robert Schneider AG',
+    'Rue du Lac',
+    '1268',
+    '2501',
+    'Biel',
+    'CH',
+  ]);
+  t.ok(lines.includes('1949.75') && lines.includes('QRR') && lines.includes('210000000003139471430009017'));
+  t.match(
+    await page.locator('#verified').textContent(),
+    /Read by 2 decoders/,
+    'verified, as every code with a picture at its centre',
+  );
+  const links = [
+    await page.locator('#download-png').getAttribute('href'),
+    await page.locator('#download-svg').getAttribute('href'),
+  ];
+  t.match(
+    links,
+    [/^data:image\/png;base64,/, '#'],
+    'no GET link (GET takes no addresses): the PNG shown, the SVG by POST',
+  );
+});

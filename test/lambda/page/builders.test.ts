@@ -82,5 +82,12 @@ t.test('the level a form locks is the one its builder draws at', async (t) => {
   const epc = PAYLOAD_BUILDERS.epc.build({ name: 'Red Cross of Belgium', iban: 'BE72000000001616' });
   t.equal(BUILDER_FORMS.epc.ecLevel, epc.ecLevel);
   const locked = forms.filter(([, form]) => form.ecLevel !== undefined).map(([type]) => type);
-  t.same(locked, ['epc'], 'only EPC requires a level');
+  const swissqr = PAYLOAD_BUILDERS.swissqr.build({
+    account: 'CH44 3199 9123 0008 8901 2',
+    creditor: { name: 'Robert Schneider AG', postcode: '2501', town: 'Biel', country: 'CH' },
+    currency: 'CHF',
+    reference: '210000000003139471430009017',
+  });
+  t.equal(BUILDER_FORMS.swissqr.ecLevel, swissqr.ecLevel);
+  t.same(locked, ['epc', 'swissqr'], 'EPC and the Swiss QR-bill require a level; no other builder does');
 });

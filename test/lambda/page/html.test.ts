@@ -28,12 +28,17 @@ t.test('the Style section starts closed, and each control in it that is sent is 
 t.test('each builder’s form is made from its table: every field, secrets as password fields', async (t) => {
   for (const [type, form] of Object.entries(BUILDER_FORMS) as [string, BuilderForm][]) {
     t.match(BODY, `<option value="${type}">${form.label}</option>`, `${type} in What to encode`);
+    // To the next builder's fieldset, or the end of the form: an address is a fieldset inside it.
     const set =
-      new RegExp(`<fieldset data-type="${type}" hidden disabled>([\\s\\S]*?)</fieldset>`).exec(BODY)?.[1] ?? '';
+      new RegExp(
+        `<fieldset data-type="${type}" hidden disabled>([\\s\\S]*?)</fieldset>\\s*(<fieldset data-type|<div|<details|<button)`,
+      ).exec(BODY)?.[1] ?? '';
     const names = [...set.matchAll(/\sname="([^"]+)"/g)].map((match) => match[1]);
     t.same(
       names,
-      form.fields.map((field) => `${type}.${field.name}`),
+      form.fields.flatMap((field) =>
+        field.parts ? field.parts.map((part) => `${type}.${field.name}.${part.name}`) : [`${type}.${field.name}`],
+      ),
       `${type}: one control a field`,
     );
     for (const field of form.fields.filter((one) => one.kind === 'secret'))
