@@ -158,3 +158,18 @@ t.test(
     t.match(JSON.parse(tooSmall.body), { code: 'size_too_small', field: 'size' });
   },
 );
+
+t.test('on a transparent background a styled code is read as printed on white, and stays transparent', async (t) => {
+  const result = await post({ url: URL_TEXT, dotStyle: 'rounded', light: '#ffffff00', size: 300 });
+  t.equal(result.statusCode, 200, result.body.slice(0, 300));
+  const { qr_code: base64, width, height } = JSON.parse(result.body);
+  const png = Buffer.from(base64, 'base64');
+  t.equal(png[25], 6, 'an RGBA PNG');
+  const drawn = (background: string) =>
+    new Resvg(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${background}<image width="${width}" height="${height}" href="data:image/png;base64,${base64}"/></svg>`,
+    ).render();
+  t.equal(drawn('').pixels[3], 0, 'its corner is transparent');
+  const onWhite = drawn(`<rect width="${width}" height="${height}" fill="#fff"/>`).asPng();
+  t.equal(await decodeQrText(onWhite), URL_TEXT, 'printed on white, it reads');
+});
