@@ -210,6 +210,41 @@ export const BUILDER_FORMS = {
       { name: 'description', label: 'Description' },
     ],
   },
+  emv: {
+    label: 'PromptPay or PayNow payment',
+    fields: [
+      {
+        name: 'scheme',
+        label: 'Scheme',
+        required: true,
+        kind: 'select',
+        choices: [
+          ['', 'Choose one'],
+          ['promptpay', 'PromptPay (Thailand)'],
+          ['paynow', 'PayNow (Singapore)'],
+        ],
+      },
+      { name: 'proxy', label: 'Pay to', required: true, placeholder: 'mobile number, national id, e-wallet id or UEN' },
+      {
+        name: 'proxyType',
+        label: 'Pay to a',
+        kind: 'select',
+        choices: [
+          ['', 'told by its shape'],
+          ['mobile', 'Mobile number'],
+          ['nationalId', 'National id or tax id (PromptPay)'],
+          ['eWallet', 'E-wallet id (PromptPay)'],
+          ['uen', 'UEN (PayNow)'],
+        ],
+      },
+      { name: 'amount', label: 'Amount (THB or SGD)', decimal: true },
+      { name: 'name', label: 'Merchant name (PayNow)' },
+      { name: 'city', label: 'City (PayNow)', placeholder: 'Singapore' },
+      { name: 'reference', label: 'Reference (PayNow)' },
+      { name: 'editable', label: 'Payer may change the amount (PayNow)', kind: 'checkbox' },
+      { name: 'expiry', label: 'Expires (PayNow)', kind: 'date' },
+    ],
+  },
   swissqr: {
     label: 'Swiss QR-bill',
     ecLevel: 'M',

@@ -57,3 +57,14 @@ export function mod10RecursiveCheckDigit(digits: string): number {
   for (const char of digits) carry = TABLE[(carry + Number(char)) % 10]!;
   return (10 - carry) % 10;
 }
+
+/**
+ * The check digit of a Thai national identification number (and of a juristic person's tax id,
+ * which has the same 13 digits): the first twelve weighted 13 down to 2, the check digit
+ * (11 − sum mod 11) mod 10.
+ */
+export function thaiIdCheckDigit(twelve: string): number {
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(twelve[i]) * (13 - i);
+  return (11 - (sum % 11)) % 10;
+}

@@ -3,6 +3,7 @@
 // The bundle loads this module on the first request that names a type, not at a cold start.
 import { bitcoinPayload, BITCOIN_FIELDS } from './bitcoin.js';
 import { emailPayload, EMAIL_FIELDS } from './email.js';
+import { emvPayloadOf, EMV_FIELDS } from './emv.js';
 import { epcPayload, EPC_FIELDS } from './epc.js';
 import { eventPayload, EVENT_FIELDS } from './event.js';
 import type { Fields, Payload } from './fields.js';
@@ -45,6 +46,7 @@ export const PAYLOAD_BUILDERS = {
   gs1: { fields: GS1_FIELDS, secretFields: NONE, build: gs1Payload },
   pix: { fields: PIX_FIELDS, secretFields: NONE, build: pixPayload },
   swissqr: { fields: SWISSQR_FIELDS, secretFields: NONE, build: swissqrPayload },
+  emv: { fields: EMV_FIELDS, secretFields: NONE, build: emvPayloadOf },
 } as const satisfies Record<string, Builder>;
 
 export type PayloadBuilders = typeof PAYLOAD_BUILDERS;

@@ -9,6 +9,7 @@
 // example leaves it: its "12" would make the code good for one payment only.
 import { describe } from '../describe.js';
 import { badRequest } from '../errors.js';
+import { emvTextField } from './emv-text.js';
 import { emvPayload, tlv } from './emv-tlv.js';
 import { decimalField, textField, twoDecimals, type Fields, type Payload } from './fields.js';
 import { pixKeyField } from './pix-key.js';
@@ -16,27 +17,6 @@ import { pixKeyField } from './pix-key.js';
 export const PIX_FIELDS = ['key', 'name', 'city', 'amount', 'txid', 'description'] as const;
 
 const GUI = 'br.gov.bcb.pix';
-
-/**
- * A text of EMV's "ans" format, the characters from space to ~ (hex 20 to 7E), which is what
- * names and cities are: accents are dropped, as Pix apps drop them (São Paulo reads Sao Paulo),
- * and any other character refused.
- */
-function emvTextField(fields: Fields, name: string, max: number, required = false): string | undefined {
-  const given = textField(fields, name, { required, max: 200 });
-  if (given === undefined) return undefined;
-  const text = given.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  const foreign = /[^\u0020-\u007e]/u.exec(text);
-  if (foreign !== null)
-    throw badRequest(
-      'invalid_text',
-      `'${name}' may hold only letters without accents' marks, digits, spaces and ASCII punctuation (EMV's character set), not ${describe(foreign[0])}`,
-      { field: name },
-    );
-  if (text.length > max)
-    throw badRequest('out_of_range', `'${name}' is longer than ${max} characters`, { field: name, max });
-  return text;
-}
 
 /** The txid of a static code: 1 to 25 letters and digits (the manual's limit for the reference label). */
 function txidField(fields: Fields): string {

@@ -54,6 +54,7 @@ t.test('the required fields are the ones docs/api.md marks in bold', async (t) =
 const BEFORE_THE_CHOICE: Partial<Record<PayloadType, Record<string, string>>> = {
   wifi: { ssid: 'Guests' },
   otpauth: { secret: 'JBSWY3DPEHPK3PXP', account: 'ada@example.com' },
+  emv: { scheme: 'paynow', proxy: '+65 9123 4567', name: 'Kopi' },
 };
 
 t.test('every choice a select offers is one its builder takes', async (t) => {

@@ -543,6 +543,7 @@ t.test('the builders table: one builder per type, each with its fields', async (
   t.same(Object.keys(PAYLOAD_BUILDERS).sort(), [
     'bitcoin',
     'email',
+    'emv',
     'epc',
     'event',
     'geo',
@@ -601,6 +602,20 @@ t.test('a payload is secret only through the fields its builder names as secret'
       message: 'm',
       billing: '//S1/10/1',
     },
+    emv: [
+      { scheme: 'promptpay', proxy: '0812345678', proxyType: 'mobile', amount: 1 },
+      {
+        scheme: 'paynow',
+        proxy: '201912345A',
+        proxyType: 'uen',
+        amount: 1,
+        name: 'n',
+        city: 'c',
+        reference: 'r',
+        editable: true,
+        expiry: '2026-12-31',
+      },
+    ],
     epc: [
       { name: 'n', iban: 'BE72000000001616', bic: 'BPOTBEB1', amount: 1, purpose: 'CHAR', text: 't', info: 'i' },
       { name: 'n', iban: 'BE72000000001616', reference: 'RF18539007547034' },
