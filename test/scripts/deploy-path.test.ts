@@ -95,7 +95,7 @@ t.test(
     for (const step of ['make deploy', 'make outputs', 'make destroy'])
       t.match(rehearse.stdout, `==> rehearse: ${step}`);
     t.match(rehearse.stdout, /data\.archive_file\.function: Read complete/, 'Terraform zipped the bundle');
-    t.match(rehearse.stdout, /Apply complete! Resources: 18 added/);
+    t.match(rehearse.stdout, /Apply complete! Resources: 19 added/);
     t.match(rehearse.stdout, /role_name = "qr-code-generator-us-east-1"/, 'in the region the shell names');
     t.notMatch(
       rehearse.stdout + rehearse.stderr,
@@ -104,7 +104,7 @@ t.test(
     );
     await lambdaRunsTheZip(t, planned);
     // Then with every production-edge option on.
-    t.match(rehearse.stdout, /Apply complete! Resources: 29 added/, 'the edge: 11 more resources');
+    t.match(rehearse.stdout, /Apply complete! Resources: 30 added/, 'the edge: 11 more resources');
     t.match(rehearse.stdout, /rollback: the live alias goes from version 2 to 1/);
     t.match(rehearse.stdout, /rollforward: the live alias goes from version 1 to the newest, 2/);
     t.match(rehearse.stdout, /back: rehearsal: the invalidation of every path of distribution \S+ is not sent/);
