@@ -3,41 +3,14 @@
 // validator; PayNow payloads rebuilt from a public PayNow generator's example with promptparse's
 // TLV encoder, and every payload parsed by promptparse with its CRC checked.
 import t, { type Test } from 'tap';
-import { checksum, encode, generate, parse, tag, type TLVTag, validate, withCrcTag } from 'promptparse';
-import { handler } from '../../../lambda/handler.js';
+import { encode, generate, parse, tag, type TLVTag, validate, withCrcTag } from 'promptparse';
 import { PAYLOAD_BUILDERS } from '../../../lambda/payload/index.js';
-import { httpApiEvent } from '../../helpers/events.js';
-import { decodeQrText } from '../../helpers/qr-decode.js';
-import { captureStdout } from '../../helpers/stdout.js';
+import { built as builtBy, post as postFields, strictlyParsed } from '../../helpers/emv.js';
 
 const build = (fields: Record<string, unknown>): string => PAYLOAD_BUILDERS.emv.build(fields).text;
 
-async function post(fields: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
-  const event = httpApiEvent({
-    method: 'POST',
-    body: JSON.stringify({ type: 'emv', ...fields }),
-    headers: { 'content-type': 'application/json' },
-  });
-  const { result } = await captureStdout(() => handler(event, { awsRequestId: 'emv' }));
-  return { status: result.statusCode, body: JSON.parse(result.body) as Record<string, unknown> };
-}
-
-/** The payload the image holds, which must be the one the answer echoes. */
-async function built(t: Test, fields: Record<string, unknown>): Promise<string> {
-  const answer = await post(fields);
-  t.equal(answer.status, 200, JSON.stringify(answer.body).slice(0, 200));
-  const text = await decodeQrText(Buffer.from(String(answer.body.qr_code), 'base64'));
-  t.equal(text, answer.body.payload, 'the image holds the payload the answer echoes');
-  return text;
-}
-
-/** promptparse's strict reading: a well-formed EMV payload whose CRC holds, and the same CRC computed by it. */
-function strictlyParsed(t: Test, text: string) {
-  const qr = parse(text, true, true);
-  t.ok(qr, 'promptparse: a well-formed EMV payload whose CRC holds');
-  t.equal(checksum(text.slice(0, -4)), text.slice(-4), 'promptparse’s CRC-16 agrees');
-  return (id: string, sub?: string) => qr?.getTagValue(id, sub);
-}
+const built = (t: Test, fields: Record<string, unknown>) => builtBy(t, { type: 'emv', ...fields });
+const post = (fields: Record<string, unknown>) => postFields({ type: 'emv', ...fields });
 
 // 1101700207030: 1·13 + 1·12 + 0·11 + 1·10 + 7·9 + 0·8 + 0·7 + 2·6 + 0·5 + 7·4 + 0·3 + 3·2 = 144, 144 mod 11 = 1, (11 − 1) mod 10 = 0.
 const THAI_ID = '1101700207030';

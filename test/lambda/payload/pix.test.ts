@@ -3,38 +3,15 @@
 // checked by cpf-cnpj-validator; the manual's own example reproduced to the last character.
 import t, { type Test } from 'tap';
 import { cnpj, cpf } from 'cpf-cnpj-validator';
-import { checksum, parse } from 'promptparse';
-import { handler } from '../../../lambda/handler.js';
+import { parse } from 'promptparse';
 import { PAYLOAD_BUILDERS } from '../../../lambda/payload/index.js';
-import { httpApiEvent } from '../../helpers/events.js';
-import { decodeQrText } from '../../helpers/qr-decode.js';
-import { captureStdout } from '../../helpers/stdout.js';
+import { built as builtBy, post, strictlyParsed } from '../../helpers/emv.js';
 
-async function post(fields: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
-  const event = httpApiEvent({
-    method: 'POST',
-    body: JSON.stringify(fields),
-    headers: { 'content-type': 'application/json' },
-  });
-  const { result } = await captureStdout(() => handler(event, { awsRequestId: 'pix' }));
-  return { status: result.statusCode, body: JSON.parse(result.body) as Record<string, unknown> };
-}
-
-/** The payload the image holds, which must be the one the answer echoes. */
-async function built(t: Test, fields: Record<string, unknown>): Promise<string> {
-  const answer = await post({ type: 'pix', ...fields });
-  t.equal(answer.status, 200, JSON.stringify(answer.body).slice(0, 200));
-  const text = await decodeQrText(Buffer.from(String(answer.body.qr_code), 'base64'));
-  t.equal(text, answer.body.payload, 'the image holds the payload the answer echoes');
-  return text;
-}
+const built = (t: Test, fields: Record<string, unknown>) => builtBy(t, { type: 'pix', ...fields });
 
 /** The BR Code read by promptparse, strictly (its CRC checked), as the tags a payer's app reads. */
 function read(t: Test, text: string) {
-  const qr = parse(text, true, true);
-  t.ok(qr, 'promptparse: a well-formed EMV payload whose CRC holds');
-  const value = (id: string, sub?: string) => qr?.getTagValue(id, sub);
-  t.equal(checksum(text.slice(0, -4)), text.slice(-4), 'promptparse’s CRC-16 agrees');
+  const value = strictlyParsed(t, text);
   return {
     format: value('00'),
     initiation: value('01'),
