@@ -36,6 +36,7 @@ input[type=color]:disabled, input[type=range]:disabled { opacity: .35; }
 input[type=range] { padding: 0; border: none; min-height: 1.5rem; }
 .options, .style-options { display: grid; grid-template-columns: repeat(2, 1fr); gap: .75rem; align-items: start; }
 @media (min-width: 36rem) { .options, .style-options { grid-template-columns: repeat(3, 1fr); } }
+.options > div { display: grid; gap: .5rem; }
 .wide { grid-column: 1 / -1; }
 .check { display: flex; align-items: center; gap: .4rem; font-weight: 400; font-size: .85rem; }
 .check input { min-height: 0; margin: 0; }
@@ -93,6 +94,7 @@ export const SCRIPT = `
   var MAX_DAMAGE = ${MAX_DAMAGE};
   // Words for the API's style fields, in its error answers.
   var STYLE_LABELS = { dotStyle: 'Dot style', cornerSquareStyle: 'Corner squares', cornerSquareColor: 'Corner square colour', cornerDotStyle: 'Corner dots', cornerDotColor: 'Corner dot colour', gradient: 'Gradient', gradientColor: 'Gradient colour', gradientRotation: 'Gradient angle', logo: 'Logo', logoSize: 'Logo size', caption: 'Caption', captionColor: 'Caption colour', captionSize: 'Caption text size' };
+  var ENCODING_FIELDS = { eci: true, mode: true };
   var DEBOUNCE_MS = 400;
 
   var form = document.getElementById('form');
@@ -178,6 +180,9 @@ export const SCRIPT = `
     body.margin = Number(el.margin.value);
     // Auto: none sent, so a styled code may rise to the level it needs (a plain one is drawn at L).
     if (el.ecLevel.value !== 'auto') body.ecLevel = el.ecLevel.value;
+    // UTF-8 is the default; ECI marks it for readers that would guess, Kanji mode packs Japanese tighter.
+    if (el.encoding.value === 'eci') body.eci = true;
+    if (el.encoding.value === 'kanji') body.mode = 'kanji';
     body.dark = el.dark.value;
     body.light = el.transparent.checked ? '#ffffff00' : el.light.value;
     if (el.dotStyle.value !== 'square') body.dotStyle = el.dotStyle.value;
@@ -234,6 +239,7 @@ export const SCRIPT = `
   // The label a field of the request has on this page.
   function labelOf(field, body) {
     if (STYLE_LABELS[field]) return STYLE_LABELS[field];
+    if (ENCODING_FIELDS[field]) return 'Text encoding';
     var chosen = body.type ? BUILDERS[body.type] : null;
     var found = chosen && chosen.fields.filter(function (one) { return one.name === field; })[0];
     return found ? found.label : '';
@@ -289,6 +295,7 @@ export const SCRIPT = `
   // The control an error is about: in the Style section (opened) or the builder's fieldset, else the data.
   function fieldAtFault(field, body) {
     if (field && STYLE_LABELS[field]) { style.open = true; return el[field] || el.url; }
+    if (field && ENCODING_FIELDS[field]) return el.encoding;
     if (field && body.type) return fieldInput(body.type, field);
     if (body.type) return fieldInput(body.type, BUILDERS[body.type].fields[0].name);
     return el.url;
@@ -519,7 +526,7 @@ export const BODY = `<main>
     <label>Format<select name="format"><option value="png">PNG</option><option value="svg">SVG</option></select></label>
     <label>Size (px)<input name="size" type="number" min="21" max="2048" step="1" value="300" inputmode="numeric"></label>
     <label>Margin (modules)<input name="margin" type="number" min="0" max="16" step="1" value="4" inputmode="numeric"></label>
-    <label>Error correction<select name="ecLevel"><option value="L">L (7%)</option><option value="M">M (15%)</option><option value="Q">Q (25%)</option><option value="H">H (30%)</option><option value="auto">Auto</option></select></label>
+    <div><label>Error correction<select name="ecLevel"><option value="L">L (7%)</option><option value="M">M (15%)</option><option value="Q">Q (25%)</option><option value="H">H (30%)</option><option value="auto">Auto</option></select></label><label>Text encoding<select name="encoding"><option value="">UTF-8</option><option value="eci">UTF-8, marked (ECI)</option><option value="kanji">Kanji (Shift JIS)</option></select></label></div>
     <label>Dark<input name="dark" type="color" value="#000000"></label>
     <div><label>Light<input name="light" type="color" value="#ffffff"></label><label class="check"><input name="transparent" type="checkbox">Transparent background</label></div>
   </div>

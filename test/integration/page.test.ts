@@ -210,7 +210,7 @@ t.test('keyboard only, at phone width, SVG', async (t) => {
   await page.keyboard.type('keyboard');
   await page.keyboard.press('Tab');
   await page.keyboard.press('ArrowDown'); // Format: PNG → SVG
-  for (let i = 0; i < 7; i++) await page.keyboard.press('Tab'); // size, margin, error correction, dark, light, transparent, Generate
+  for (let i = 0; i < 8; i++) await page.keyboard.press('Tab'); // size, margin, error correction, text encoding, dark, light, transparent, Generate
   t.equal(await page.evaluate(() => document.activeElement?.textContent), 'Generate', 'Tab reaches the button');
   await page.keyboard.press('Enter');
   const image = page.locator('#qr');
@@ -362,4 +362,36 @@ t.test('What to encode: a Swiss QR-bill, its addresses sent as objects, the cros
     [/^data:image\/png;base64,/, '#'],
     'no GET link (GET takes no addresses): the PNG shown, the SVG by POST',
   );
+});
+
+t.test('Text encoding: Kanji mode packs Japanese text, ECI marks UTF-8; both read back exactly', async (t) => {
+  const { context, page } = await openPage();
+  t.teardown(() => context.close());
+  const japanese = '東京都渋谷区神宮前一丁目';
+  const image = page.locator('#qr');
+  // The next image: Enter, then a source other than the one shown.
+  const read = async () => {
+    const before = (await image.isVisible()) ? await image.getAttribute('src') : null;
+    await page.getByLabel('URL or text').press('Enter');
+    await page.waitForFunction((previous) => {
+      const shown = document.querySelector<HTMLImageElement>('#qr');
+      return shown !== null && !shown.closest('[hidden]') && shown.getAttribute('src') !== previous;
+    }, before);
+    return decodeQr(Buffer.from((await image.getAttribute('src'))!.split(',')[1]!, 'base64'));
+  };
+  await page.getByLabel('URL or text').fill(japanese);
+  const utf8 = await read();
+  await page.getByLabel('Text encoding').selectOption('kanji');
+  const kanji = await read();
+  t.equal(kanji.text, japanese, 'Kanji mode reads back as the text');
+  t.ok(Number(kanji.version) < Number(utf8.version), `a smaller version: ${kanji.version} against ${utf8.version}`);
+  await page.getByLabel('Text encoding').selectOption('eci');
+  await page.getByLabel('URL or text').fill('café ünï');
+  const marked = await read();
+  t.same([marked.text, marked.hasEci], ['café ünï', true], 'marked as UTF-8');
+  await page.getByLabel('Text encoding').selectOption('kanji');
+  await page.getByLabel('URL or text').fill('café');
+  await page.getByLabel('URL or text').press('Enter');
+  await page.getByRole('alert').waitFor();
+  t.match(await page.getByRole('alert').textContent(), /é/, 'a character Kanji mode cannot carry is named');
 });
