@@ -162,7 +162,7 @@ coverage: ## c8's summary of the last test run's coverage (tap collects it), hel
 dev: install build standin host-deps ## Run the API locally: HTTP API on PORT (3000), Lambda Invoke API on LAMBDA_PORT (3001)
 	node --import tsx local/cli.ts
 
-bench: install build ## Benchmark against the tutorial's Python handler and the naive Node port; writes BENCHMARKS.md
+bench: install build ## Benchmark against the tutorial's Python handler, the naive Node port and the fastest JS encoders; writes BENCHMARKS.md
 	node --import tsx bench/run.ts
 
 load: install build ## 10k requests at concurrency 50 through the local HTTP API; fails on errors or memory growth

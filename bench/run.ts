@@ -13,6 +13,7 @@ import { startStack } from '../local/stack.js';
 import { loadStackConfig } from '../local/terraform/stack-config.js';
 import { median } from './median.js';
 import { profileSteps } from './steps.js';
+import { measurePeers, peersMarkdown } from './peers.js';
 import { measureStyled } from './styled.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -277,6 +278,10 @@ try {
 // 7b. A styled code, verified, beside python-qrcode's styled image.
 console.log('styled: a verified styled PNG, warm and first, and python-qrcode StyledPilImage …');
 const styled = await measureStyled(root, PYTHON);
+
+// 7c. Beside the fastest JavaScript encoders, each read back by ZBar first.
+console.log('peers: qr, lean-qr, qrcode-generator and node-qrcode, taking turns …');
+const peerRows = await measurePeers(root, TUTORIAL_URL, ROUNDS);
 
 // 6. Through the local stack.
 console.log('local stack: autocannon at concurrency 1 and 16 …');
@@ -546,6 +551,7 @@ H, about 300 px), which draws but never reads what it drew. Medians of 30 warm c
 | qr-lambda, the first styled request of a fresh process (its chunk, resvg and ZXing's WebAssembly loaded) | ${f(styled.firstMs, 1)} | ≤ 250: ${styled.firstMs <= 250 ? 'met' : 'not met'} |
 | python-qrcode StyledPilImage, warm, not verified | ${typeof styled.python === 'number' ? f(styled.python, 2) : styled.python} | – |
 ${typeof styled.python === 'number' ? `\nThe verified styled code takes ${f(styled.warmMs / styled.python, 2)}× python-qrcode's unverified one.\n` : ''}
+${peersMarkdown(peerRows, ROUNDS)}
 ## Refused before work
 
 | request | status | time (ms) |
