@@ -5,7 +5,9 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { request as httpRequest } from 'node:http';
-import { apiGatewayTime, createHttpApi, fromResult, isTextContentType } from '../../local/api/http-api.js';
+import { createHttpApi } from '../../local/api/http-api.js';
+import { apiGatewayTime, isTextContentType } from '../../local/api/http/event.js';
+import { fromResult } from '../../local/api/http/result.js';
 import { FunctionPool } from '../../local/runtime/pool.js';
 import { fixtureFunction } from '../helpers/target.js';
 
