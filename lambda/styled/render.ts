@@ -49,11 +49,18 @@ interface Attempt {
   readonly unread?: string;
 }
 
-/** The logo sizes to try: the one asked for, or the default shrinking to a half of it. */
-const logoSizes = (style: Style): number[] =>
-  style.logoSizeGiven || style.logo === undefined
-    ? [style.logoSize]
-    : [1, 0.9, 0.8, 0.7, 0.6, 0.5].map((step) => Number((style.logoSize * step).toFixed(3)));
+/** The smallest share of the symbol an open logo size shrinks to: below it a logo is hard to make out. */
+const LOGO_FLOOR = 0.1;
+
+/** The logo sizes to try: the one asked for, or the default shrinking step by step to LOGO_FLOOR (or itself, if smaller). */
+function logoSizes(style: Style): number[] {
+  if (style.logoSizeGiven || style.logo === undefined) return [style.logoSize];
+  const floor = Math.min(style.logoSize, LOGO_FLOOR);
+  const sizes = [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4]
+    .map((step) => Number((style.logoSize * step).toFixed(3)))
+    .filter((size) => size > floor);
+  return [...sizes, floor];
+}
 
 export async function renderStyled(spec: DrawSpec): Promise<StyledImage> {
   const style = parseStyle(spec.style ?? {}, spec.light, spec.styleDefaults);
@@ -161,12 +168,17 @@ function unscannable(
   const levelGiven = levels.length === 1;
   const capacity = damage.worst.capacity;
   const budget = Math.floor(capacity * style.maxDamage);
+  const plain =
+    style.dotStyle === 'square' && style.cornerSquareStyle === 'square' && style.cornerDotStyle === 'square';
+  const overBudget = damage.functionModules === 0 && !unread;
   const changes = [
-    ...(style.logo ? [`a smaller logo (logoSize below ${logoSize})`, 'a smaller logoMargin'] : []),
+    ...(style.logo ? [`a smaller logo (logoSize below ${logoSize})`] : []),
+    ...(style.logo && style.logoMargin > 0 ? ['a smaller logoMargin'] : []),
     ...(levelGiven && ecLevel !== 'H' ? ['a higher ecLevel, or none, so that it may rise'] : []),
-    ...(style.maxDamage < 0.75 ? ['maxDamage up to 0.75'] : []),
-    'a plainer dotStyle',
+    ...(overBudget && style.maxDamage < 0.75 ? ['maxDamage up to 0.75'] : []),
+    ...(plain ? [] : ['a plainer dotStyle or corner style']),
   ];
+  if (changes.length === 0) changes.push('fewer style options');
   const where = unread
     ? `every block is within its budget, but ${unread} did not read it`
     : damage.functionModules > 0

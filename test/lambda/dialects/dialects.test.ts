@@ -292,3 +292,17 @@ t.test('QuickChart: what its centre image and caption parameters take, and what 
       family,
     );
 });
+
+t.test(
+  'QuickChart: a centre image on a short text, ratio left open, shrinks until it scans rather than refusing',
+  async (t) => {
+    const logo = readFileSync(new URL('../../../docs/gallery/logo.svg', import.meta.url)).toString('base64');
+    const response = await get(
+      '/qr',
+      `text=${encodeURIComponent('https://example.com')}&size=300&centerImageUrl=${encodeURIComponent(`data:image/svg+xml;base64,${logo}`)}`,
+    );
+    t.equal(response.statusCode, 200, response.body.slice(0, 300));
+    t.equal(await decodeQrText(png(response)), 'https://example.com');
+    t.equal(response.headers['x-qr-verified'], 'zxing-wasm, jsqr');
+  },
+);

@@ -71,6 +71,7 @@ t.test(
     t.ok(body.wrongCodewords > body.budget, 'over its budget');
     t.match(body.error, /block \d+ has \d+ wrong codewords, over its budget/);
     t.match(body.error, /a higher ecLevel, or none/);
+    t.notMatch(body.error, /dotStyle/, 'no plainer style suggested for square modules and corners');
     t.equal(refused.headers['cache-control'], 'private, no-store');
     // Level and size open: raised, then shrunk; what comes back reads, at the size it says.
     const open = await post({ url: URL_TEXT, logo: PNG_LOGO });
