@@ -419,6 +419,8 @@ export const SCRIPT = `
     var reader = new FileReader();
     reader.onload = function () {
       logo = { name: file.name, data: String(reader.result) };
+      // A logo needs room the code's own level may not have: a level left at its default becomes Auto, so it can rise.
+      if (!levelChosen && el.ecLevel.value === 'L' && !el.ecLevel.disabled) el.ecLevel.value = 'auto';
       logoName.textContent = file.name + ' (' + kib(file.size) + ' KiB)';
       logoChosen.hidden = false;
       error.textContent = '';
@@ -429,6 +431,8 @@ export const SCRIPT = `
     reader.readAsDataURL(file);
   }
   el.logo.addEventListener('change', function () { takeLogo(el.logo.files[0]); });
+  var levelChosen = false;
+  el.ecLevel.addEventListener('change', function () { levelChosen = true; });
   document.getElementById('logo-remove').addEventListener('click', function () {
     logo = null;
     el.logo.value = '';

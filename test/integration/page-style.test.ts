@@ -154,6 +154,8 @@ t.test('an oversized logo at level L: the page says it would not scan and what t
   await page.getByText('Style', { exact: true }).click();
   await page.getByLabel('Logo', { exact: true }).setInputFiles(RED_SQUARE.pathname);
   await page.locator('#logo-name').filter({ hasText: 'red-square.png' }).waitFor();
+  t.equal(await page.getByLabel('Error correction').inputValue(), 'auto', 'a logo turns the default level to Auto');
+  await page.getByLabel('Error correction').selectOption('L');
   await page.locator('#logo-auto').uncheck();
   await page.getByLabel('Logo size').fill('0.4');
   await page.getByLabel('URL or text').press('Enter');
