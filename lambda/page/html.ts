@@ -117,6 +117,8 @@ export const SCRIPT = `
 
   // The logo read from the file chosen or dropped: only ever sent in the body, never fetched.
   var logo = null;
+  // Whether the person chose the error correction level (a logo leaves a chosen one alone).
+  var levelChosen = false;
   // The live preview: after the first Generate, each change regenerates after a pause, one request at a time.
   var live = false, inFlight = false, again = false, againExplicit = false, timer = 0, lastSent = '';
   // What the image on show was made from.
@@ -431,7 +433,6 @@ export const SCRIPT = `
     reader.readAsDataURL(file);
   }
   el.logo.addEventListener('change', function () { takeLogo(el.logo.files[0]); });
-  var levelChosen = false;
   el.ecLevel.addEventListener('change', function () { levelChosen = true; });
   document.getElementById('logo-remove').addEventListener('click', function () {
     logo = null;

@@ -19,7 +19,7 @@ import { parseStyle, type Style } from './options.js';
 import { placeCode, type DrawnCaption } from './place.js';
 import { rasterize, type Raster } from './raster.js';
 import { wrongModules } from './sample.js';
-import { inFinder, logoBox, styledSvg, type LogoBox } from './svg.js';
+import { clearedBy, inFinder, logoBox, styledSvg, type LogoBox } from './svg.js';
 import { DECODERS, unreadBy } from './verify.js';
 
 /** What the answer says of its own reading. */
@@ -89,7 +89,10 @@ export async function renderStyled(spec: DrawSpec): Promise<StyledImage> {
       const underOverlay = (wrong: Iterable<number>): number[] =>
         dataModules === undefined
           ? [...wrong]
-          : [...wrong].filter((module) => dataModules.has(module) || !inLogoBox(box!, symbol.size, module));
+          : [...wrong].filter(
+              (module) =>
+                dataModules.has(module) || !clearedBy(box!, Math.floor(module / symbol.size), module % symbol.size),
+            );
       const fitting = (damage: Damage): boolean => damage.functionModules === 0 && damage.worstShare <= style.maxDamage;
       // The dark modules under the logo's margin, which is left light, read wrong: counted from the
       // geometry, before anything is drawn, a level they already overwhelm is passed over. Under
@@ -149,12 +152,6 @@ function darkModulesInMargin({ size, modules }: QrSymbol, box: LogoBox): number[
   }
   return cleared;
 }
-
-/** Whether a module (row * size + col) is one the logo and its margin clear. */
-const inLogoBox = ({ first, last }: LogoBox, size: number, module: number): boolean => {
-  const [row, col] = [Math.floor(module / size), module % size];
-  return row >= first && row <= last && col >= first && col <= last;
-};
 
 /** How bad an attempt is: a function module read wrong is worse than any block, and any block over budget worse than a decoder's miss. */
 const badness = ({ damage, unread }: Attempt, style: Style): number =>

@@ -26,6 +26,10 @@ export function logoBox(symbolSize: number, share: number, margin: number): Logo
   return { x, size, first: Math.floor(x - margin), last: Math.ceil(x + size + margin) - 1 };
 }
 
+/** Whether the logo and its margin clear the module at (row, col): it is left light. */
+export const clearedBy = ({ first, last }: LogoBox, row: number, col: number): boolean =>
+  row >= first && row <= last && col >= first && col <= last;
+
 /** Whether (row, col) lies in one of the three finder patterns (7 × 7, separators excluded). */
 export const inFinder = (size: number, row: number, col: number): boolean =>
   (row < 7 && col < 7) || (row < 7 && col >= size - 7) || (row >= size - 7 && col < 7);
@@ -47,8 +51,7 @@ export function styledSvg(
   const { size, modules } = symbol;
   const dark = (row: number, col: number): boolean =>
     row >= 0 && col >= 0 && row < size && col < size && modules[row * size + col] === 1 && !cleared(row, col);
-  const cleared = (row: number, col: number): boolean =>
-    logo !== undefined && row >= logo.first && row <= logo.last && col >= logo.first && col <= logo.last;
+  const cleared = (row: number, col: number): boolean => logo !== undefined && clearedBy(logo, row, col);
   let body = '';
   for (let row = 0; row < size; row++) {
     for (let col = 0; col < size; col++) {

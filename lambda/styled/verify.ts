@@ -31,31 +31,11 @@ function zxingWasm(): ArrayBuffer {
 
 let zxing: Promise<unknown> | undefined;
 
-/**
- * The pixels as a print on white paper shows them. resvg's are premultiplied RGBA, and the
- * decoders ignore alpha: a transparent background would read as black without this.
- */
-function onWhite(pixels: Buffer): Uint8ClampedArray {
-  const data = new Uint8ClampedArray(pixels.buffer, pixels.byteOffset, pixels.byteLength);
-  let opaque = true;
-  for (let i = 3; i < data.length && opaque; i += 4) opaque = data[i] === 255;
-  if (opaque) return data;
-  const white = new Uint8ClampedArray(data.length);
-  for (let i = 0; i < data.length; i += 4) {
-    const clear = 255 - data[i + 3]!;
-    white[i] = data[i]! + clear;
-    white[i + 1] = data[i + 1]! + clear;
-    white[i + 2] = data[i + 2]! + clear;
-    white[i + 3] = 255;
-  }
-  return white;
-}
-
 /** What each decoder read from an image: the bytes, or undefined. */
 async function readImage(raster: Raster): Promise<[Buffer | undefined, Buffer | undefined]> {
   zxing ??= prepareZXingModule({ overrides: { wasmBinary: zxingWasm() }, fireImmediately: true });
   await zxing;
-  const data = onWhite(raster.pixels);
+  const data = raster.onWhite;
   const image = { data, width: raster.width, height: raster.height, colorSpace: 'srgb' } as unknown as Parameters<
     typeof readBarcodes
   >[0];

@@ -1,20 +1,11 @@
 import t from 'tap';
 import { deepStrictEqual } from 'node:assert';
 import fc from 'fast-check';
-import { fromString } from 'qrcode/lib/core/segments.js';
 import { Mode, optimalSegments, rawSegments } from '../../../lambda/qr/segments.js';
+import { ourSegments, theirSegments } from '../../helpers/segments-oracle.js';
 
-const MODE_IDS = ['Numeric', 'Alphanumeric', 'Byte'];
-
-/** qrcode's segments as (mode, text, count) — byte data back to text. */
-const theirs = (text: string, version: number) =>
-  fromString(text, version).map((s) => ({
-    mode: s.mode.id,
-    text: typeof s.data === 'string' ? s.data : Buffer.from(s.data).toString('utf8'),
-    length: s.getLength(),
-  }));
-const ours = (text: string, version: number) =>
-  optimalSegments(text, version).map((s) => ({ ...s, mode: MODE_IDS[s.mode] }));
+const theirs = theirSegments;
+const ours = (text: string, version: number) => ourSegments(text, version);
 
 t.test('the tutorial URL: one byte segment then "087" in numeric, a tie qrcode breaks by queue order', async (t) => {
   t.same(ours('https://www.youtube.com/@RayanSlim087', 3), [
