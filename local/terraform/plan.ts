@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { copyFile, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { terraformMinimum } from './minimum.js';
 import { ensureStandIn, terraformEnv } from './standin.js';
 
 /** What `terraform show -json` says of a plan; only the parts the local stack reads. */
@@ -52,7 +53,11 @@ function terraform(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv)
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.on('error', (error) =>
-      reject(new Error(`cannot run terraform (needed for the local stack, >= 1.11): ${error.message}`)),
+      reject(
+        new Error(
+          `cannot run terraform (needed for the local stack, >= ${terraformMinimum(cwd) ?? "main.tf's required_version"}): ${error.message}`,
+        ),
+      ),
     );
     child.on('close', (code) => {
       if (code === 0) resolvePromise(Buffer.concat(stdout).toString('utf8'));
