@@ -5,18 +5,19 @@
 // run by `make validate`.
 import t from 'tap';
 import { parse } from '@cdktf/hcl2json';
-import { existsSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ORIGIN_HEADER, ORIGIN_SECRET_ENV } from '../../lambda/http/origin-guard.js';
 import { loadStackConfig } from '../../local/terraform/stack-config.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 type Blocks = Record<string, Record<string, unknown>[]>;
 interface TfFile {
+  locals?: Record<string, unknown>[];
   variable?: Blocks;
   output?: Blocks;
   resource?: Record<string, Blocks>;
@@ -83,24 +84,33 @@ t.test('the lock file covers every required provider with matching constraints',
   }
 });
 
-// The cross-checked reference lives beside the project on the team's machines only; where
-// it is, the lock file must be it, byte for byte.
-const reference = join(root, '..', 'shared', 'reference', 'terraform.lock.hcl');
+// The hashes were found identical in two independent public lock files
+// (test/fixtures/terraform/README.md names them); the lock file must be them, byte for byte.
+const crossChecked = join(root, 'test', 'fixtures', 'terraform', 'cross-checked.lock.hcl');
 /** Each `provider "…" { … }` block of a lock file, by address, as written. */
 const lockBlocks = (text: string): Record<string, string> =>
   Object.fromEntries(
     [...text.matchAll(/^provider "([^"]+)" \{\n[\s\S]*?^\}$/gm)].map((match) => [match[1]!, match[0]]),
   );
-if (existsSync(reference)) {
-  t.test("every provider in the lock file is the cross-checked reference's entry, byte for byte", async (t) => {
-    const ours = lockBlocks(await readFile(join(root, '.terraform.lock.hcl'), 'utf8'));
-    const theirs = lockBlocks(await readFile(reference, 'utf8'));
-    t.ok(Object.keys(ours).length >= 1, 'the lock file has provider entries');
-    for (const [address, block] of Object.entries(ours)) t.equal(block, theirs[address], address);
-  });
-} else {
-  t.comment(`no reference lock file at ${reference}: compared on the team's machines`);
-}
+t.test('every provider in the lock file is the cross-checked entry, byte for byte', async (t) => {
+  const ours = lockBlocks(await readFile(join(root, '.terraform.lock.hcl'), 'utf8'));
+  const theirs = lockBlocks(await readFile(crossChecked, 'utf8'));
+  t.same(Object.keys(ours).sort(), Object.keys(theirs).sort(), 'the same providers');
+  for (const [address, block] of Object.entries(ours)) t.equal(block, theirs[address], address);
+  const count = (address: string, prefix: string): number =>
+    (theirs[address]?.match(new RegExp(`"${prefix}:`, 'g')) ?? []).length;
+  // As the fixture's README records them: a line added or dropped there shows here too.
+  t.same(
+    [count('registry.terraform.io/hashicorp/aws', 'h1'), count('registry.terraform.io/hashicorp/aws', 'zh')],
+    [14, 15],
+    'aws: 14 h1: and 15 zh: lines',
+  );
+  t.same(
+    [count('registry.terraform.io/hashicorp/archive', 'h1'), count('registry.terraform.io/hashicorp/archive', 'zh')],
+    [1, 12],
+    'archive: 1 h1: and 12 zh: lines',
+  );
+});
 
 t.test("the stand-in's schema has every resource and data source type the .tf files use", async (t) => {
   const schemas = await Promise.all(
@@ -145,4 +155,24 @@ t.test('the handler Terraform deploys is a file and export in the zip build.mjs 
   await writeFile(join(dir, `${file}.mjs`), files[`${file}.mjs`]!);
   const bundle = (await import(join(dir, `${file}.mjs`))) as Record<string, unknown>;
   t.type(bundle[exportName!], 'function', `${file}.mjs exports ${exportName}`);
+});
+
+t.test("the CDN's secret header and variable are the names the function reads", async (t) => {
+  // edge.tf gives CloudFront the header and the function the variable; origin-guard.ts reads
+  // them. test/terraform/edge.tftest.hcl plans both by name, so the three must agree.
+  const locals = Object.assign({}, ...parsed.flatMap((file) => file.locals ?? [])) as Record<string, unknown>;
+  t.equal(locals.origin_header, ORIGIN_HEADER, 'the header CloudFront sends');
+  t.match(
+    String(locals.function_environment),
+    new RegExp(`\\{ ${ORIGIN_SECRET_ENV} = `),
+    "the variable the function's environment gets",
+  );
+  const planned = await readFile(join(root, 'test/terraform/edge.tftest.hcl'), 'utf8');
+  t.match(planned, new RegExp(`custom_header\\)\\.name == "${ORIGIN_HEADER}"`), 'the header the plan test expects');
+  t.match(planned, new RegExp(`variables\\.${ORIGIN_SECRET_ENV}\\b`), 'the variable the plan test reads');
+  t.match(
+    await readFile(join(root, 'scripts/rotate-origin-secret.sh'), 'utf8'),
+    new RegExp(`\\(${ORIGIN_HEADER}\\)`),
+    'the header the rotation script names',
+  );
 });
