@@ -82,7 +82,9 @@ for need in "$@"; do
       outputs=$(terraform output -json 2>/dev/null) || outputs=""
       case "$(printf '%s' "$outputs" | tr -d '[:space:]')" in
         "" | "{}") fail "nothing is deployed yet — run \`make deploy\` first." \
-          "(terraform output finds no outputs in this folder's state.)" ;;
+          "(terraform output finds no outputs in this folder's state.)" \
+          "To call the function on this machine instead: \`make dev\` serves it, and its banner prints" \
+          "the curl and aws lambda invoke commands for it; \`make test\` runs the integration suite locally." ;;
       esac
       ;;
     region)

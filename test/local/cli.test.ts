@@ -59,6 +59,25 @@ async function pastedElsewhere(t: Test, banner: string): Promise<void> {
   t.equal(JSON.parse(readFileSync(written[1]!, 'utf8')).statusCode, 200, 'out/invoke.json holds the answer');
 }
 
+/**
+ * docs/api.md's direct invocation against the local stack, as written there but for the port the
+ * stack chose and the AWS CLI v2 the banner found.
+ */
+async function docsLocalInvoke(t: Test, lambdaUrl: string, banner: string): Promise<void> {
+  const docs = readFileSync(join(root, 'docs/api.md'), 'utf8');
+  const example = /```sh\n(aws lambda invoke --endpoint-url http:\/\/127\.0\.0\.1:3001 [\s\S]*?)```/.exec(docs)?.[1];
+  t.ok(example, 'docs/api.md shows the local invocation');
+  const awsCli = /# AWS CLI v2:\n {2}(\S+) lambda invoke/.exec(banner)?.[1] ?? 'aws';
+  const command = example!.replace('http://127.0.0.1:3001', lambdaUrl).replace(/^aws /, `${awsCli} `);
+  const folder = mkdtempSync(join(tmpdir(), 'docs-invoke-'));
+  t.teardown(() => rmSync(folder, { recursive: true, force: true }));
+  const run = spawnSync('sh', ['-c', command], { cwd: folder, encoding: 'utf8', timeout: 60_000 });
+  t.equal(run.status, 0, `the docs' local invocation succeeds${run.stderr}`);
+  const answer = JSON.parse(readFileSync(join(folder, 'out.json'), 'utf8')) as { statusCode: number; body: string };
+  t.equal(answer.statusCode, 200, 'and answers 200');
+  t.equal(JSON.parse(answer.body).url, 'https://www.youtube.com/@RayanSlim087', 'for the documented URL');
+}
+
 /** Process ids whose parent is `pid`. */
 const childrenOf = (pid: number): number[] =>
   execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
@@ -87,7 +106,10 @@ for (const signal of ['SIGINT', 'SIGKILL'] as const) {
     );
     const response = await fetch(`${httpUrl}/generate?url=cli`);
     t.equal(response.status, 200);
-    if (signal === 'SIGINT') await pastedElsewhere(t, output());
+    if (signal === 'SIGINT') {
+      await pastedElsewhere(t, output());
+      await docsLocalInvoke(t, lambdaUrl, output());
+    }
     const environments = childrenOf(child.pid!);
     t.ok(environments.length >= 1, 'an execution environment is running');
     child.kill(signal);

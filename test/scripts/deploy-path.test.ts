@@ -170,6 +170,7 @@ t.test('before any deploy, the targets that need one say to run make deploy', as
     const result = await run('make', ['--no-print-directory', target], clone, env);
     t.not(result.code, 0, `make ${target} fails`);
     t.match(result.stderr, /nothing is deployed yet — run `make deploy` first/, `make ${target} says why`);
+    t.match(result.stderr, /`make dev` serves it/, `make ${target} names the local stack`);
     t.notMatch(result.stderr + result.stdout, /Invalid endpoint|HTTP 000|terraform init/, 'not the tools’ confusion');
   }
   t.notOk(existsSync(join(clone, 'node_modules')), 'and installs nothing first');
