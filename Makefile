@@ -42,20 +42,23 @@ TF_OUTPUT = terraform output -raw
 # docs/deploy.md lists.
 APPLY_FLAGS ?=
 
-.PHONY: help system-deps install build host-deps typecheck lint format check check-types check-units standin validate rehearse test coverage clean dev bench load fuzz record-responses screenshots gallery audit lambda-deps deploy plan destroy outputs fmt invoke curl smoke rollback rollforward certificate rotate-origin-secret
+.PHONY: help system-deps stack-deps install build host-deps typecheck lint format check check-types check-units standin validate rehearse test coverage clean dev bench load fuzz record-responses screenshots gallery audit lambda-deps deploy plan destroy outputs fmt invoke curl smoke rollback rollforward certificate rotate-origin-secret
 
 # `make help` groups the targets by what people come to do, in this order.
 HELP_GROUPS := Start:dev,install,build \
   Call:invoke,curl,outputs,smoke \
   Deploy:deploy,plan,destroy,rollback,rollforward,certificate,rotate-origin-secret,lambda-deps \
   Test:check,test,lint,format,typecheck,coverage,validate,rehearse,standin,fuzz,bench,load \
-  Maintain:record-responses,screenshots,gallery,fmt,audit,system-deps,host-deps,clean,help
+  Maintain:record-responses,screenshots,gallery,fmt,audit,system-deps,stack-deps,host-deps,clean,help
 
 help: ## List the targets, grouped
 	@awk -v groups='$(HELP_GROUPS)' -f scripts/help.awk $(MAKEFILE_LIST)
 
 system-deps: ## Check for (and on Debian install) the tools the local stack and tests need; deploying needs none
-	@scripts/system-deps.sh
+	@scripts/system-deps.sh all
+
+stack-deps: ## Check for (and on Debian install) only the compile tools the local stack needs (make dev)
+	@scripts/system-deps.sh stack
 
 install: system-deps $(DEV_STAMP) ## Install everything the local stack and the tests need (system tools, npm ci)
 
@@ -63,7 +66,8 @@ install: system-deps $(DEV_STAMP) ## Install everything the local stack and the 
 # the two packages allowed to run theirs are rebuilt by name. ALLOWED_SCRIPTS is that list.
 ALLOWED_SCRIPTS := esbuild aws-lambda-ric
 
-$(DEV_STAMP): package.json package-lock.json
+# The compile tools come first (order-only: checking them never makes the install stale).
+$(DEV_STAMP): package.json package-lock.json | stack-deps
 	@echo "npm ci: the local stack's and the tests' packages; aws-lambda-ric compiles its native part (autotools, cmake, g++): about 2 minutes on two cores"
 	npm ci --no-audit --no-fund
 	npm rebuild --ignore-scripts=false $(ALLOWED_SCRIPTS)
@@ -159,7 +163,7 @@ coverage: ## c8's summary of the last test run's coverage (tap collects it), hel
 	    --functions "$$functions" --branches "$$branches" || { echo "coverage of $$folder/ is below its floor" >&2; exit 1; }; \
 	done
 
-dev: install build standin host-deps ## Run the API locally: HTTP API on PORT (3000), Lambda Invoke API on LAMBDA_PORT (3001)
+dev: stack-deps $(DEV_STAMP) build standin host-deps ## Run the API locally: HTTP API on PORT (3000), Lambda Invoke API on LAMBDA_PORT (3001)
 	node --import tsx local/cli.ts
 
 bench: install build ## Benchmark against the tutorial's Python handler, the naive Node port and the fastest JS encoders; writes BENCHMARKS.md

@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { onNodeDownload } from './runtime/node-release.js';
 import { startStack, type LocalStack } from './stack.js';
 import { watchTree } from './watch.js';
 
@@ -16,6 +17,7 @@ const dim = (text: string): string => (process.stdout.isTTY ? `\x1b[2m${text}\x1
 // Lambda's own lines (START, END, REPORT…) only when asked for: the function's lines always.
 const platformLogs = /^(1|true|yes|on)$/i.test(process.env.LAMBDA_PLATFORM_LOGS ?? '');
 
+onNodeDownload((message) => console.log(`local stack: ${message}`));
 let stack: LocalStack;
 try {
   stack = await startStack({

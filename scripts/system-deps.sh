@@ -11,10 +11,17 @@
 #   on a machine that is not arm64: qemu-aarch64-static and the aarch64 C, C++ and gcc
 #     runtime libraries — the deploy zip runs on Node.js for linux/arm64, Lambda's platform,
 #     under user-mode emulation (test/scripts/deploy-path.test.ts).
+# `system-deps.sh stack` checks only the first group, all the local stack needs (`make dev`);
+# with no argument, or `all`, every group (`make install`, `make test`).
 # Says so in one line when all are there. Otherwise installs them with apt-get where there is
 # one, and elsewhere names them for brew or dnf and fails.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+scope=${1:-all}
+case "$scope" in
+  stack | all) ;;
+  *) echo "system-deps: unknown scope '$scope' (stack or all)" >&2; exit 2 ;;
+esac
 
 missing=()    # what to tell the user
 packages=()   # the Debian packages that bring it
@@ -31,26 +38,30 @@ need libtoolize libtool libtoolize glibtoolize
 need cmake cmake cmake
 need make make make
 need g++ g++ g++ clang++
-"$here/preflight.sh" awscli >/dev/null 2>&1 || { missing+=("AWS CLI v2"); packages+=(awscli); }
-if ! "${VOBJECT_PYTHON:-/usr/bin/python3}" -c 'import vobject' >/dev/null 2>&1; then
-  missing+=("Python's vobject"); packages+=(python3-vobject)
-fi
-need zbarimg zbar-tools zbarimg
-need rsvg-convert librsvg2-bin rsvg-convert
-if [ "$(uname -m)" != aarch64 ] && [ "$(uname -m)" != arm64 ]; then
-  need qemu-aarch64-static qemu-user-static qemu-aarch64-static
-  for lib in ld-linux-aarch64.so.1:libc6-arm64-cross libstdc++.so.6:libstdc++6-arm64-cross libgcc_s.so.1:libgcc-s1-arm64-cross; do
-    [ -e "/usr/aarch64-linux-gnu/lib/${lib%%:*}" ] || { missing+=("aarch64 ${lib%%:*}"); packages+=("${lib#*:}"); }
-  done
-fi
-if [ -n "${CHROMIUM_PATH:-}" ]; then
-  [ -x "$CHROMIUM_PATH" ] || { echo "system-deps: CHROMIUM_PATH=$CHROMIUM_PATH is not an executable" >&2; exit 1; }
-elif [ ! -x /usr/bin/chromium ]; then
-  missing+=("Chromium"); packages+=(chromium)
+present="autotools, cmake, make, g++"
+if [ "$scope" = all ]; then
+  present="$present, AWS CLI v2, Chromium, vobject, zbarimg, rsvg-convert, arm64 emulation"
+  "$here/preflight.sh" awscli >/dev/null 2>&1 || { missing+=("AWS CLI v2"); packages+=(awscli); }
+  if ! "${VOBJECT_PYTHON:-/usr/bin/python3}" -c 'import vobject' >/dev/null 2>&1; then
+    missing+=("Python's vobject"); packages+=(python3-vobject)
+  fi
+  need zbarimg zbar-tools zbarimg
+  need rsvg-convert librsvg2-bin rsvg-convert
+  if [ "$(uname -m)" != aarch64 ] && [ "$(uname -m)" != arm64 ]; then
+    need qemu-aarch64-static qemu-user-static qemu-aarch64-static
+    for lib in ld-linux-aarch64.so.1:libc6-arm64-cross libstdc++.so.6:libstdc++6-arm64-cross libgcc_s.so.1:libgcc-s1-arm64-cross; do
+      [ -e "/usr/aarch64-linux-gnu/lib/${lib%%:*}" ] || { missing+=("aarch64 ${lib%%:*}"); packages+=("${lib#*:}"); }
+    done
+  fi
+  if [ -n "${CHROMIUM_PATH:-}" ]; then
+    [ -x "$CHROMIUM_PATH" ] || { echo "system-deps: CHROMIUM_PATH=$CHROMIUM_PATH is not an executable" >&2; exit 1; }
+  elif [ ! -x /usr/bin/chromium ]; then
+    missing+=("Chromium"); packages+=(chromium)
+  fi
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system-deps: all present (autotools, cmake, make, g++, AWS CLI v2, Chromium, vobject, zbarimg, rsvg-convert, arm64 emulation)"
+  echo "system-deps: all present ($present)"
   exit 0
 fi
 
@@ -70,5 +81,5 @@ fi
 sudo=()
 [ "$(id -u)" -eq 0 ] || sudo=(sudo)
 echo "system-deps: installing ${packages[*]} (for ${missing[*]})"
-"${sudo[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+"${sudo[@]}" apt-get update
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${packages[@]}"

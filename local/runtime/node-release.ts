@@ -30,23 +30,35 @@ export const runtimeMajor = (runtime: string): number | undefined => {
   return major === undefined ? undefined : Number(major);
 };
 
-const installs = new Map<number, Promise<NodeBinary>>();
+/** Where the pinned releases are installed, one folder each. */
+const CACHE = join(root, 'node_modules/.cache/node-releases');
+/** Each install under way or done, by its folder. */
+const installs = new Map<string, Promise<NodeBinary>>();
+
+/** Who hears of a download before it starts (`make dev` prints it; the tests stay quiet). */
+let downloadListener: ((message: string) => void) | undefined;
+
+/** Tells `listener` of every Node.js download, before it starts: what, from where, and that it happens once. */
+export function onNodeDownload(listener: ((message: string) => void) | undefined): void {
+  downloadListener = listener;
+}
 
 /** The `node` binary of `major`: this process's own when it is that major, else the pinned release (installed on first use). */
-export function nodeOfMajor(major: number): Promise<NodeBinary> {
+export function nodeOfMajor(major: number, cache = CACHE): Promise<NodeBinary> {
   if (Number(process.versions.node.split('.')[0]) === major)
     return Promise.resolve({ path: process.execPath, version: process.versions.node });
-  let install = installs.get(major);
+  const key = `${cache}\0${major}`;
+  let install = installs.get(key);
   if (!install) {
-    install = installPinned(major);
-    installs.set(major, install);
+    install = installPinned(major, cache);
+    installs.set(key, install);
     // A failure is not remembered: the next start tries again (the network may be back).
-    install.catch(() => installs.delete(major));
+    install.catch(() => installs.delete(key));
   }
   return install;
 }
 
-async function installPinned(major: number): Promise<NodeBinary> {
+async function installPinned(major: number, cache: string): Promise<NodeBinary> {
   const version = NODE_RELEASES[major];
   if (!version) {
     throw new Error(
@@ -54,7 +66,7 @@ async function installPinned(major: number): Promise<NodeBinary> {
     );
   }
   const pkg = `${nodePackage()}@${version}`;
-  const dir = join(root, 'node_modules/.cache/node-releases', `${nodePackage()}-${version}`);
+  const dir = join(cache, `${nodePackage()}-${version}`);
   const binary = join(dir, 'node_modules', nodePackage(), 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
   if (existsSync(binary)) return { path: binary, version };
   const staging = `${dir}.staging-${process.pid}-${Math.random().toString(16).slice(2)}`;
@@ -71,6 +83,9 @@ async function installPinned(major: number): Promise<NodeBinary> {
     staging,
     pkg,
   ];
+  downloadListener?.(
+    `a nodejs${major}.x function runs on Node.js ${major}: downloading ${pkg} from the npm registry, once for this checkout`,
+  );
   const failure = await npm(args);
   if (failure !== undefined) {
     await rm(staging, { recursive: true, force: true });
