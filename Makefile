@@ -42,14 +42,14 @@ TF_OUTPUT = terraform output -raw
 # docs/deploy.md lists.
 APPLY_FLAGS ?=
 
-.PHONY: help system-deps stack-deps install build host-deps typecheck lint format check check-types check-units standin validate rehearse test coverage clean dev bench load fuzz record-responses screenshots gallery audit lambda-deps deploy plan destroy outputs fmt invoke curl smoke rollback rollforward certificate rotate-origin-secret
+.PHONY: help system-deps stack-deps install build host-deps typecheck lint format format-ts format-tf check check-types check-units standin validate rehearse test coverage clean dev bench load fuzz record-responses screenshots gallery audit lambda-deps deploy plan destroy outputs invoke curl smoke rollback rollforward certificate rotate-origin-secret
 
 # `make help` groups the targets by what people come to do, in this order.
 HELP_GROUPS := Start:dev,install,build \
   Call:invoke,curl,outputs,smoke \
   Deploy:deploy,plan,destroy,rollback,rollforward,certificate,rotate-origin-secret,lambda-deps \
-  Test:check,test,lint,format,typecheck,coverage,validate,rehearse,standin,fuzz,bench,load \
-  Maintain:record-responses,screenshots,gallery,fmt,audit,system-deps,stack-deps,host-deps,clean,help
+  Test:check,test,lint,format,format-ts,format-tf,typecheck,coverage,validate,rehearse,standin,fuzz,bench,load \
+  Maintain:record-responses,screenshots,gallery,audit,system-deps,stack-deps,host-deps,clean,help
 
 help: ## List the targets, grouped
 	@awk -v groups='$(HELP_GROUPS)' -f scripts/help.awk $(MAKEFILE_LIST)
@@ -98,7 +98,9 @@ lint: ## Format check and lint (Biome), import layering (dependency-cruiser); of
 	npx biome ci --reporter=summary --colors=off
 	npx depcruise --config .dependency-cruiser.cjs $(LAYERED)
 
-format: ## Format the TypeScript and the scripts in place (Biome); `make fmt` formats the .tf files
+format: format-ts format-tf ## Format everything in place: the TypeScript and scripts, then the .tf files
+
+format-ts: ## Format the TypeScript, the scripts and the JSON in place (Biome)
 	$(HAVE_NODE_MODULES)
 	npx biome format --write
 
@@ -255,7 +257,7 @@ outputs: ## Print the deployment's outputs (endpoint, function, region, ready-to
 	  if [ "$$cli" = "$$(command -v aws)" ]; then cli=aws; fi; \
 	  terraform output | sed "s|^invoke_command = \"aws |invoke_command = \"$$cli |"
 
-fmt: ## Format the .tf files and the terraform tests
+format-tf: ## Format the .tf files and the terraform tests in place (terraform fmt)
 	@scripts/preflight.sh terraform
 	terraform fmt . test/terraform
 
