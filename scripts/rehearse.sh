@@ -32,9 +32,30 @@ export TF_CLI_CONFIG_FILE="$mirror_config" CHECKPOINT_DISABLE=1 QR_REHEARSAL=1
 # A region, as a user's shell or profile names one (make deploy refuses to go on without).
 export AWS_REGION="${AWS_REGION:-${AWS_DEFAULT_REGION:-us-east-1}}"
 unset TF_DATA_DIR TF_WORKSPACE TF_CLI_ARGS
-step() {
-  printf '\n==> rehearse: %s\n' "$*"
-  (cd "$work" && "$@")
+# Each step's whole output goes to the log, without colour codes; the terminal gets one line
+# a step, and on a failure the log's last lines and where the rest is.
+log=${REHEARSE_LOG:-$root/out/rehearse.log}
+mkdir -p "$(dirname "$log")"
+: >"$log"
+plain() { sed -u 's/\x1b\[[0-9;]*[A-Za-z]//g'; }
+say() { printf '%s\n' "$*" | tee -a "$log"; }
+failed() {
+  local status=$1
+  shift
+  printf 'rehearse: %s failed (exit %s); the last lines of %s:\n' "$*" "$status" "$log" >&2
+  tail -n 40 "$log" >&2
+  exit "$status"
+}
+step() { # step [-m <what the summary calls it>] <command>...
+  local started=$SECONDS status label
+  if [ "$1" = -m ]; then label=$2; shift 2; else label="$*"; fi
+  printf '\n==> rehearse: %s\n' "$*" >>"$log"
+  set +e
+  (cd "$work" && "$@") 2>&1 | plain >>"$log"
+  status=${PIPESTATUS[0]}
+  set -e
+  [ "$status" -eq 0 ] || failed "$status" "$label"
+  printf 'rehearse: %-58s ok (%d s)\n' "$label" $((SECONDS - started))
 }
 destroyed() {
   left=$(cd "$work" && terraform state list)
@@ -55,7 +76,7 @@ if [ -n "${REHEARSE_KEEP_ZIP:-}" ]; then cp "$work/build/lambda.zip" "$REHEARSE_
 step make outputs
 step make destroy APPLY_FLAGS=-auto-approve
 destroyed
-printf '\nrehearse: deploy, outputs and destroy passed against the stand-in provider\n'
+say 'rehearse: deploy, outputs and destroy passed against the stand-in provider'
 
 # The same with every production-edge option on: own domain in a Route 53 zone, the CDN,
 # the WAF limit, the dashboard and the live alias; then a second release, make rollback,
@@ -63,22 +84,19 @@ printf '\nrehearse: deploy, outputs and destroy passed against the stand-in prov
 export TF_VAR_domain_name=qr.rehearsal.example TF_VAR_hosted_zone_id=ZREHEARSAL0000000000 \
   TF_VAR_cdn_enabled=true TF_VAR_waf_rate_limit=600 TF_VAR_dashboard_enabled=true TF_VAR_rollback_enabled=true \
   QR_STANDIN_ROUTE53_ZONES=ZREHEARSAL0000000000=rehearsal.example
-step make deploy APPLY_FLAGS=-auto-approve
+step -m 'make deploy, the edge on (release 1)' make deploy APPLY_FLAGS=-auto-approve
 expect api_endpoint "$(output api_endpoint)" https://qr.rehearsal.example
 expect live_version "$(output live_version)" 1
-TF_VAR_environment_variables='{"RELEASE":"2"}' step make deploy APPLY_FLAGS=-auto-approve
+TF_VAR_environment_variables='{"RELEASE":"2"}' step -m 'make deploy (release 2)' make deploy APPLY_FLAGS=-auto-approve
 expect live_version "$(output live_version)" 2
 TF_VAR_environment_variables='{"RELEASE":"2"}' step make rollback APPLY_FLAGS=-auto-approve
 expect live_version "$(output live_version)" 1
 # A plan after the rollback changes nothing: the pin holds, and a check says so.
-step env TF_VAR_environment_variables='{"RELEASE":"2"}' terraform plan -input=false -detailed-exitcode -no-color >"$scratch/plan.txt" 2>&1 || {
-  cat "$scratch/plan.txt" >&2
-  echo 'rehearse: the plan after make rollback is not empty' >&2
-  exit 1
-}
-grep -q 'pinned by make rollback' "$scratch/plan.txt" || { echo 'rehearse: the plan does not say the alias is pinned' >&2; exit 1; }
+step -m 'terraform plan after the rollback: no change' env TF_VAR_environment_variables='{"RELEASE":"2"}' terraform plan -input=false -detailed-exitcode -no-color
+sed -n '/^==> rehearse: env .* terraform plan /,$p' "$log" | grep -q 'pinned by make rollback' || { echo 'rehearse: the plan does not say the alias is pinned' >&2; exit 1; }
 TF_VAR_environment_variables='{"RELEASE":"2"}' step make rollforward APPLY_FLAGS=-auto-approve
 expect live_version "$(output live_version)" 2
-TF_VAR_environment_variables='{"RELEASE":"2"}' step make destroy APPLY_FLAGS=-auto-approve
+TF_VAR_environment_variables='{"RELEASE":"2"}' step -m 'make destroy, the edge on' make destroy APPLY_FLAGS=-auto-approve
 destroyed
-printf '\nrehearse: the production edge (domain, CDN, WAF, dashboard, rollback) deployed, rolled back and forward, and destroyed\n'
+say 'rehearse: the production edge (domain, CDN, WAF, dashboard, rollback) deployed, rolled back and forward, and destroyed'
+say "rehearse: every step's output is in $log"

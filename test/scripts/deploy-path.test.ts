@@ -76,8 +76,14 @@ t.test(
     );
 
     const rehearsing = Date.now();
-    const planned = join(await mkdtemp(join(tmpdir(), 'planned-zip-')), 'lambda.zip');
-    const rehearse = await run('make', ['rehearse'], clone, { ...env, REHEARSE_KEEP_ZIP: planned });
+    const scratch = await mkdtemp(join(tmpdir(), 'planned-zip-'));
+    const planned = join(scratch, 'lambda.zip');
+    const logFile = join(scratch, 'rehearse.log');
+    const rehearse = await run('make', ['rehearse'], clone, {
+      ...env,
+      REHEARSE_KEEP_ZIP: planned,
+      REHEARSE_LOG: logFile,
+    });
     t.equal(
       rehearse.code,
       0,
@@ -91,23 +97,29 @@ t.test(
       /stand-in provider: .*\/build\/terraform-standin \(hashicorp\/aws, hashicorp\/archive\)/,
       'the clone built its own stand-in',
     );
-    t.notMatch(rehearse.stdout + rehearse.stderr, /system-deps|apt-get|gyp|cmake/, 'still nothing from the system');
-    for (const step of ['make deploy', 'make outputs', 'make destroy'])
-      t.match(rehearse.stdout, `==> rehearse: ${step}`);
-    t.match(rehearse.stdout, /data\.archive_file\.function: Read complete/, 'Terraform zipped the bundle');
-    t.match(rehearse.stdout, /Apply complete! Resources: 19 added/);
-    t.match(rehearse.stdout, /role_name = "qr-code-generator-us-east-1"/, 'in the region the shell names');
+    // The terminal gets a line a step; the log gets every step's output, and neither a colour code.
+    const log = await readFile(logFile, 'utf8');
+    const summary = rehearse.stdout.slice(rehearse.stdout.indexOf('rehearse: make deploy'));
+    t.ok(summary.split('\n').length <= 20, `a short summary (${summary.split('\n').length} lines)`);
+    t.match(summary, /^rehearse: make deploy APPLY_FLAGS=-auto-approve +ok \(\d+ s\)$/m, 'a step and how long it took');
+    t.match(summary, `rehearse: every step's output is in ${logFile}`, 'and where the rest is');
+    t.notMatch(rehearse.stdout + log, /\x1b\[/, 'no colour codes, in a pipe or in the log');
     t.notMatch(
-      rehearse.stdout + rehearse.stderr,
-      /runtime_not_blocked_soon/,
-      'the default runtime is far from its block',
+      rehearse.stdout + rehearse.stderr + log,
+      /system-deps|apt-get|gyp|cmake/,
+      'still nothing from the system',
     );
+    for (const step of ['make deploy', 'make outputs', 'make destroy']) t.match(log, `==> rehearse: ${step}`);
+    t.match(log, /data\.archive_file\.function: Read complete/, 'Terraform zipped the bundle');
+    t.match(log, /Apply complete! Resources: 19 added/);
+    t.match(log, /role_name = "qr-code-generator-us-east-1"/, 'in the region the shell names');
+    t.notMatch(log + rehearse.stderr, /runtime_not_blocked_soon/, 'the default runtime is far from its block');
     await lambdaRunsTheZip(t, planned);
     // Then with every production-edge option on.
-    t.match(rehearse.stdout, /Apply complete! Resources: 30 added/, 'the edge: 11 more resources');
-    t.match(rehearse.stdout, /rollback: the live alias goes from version 2 to 1/);
-    t.match(rehearse.stdout, /rollforward: the live alias goes from version 1 to the newest, 2/);
-    t.match(rehearse.stdout, /back: rehearsal: the invalidation of every path of distribution \S+ is not sent/);
+    t.match(log, /Apply complete! Resources: 30 added/, 'the edge: 11 more resources');
+    t.match(log, /rollback: the live alias goes from version 2 to 1/);
+    t.match(log, /rollforward: the live alias goes from version 1 to the newest, 2/);
+    t.match(log, /back: rehearsal: the invalidation of every path of distribution \S+ is not sent/);
     t.match(
       rehearse.stdout,
       /rehearse: the production edge \(domain, CDN, WAF, dashboard, rollback\) deployed, rolled back and forward, and destroyed/,
