@@ -51,6 +51,13 @@ module.exports = {
       to: { path: '^(local|test|bench|scripts)/' },
     },
     {
+      name: 'tests-are-leaves',
+      comment: 'Nothing but the tests imports from test/: what a script or the benchmark shares with them lives outside it.',
+      severity: 'error',
+      from: { pathNot: '^test/' },
+      to: { path: '^test/' },
+    },
+    {
       name: 'no-dev-deps-in-the-bundle',
       comment: 'What lambda/ imports is bundled: only packages in "dependencies" (types excepted).',
       severity: 'error',

@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startStack } from '../local/stack.js';
-import { holdRequests } from '../test/helpers/hold-requests.js';
+import { holdRequests } from './hold-requests.js';
 import { SCREENSHOT } from './screenshot-options.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

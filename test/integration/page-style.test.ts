@@ -4,7 +4,7 @@
 import t from 'tap';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { holdRequests } from '../helpers/hold-requests.js';
+import { holdRequests } from '../../scripts/hold-requests.js';
 import { pageHarness, shownImage } from '../helpers/page-browser.js';
 import { decodeQr } from '../helpers/qr-decode.js';
 

@@ -4,7 +4,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Route } from 'playwright-core';
 import { SCREENSHOT } from '../../scripts/screenshot-options.js';
-import { holdRequests } from '../helpers/hold-requests.js';
+import { holdRequests } from '../../scripts/hold-requests.js';
 import { pageHarness } from '../helpers/page-browser.js';
 import { decodeQr } from '../helpers/qr-decode.js';
 import { parseWifi } from '../helpers/wifi-parse.js';

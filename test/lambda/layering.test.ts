@@ -16,7 +16,7 @@ const depcruise = join(root, 'node_modules/dependency-cruiser/bin/dependency-cru
 const cruise = (cwd: string) =>
   spawnSync(
     process.execPath,
-    [depcruise, '--config', '.dependency-cruiser.cjs', '--output-type', 'err', 'lambda', 'local'],
+    [depcruise, '--config', '.dependency-cruiser.cjs', '--output-type', 'err', 'lambda', 'local', 'scripts'],
     {
       cwd,
       encoding: 'utf8',
@@ -41,6 +41,8 @@ t.test('a tree that breaks each rule fails, naming the rule and the import', asy
     'lambda/http/random.ts': "import fc from 'fast-check';\nexport const r = fc;\n",
     'lambda/http/typo.ts': "import { nothing } from './nowhere.js';\nexport const n = nothing;\n",
     'local/helper.ts': "import { HttpError } from '../lambda/errors.js';\nexport type Helper = HttpError;\n",
+    'scripts/shot.ts': "import { held } from '../test/helpers/held.js';\nexport const s = held;\n",
+    'test/helpers/held.ts': 'export const held = 1;\n',
   };
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
@@ -64,5 +66,6 @@ t.test('a tree that breaks each rule fails, naming the rule and the import', asy
     'payload-alone: lambda/payload/wifi.ts → local/helper.ts',
     'qr-alone: lambda/qr/symbol.ts → lambda/errors.ts',
     'render-on-qr: lambda/render/png.ts → lambda/generate/route.ts',
+    'tests-are-leaves: scripts/shot.ts → test/helpers/held.ts',
   ]);
 });

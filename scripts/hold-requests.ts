@@ -1,3 +1,4 @@
+// Shared by the page's screenshots (scripts/screenshots.ts) and its browser tests (test/integration/page*.test.ts).
 import type { Page } from 'playwright-core';
 
 /**
