@@ -42,13 +42,13 @@ TF_OUTPUT = terraform output -raw
 # docs/deploy.md lists.
 APPLY_FLAGS ?=
 
-.PHONY: help system-deps stack-deps install build host-deps typecheck lint format format-ts format-tf check check-types check-units standin validate rehearse test coverage clean dev bench load fuzz record-responses screenshots gallery audit lambda-deps deploy plan destroy outputs invoke curl smoke rollback rollforward certificate rotate-origin-secret
+.PHONY: help system-deps stack-deps install build host-deps typecheck lint format format-ts format-tf check check-types check-units standin validate rehearse test test-steps timings coverage clean dev bench load fuzz record-responses screenshots gallery audit lambda-deps deploy plan destroy outputs invoke curl smoke rollback rollforward certificate rotate-origin-secret
 
 # `make help` groups the targets by what people come to do, in this order.
 HELP_GROUPS := Start:dev,install,build \
   Call:invoke,curl,outputs,smoke \
   Deploy:deploy,plan,destroy,rollback,rollforward,certificate,rotate-origin-secret,lambda-deps \
-  Test:check,test,lint,format,format-ts,format-tf,typecheck,coverage,validate,rehearse,standin,fuzz,bench,load \
+  Test:check,test,timings,lint,format,format-ts,format-tf,typecheck,coverage,validate,rehearse,standin,fuzz,bench,load \
   Maintain:record-responses,screenshots,gallery,audit,system-deps,stack-deps,host-deps,clean,help
 
 help: ## List the targets, grouped
@@ -112,7 +112,7 @@ format-ts: ## Format the TypeScript, the scripts and the JSON in place (Biome)
 # qrcode on 1,000 random texts a level, enough to draw every version; `make test` compares
 # 2,500.
 check: $(TAP_STAMP) ## The fast tier, offline: format check, lint, layering, type check and the unit tests from sources (test/lambda)
-	@$(MAKE) --no-print-directory --jobs=3 --output-sync=target lint check-types check-units
+	@scripts/timed.sh make-check $(MAKE) --no-print-directory --jobs=3 --output-sync=target lint check-types check-units
 
 # The three parts of check side by side, each one's output together (--output-sync).
 # The type check is incremental, its state kept with the installed packages.
@@ -141,9 +141,17 @@ rehearse: build standin ## The deploy path offline: make deploy, outputs, destro
 
 # The suite rehearses the deploy path itself, from a fresh clone without system tools
 # (test/scripts/deploy-path.test.ts), so `make rehearse` is not run twice.
-test: install build host-deps typecheck lint validate ## Install what is needed, build, type-check, lint, validate, then every test (the deploy rehearsal among them)
+test: ## Install what is needed, build, type-check, lint, then every test (make validate and the deploy rehearsal among them)
+	@scripts/timed.sh make-test $(MAKE) --no-print-directory test-steps
+
+# make validate's Terraform checks run as a test file (test/infra/terraform-test.test.ts),
+# beside the others rather than before them all.
+test-steps: install build standin host-deps typecheck lint
 	npx tap
 	@$(MAKE) --no-print-directory coverage
+
+timings: ## Write the last test run's times (tap's own, per file, and make test's) into docs/contributing.md
+	node scripts/test-timings.mjs
 
 # Coverage floors per folder, as folder:lines:statements:functions:branches: the baseline
 # measured over every source file (c8's `all`, .c8rc.json), child processes included, less

@@ -294,3 +294,27 @@ t.test('the layout table in docs/contributing.md names every folder, and only fo
   for (const folder of expected)
     t.ok(named.includes(folder) && statSync(join(root, folder)).isDirectory(), `${folder} has a row`);
 });
+
+t.test('the times the docs state are the measured ones, in the block make timings writes', async (t) => {
+  const contributing = read('docs/contributing.md');
+  const block = /<!-- timings:start -->\n([\s\S]*?)\n<!-- timings:end -->/.exec(contributing)?.[1] ?? '';
+  t.match(block, /^The last full run measured here \(\d{4}-\d{2}-\d{2}, two shared cores\): \d+ test files in \d+ s/);
+  const rows = [...block.matchAll(/^\| `([^`]+)` \| (\d+) s \|$/gm)].map(([, file, time]) => ({
+    file: file!,
+    time: Number(time),
+  }));
+  t.equal(rows.length, 10, 'the ten slowest files');
+  for (const { file } of rows) t.ok(existsSync(join(root, file)), `${file} is a test file here`);
+  t.same(
+    rows.map((row) => row.time),
+    [...rows.map((row) => row.time)].sort((a, b) => b - a),
+    'slowest first',
+  );
+  // Elsewhere, no duration of a make target or a test run is stated by hand.
+  const claim =
+    /\b(?:about|roughly|under|in) (?:a|one|two|three|\d+) (?:minutes?|seconds?)\b|\b\d+ to \d+\s+(?:seconds|minutes)\b/;
+  for (const path of docs) {
+    const text = path === 'docs/contributing.md' ? read(path).replace(block, '') : read(path);
+    t.notMatch(text, claim, `${path} states no time but the measured ones`);
+  }
+});

@@ -1,6 +1,6 @@
 // `make validate` is Terraform reading the .tf files against the providers' schema: a
 // copy of the project broken in each way a hand edit breaks it fails, with Terraform's
-// own message. (The unbroken project passes: `make validate` runs in `make test`.)
+// own message. (The unbroken project passes it: test/infra/terraform-test.test.ts.)
 import t from 'tap';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -11,7 +11,7 @@ import { run } from '../helpers/processes.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 // What is under test is that Terraform finds the stand-in where the checkout now is; one
-// test file shows it (make validate runs them all before the tap suite).
+// test file shows it (test/infra/terraform-test.test.ts runs them all).
 t.setTimeout(600_000);
 const FILTER = 'test/terraform/preconditions.tftest.hcl';
 
