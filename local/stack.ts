@@ -13,6 +13,8 @@ import { loadStackConfig, type StackConfig } from './terraform/stack-config.js';
 export interface StackOptions {
   /** The folder with the .tf files. */
   readonly dir: string;
+  /** Its configuration, planned already (test files share one plan); else `dir` is planned here. */
+  readonly config?: StackConfig;
   /** Where TF_VAR_* overrides come from. */
   readonly env?: NodeJS.ProcessEnv;
   readonly host?: string;
@@ -43,7 +45,7 @@ export interface LocalStack {
 
 /** The HTTP API and the Lambda Invoke API in front of the function the .tf files deploy. */
 export async function startStack(options: StackOptions): Promise<LocalStack> {
-  const config = await loadStackConfig(options.dir, options.env ?? {});
+  const config = options.config ?? (await loadStackConfig(options.dir, options.env ?? {}));
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? (() => {});
   const maxEnvironments = maxEnvironmentsOf(options.env ?? {});

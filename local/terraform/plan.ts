@@ -26,7 +26,7 @@ export interface ResourceValues {
 }
 
 /** The files Terraform reads from a module folder by itself. */
-const isConfigFile = (file: string): boolean =>
+export const isConfigFile = (file: string): boolean =>
   file.endsWith('.tf') ||
   file.endsWith('.tf.json') ||
   /^terraform\.tfvars(\.json)?$/.test(file) ||

@@ -2,6 +2,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { fileURLToPath } from 'node:url';
 import type { FunctionDefinition } from '../../local/runtime/function.js';
 import { startStack, type LocalStack } from '../../local/stack.js';
+import { sharedStackConfig } from './shared-plan.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 // The SDK warns once per process that its releases after January 2027 need Node 22; the
@@ -63,7 +64,7 @@ export async function openTarget(extraFunctions: readonly FunctionDefinition[] =
       close: async () => lambda.destroy(),
     };
   }
-  const stack = await startStack({ dir: root, extraFunctions });
+  const stack = await startStack({ dir: root, config: await sharedStackConfig(), extraFunctions });
   const lambda = new LambdaClient({
     region: stack.config.region,
     endpoint: stack.lambdaUrl,
