@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ORIGIN_HEADER, ORIGIN_SECRET_ENV } from '../../lambda/http/origin-guard.js';
-import { loadStackConfig } from '../../local/terraform/stack-config.js';
+import { sharedStackConfig } from '../helpers/shared-plan.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -141,7 +141,7 @@ t.test('the function has no managed policies: only its own inline log policy', a
 });
 
 t.test('the handler Terraform deploys is a file and export in the zip build.mjs writes', async (t) => {
-  const config = await loadStackConfig(root, {});
+  const config = await sharedStackConfig();
   t.equal(
     config.function.code,
     join(root, 'build/lambda.zip'),
