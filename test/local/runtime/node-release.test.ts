@@ -1,9 +1,9 @@
 // Each nodejs<N>.x runtime on Node N: this process's Node when it is that major, a pinned
 // release otherwise, and a message that names what to install when there is none.
 import t from 'tap';
-import { FunctionPool } from '../../local/runtime/pool.js';
-import { NODE_RELEASES, nodeOfMajor, runtimeMajor } from '../../local/runtime/node-release.js';
-import { fixtureFunction } from '../helpers/target.js';
+import { FunctionPool } from '../../../local/runtime/pool.js';
+import { NODE_RELEASES, nodeOfMajor, runtimeMajor } from '../../../local/runtime/node-release.js';
+import { fixtureFunction } from '../../helpers/target.js';
 
 t.test('the major a runtime names', async (t) => {
   t.equal(runtimeMajor('nodejs24.x'), 24);

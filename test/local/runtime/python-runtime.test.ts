@@ -1,7 +1,7 @@
 // Functions on a python3.x runtime: local/runtime/python-bootstrap.py against the Runtime API.
 import t from 'tap';
-import { FunctionPool } from '../../local/runtime/pool.js';
-import { fixtureFunction } from '../helpers/target.js';
+import { FunctionPool } from '../../../local/runtime/pool.js';
+import { fixtureFunction } from '../../helpers/target.js';
 
 const python = (overrides = {}) =>
   fixtureFunction('python-counter', {
