@@ -93,6 +93,7 @@ t.test('environment: Lambda’s reserved variables and the configured ones, noth
   t.equal(env.QR_SHELL_ONLY_SECRET, undefined, 'the shell’s variables stay out');
   t.equal(env.HOME, undefined);
   t.equal(env.AWS_ACCESS_KEY_ID, undefined);
+  t.equal(env.LAMBDA_LOCAL_DRAIN_MARKER, undefined, 'the stack’s own variable is gone before the handler loads');
   t.notOk(String(env.LAMBDA_TASK_ROOT).startsWith(process.cwd()), 'the code runs from a copy outside the project');
   t.equal(result.timezoneOffset, 0, 'UTC');
   t.match(context, {
