@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createHttpApi } from './api/http-api.js';
 import { createInvokeApi } from './api/invoke-api.js';
 import type { FunctionDefinition } from './runtime/function.js';
-import type { LogSink } from './runtime/instance.js';
+import type { LogSink } from './runtime/output.js';
 import type { NodeBinary } from './runtime/node-release.js';
 import { DEFAULT_MAX_ENVIRONMENTS, FunctionPool } from './runtime/pool.js';
 import { planModule } from './terraform/plan.js';

@@ -4,6 +4,7 @@ import type { CorsConfig } from '../terraform/stack-config.js';
 import { MAX_SYNC_PAYLOAD_BYTES } from '../runtime/function.js';
 import { TooManyRequestsError, type FunctionPool } from '../runtime/pool.js';
 import type { InvocationResult } from '../runtime/instance.js';
+import { within } from '../deadline.js';
 import { readBody } from '../http-body.js';
 import { send } from './http-util.js';
 import { corsHeaders, isPreflight, preflightHeaders, withCors } from './http/cors.js';
@@ -108,17 +109,11 @@ async function invokeWithin(
   payload: Buffer,
   timeoutMs: number,
 ): Promise<InvocationResult | 'timeout' | 'throttled'> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), timeoutMs);
-  });
   try {
-    return await Promise.race([pool.invoke(payload), timeout]);
+    return await within(pool.invoke(payload), timeoutMs, () => 'timeout' as const);
   } catch (error) {
     if (error instanceof TooManyRequestsError) return 'throttled';
     throw error;
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -9,7 +9,11 @@ import { run } from 'aws-lambda-ric';
 process.stdin.on('end', () => process.exit(0));
 process.stdin.on('error', () => process.exit(0));
 // `drain <token>`: the stack asks for a marker on both output streams, to know that every
-// line written before it has arrived (streams keep their order).
+// line written before it has arrived (streams keep their order; see drain.ts). The marker
+// comes JSON-encoded in LAMBDA_LOCAL_DRAIN_MARKER, taken out before the handler loads:
+// the function sees Lambda's variables only.
+const DRAIN_MARKER = JSON.parse(process.env.LAMBDA_LOCAL_DRAIN_MARKER);
+delete process.env.LAMBDA_LOCAL_DRAIN_MARKER;
 let pending = '';
 process.stdin.setEncoding('utf8');
 process.stdin.on('data', (chunk) => {
@@ -17,7 +21,7 @@ process.stdin.on('data', (chunk) => {
   pending = lines.pop() ?? '';
   for (const line of lines) {
     if (!line.startsWith('drain ')) continue;
-    const marker = `\u0000lambda-local-drain ${line.slice('drain '.length)}\n`;
+    const marker = `${DRAIN_MARKER}${line.slice('drain '.length)}\n`;
     process.stdout.write(marker);
     process.stderr.write(marker);
   }

@@ -3,8 +3,9 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'n
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FunctionDefinition } from './function.js';
-import { ExecutionEnvironment, type InvocationResult, type InvokeOptions, type LogSink } from './instance.js';
+import { ExecutionEnvironment, type InvocationResult, type InvokeOptions } from './instance.js';
 import { nodeOfMajor, runtimeMajor, type NodeBinary } from './node-release.js';
+import type { LogSink } from './output.js';
 
 /**
  * How many environments the local stack runs for a function without reserved concurrency:

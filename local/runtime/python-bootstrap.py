@@ -13,6 +13,9 @@ import traceback
 import urllib.request
 
 BASE = "http://%s/2018-06-01/runtime" % os.environ["AWS_LAMBDA_RUNTIME_API"]
+# What begins the line `drain <token>` is answered with (see drain.ts), JSON-encoded; taken
+# out before the handler loads: the function sees Lambda's variables only.
+DRAIN_MARKER = json.loads(os.environ.pop("LAMBDA_LOCAL_DRAIN_MARKER"))
 
 
 def post(path, body, error_type=None):
@@ -53,7 +56,7 @@ def serve_stdin():
     for line in sys.stdin.buffer:
         text = line.decode("utf-8", "replace").strip()
         if text.startswith("drain "):
-            marker = "\x00lambda-local-drain %s\n" % text[len("drain "):]
+            marker = "%s%s\n" % (DRAIN_MARKER, text[len("drain "):])
             sys.stdout.write(marker)
             sys.stdout.flush()
             sys.stderr.write(marker)

@@ -4,9 +4,9 @@ import t from 'tap';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FunctionPool } from '../../local/runtime/pool.js';
-import { NODE_RELEASES, nodeOfMajor, onNodeDownload, runtimeMajor } from '../../local/runtime/node-release.js';
-import { fixtureFunction } from '../helpers/target.js';
+import { FunctionPool } from '../../../local/runtime/pool.js';
+import { NODE_RELEASES, nodeOfMajor, onNodeDownload, runtimeMajor } from '../../../local/runtime/node-release.js';
+import { fixtureFunction } from '../../helpers/target.js';
 
 t.test('the major a runtime names', async (t) => {
   t.equal(runtimeMajor('nodejs24.x'), 24);

@@ -1,7 +1,7 @@
 // Functions on a python3.x runtime: local/runtime/python-bootstrap.py against the Runtime API.
 import t from 'tap';
-import { FunctionPool } from '../../local/runtime/pool.js';
-import { fixtureFunction } from '../helpers/target.js';
+import { FunctionPool } from '../../../local/runtime/pool.js';
+import { fixtureFunction } from '../../helpers/target.js';
 
 const python = (overrides = {}) =>
   fixtureFunction('python-counter', {
@@ -33,6 +33,19 @@ t.test(
     t.notMatch(second.log, /Init Duration/);
   },
 );
+
+t.test('the drain: printed lines reach their own log, the marker never does, and its variable is gone', async (t) => {
+  const pool = new FunctionPool(python());
+  t.teardown(() => pool.close());
+  const first = await invoke(pool, {});
+  const second = await invoke(pool, {});
+  t.equal(json(first.payload).drainVariable, null, 'the bootstrap took the stack’s variable out before the handler');
+  t.match(first.log, /^python-counter: invocation 1$/m);
+  t.match(second.log, /^python-counter: invocation 2$/m);
+  t.notMatch(second.log, /invocation 1/, 'the first invocation’s lines stay in its own log');
+  for (const log of [first.log, second.log])
+    t.notOk(log.includes('lambda-local-drain'), 'the stack’s marker never shows');
+});
 
 t.test('an exception is a function error with the Python error shape', async (t) => {
   const pool = new FunctionPool(python());

@@ -5,11 +5,11 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { request as httpRequest } from 'node:http';
-import { createHttpApi } from '../../local/api/http-api.js';
-import { apiGatewayTime, isTextContentType } from '../../local/api/http/event.js';
-import { fromResult } from '../../local/api/http/result.js';
-import { FunctionPool } from '../../local/runtime/pool.js';
-import { fixtureFunction } from '../helpers/target.js';
+import { createHttpApi } from '../../../local/api/http-api.js';
+import { apiGatewayTime, isTextContentType } from '../../../local/api/http/event.js';
+import { fromResult } from '../../../local/api/http/result.js';
+import { FunctionPool } from '../../../local/runtime/pool.js';
+import { fixtureFunction } from '../../helpers/target.js';
 
 const mirror = new FunctionPool(fixtureFunction('mirror'));
 const slow = new FunctionPool(fixtureFunction('slow', { timeoutSeconds: 5 }));
@@ -462,7 +462,7 @@ t.test('an event over Lambda’s 6 MB invoke limit: 413 from the gateway; under 
 // https://repost.aws/knowledge-center/api-gateway-internal-server-error: a Lambda throttled
 // behind API Gateway answers the client with an internal server error, not Lambda's 429.
 t.test('a throttled function behind the HTTP API is a 500 Internal Server Error', async (t) => {
-  const { openGate } = await import('../helpers/gate.js');
+  const { openGate } = await import('../../helpers/gate.js');
   const gate = await openGate();
   const reserved = new FunctionPool(
     fixtureFunction('counter', { name: 'fixture-http-reserved', reservedConcurrency: 1 }),

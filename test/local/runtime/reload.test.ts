@@ -5,9 +5,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FunctionPool } from '../../local/runtime/pool.js';
-import { openGate } from '../helpers/gate.js';
-import { fixtureFunction } from '../helpers/target.js';
+import { FunctionPool } from '../../../local/runtime/pool.js';
+import { openGate } from '../../helpers/gate.js';
+import { fixtureFunction } from '../../helpers/target.js';
 
 const handlerOf = (version: number): string => `
 export const handler = async (event) => {

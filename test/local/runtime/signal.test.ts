@@ -2,7 +2,7 @@
 // every invocation. Each race gets its own promise and lets go of it, so a warm
 // environment holds nothing for the invocations it has answered.
 import t from 'tap';
-import { Signal } from '../../local/runtime/signal.js';
+import { Signal } from '../../../local/runtime/signal.js';
 
 /** A promise and the function that settles it. */
 function later<T>(): { promise: Promise<T>; settle: (value: T) => void } {

@@ -3,10 +3,10 @@
 // Lambda names it; a second poller is refused; every line written before an answer is kept.
 import t from 'tap';
 import { request } from 'node:http';
-import { ExecutionEnvironment } from '../../local/runtime/instance.js';
-import { FunctionPool } from '../../local/runtime/pool.js';
-import { RuntimeApi } from '../../local/runtime/runtime-api.js';
-import { fixtureFunction } from '../helpers/target.js';
+import { ExecutionEnvironment } from '../../../local/runtime/instance.js';
+import { FunctionPool } from '../../../local/runtime/pool.js';
+import { RuntimeApi } from '../../../local/runtime/runtime-api.js';
+import { fixtureFunction } from '../../helpers/target.js';
 
 const json = (payload: Buffer): Record<string, unknown> =>
   JSON.parse(payload.toString('utf8')) as Record<string, unknown>;

@@ -9,10 +9,11 @@ export function logStreamName(now = new Date()): string {
 }
 
 /**
- * The environment of one execution environment: Lambda's reserved variables, then the
- * function's own. Nothing from the developer's shell leaks in (credentials included).
+ * The variables the process of one execution environment starts with: the function's
+ * own, then Lambda's reserved ones over them. Nothing from the developer's shell leaks in
+ * (credentials included).
  */
-export function functionEnvironment(
+export function environmentVariables(
   fn: FunctionDefinition,
   {
     runtimeApi,

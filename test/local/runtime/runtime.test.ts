@@ -1,9 +1,9 @@
 // The execution environments: aws-lambda-ric processes fed by the local Runtime API.
 import t, { type Test } from 'tap';
-import { FunctionPool } from '../../local/runtime/pool.js';
-import { openGate } from '../helpers/gate.js';
-import { processesGone } from '../helpers/processes.js';
-import { fixtureFunction } from '../helpers/target.js';
+import { FunctionPool } from '../../../local/runtime/pool.js';
+import { openGate } from '../../helpers/gate.js';
+import { processesGone } from '../../helpers/processes.js';
+import { fixtureFunction } from '../../helpers/target.js';
 
 const json = (payload: Buffer): Record<string, unknown> =>
   JSON.parse(payload.toString('utf8')) as Record<string, unknown>;
@@ -93,6 +93,7 @@ t.test('environment: Lambda’s reserved variables and the configured ones, noth
   t.equal(env.QR_SHELL_ONLY_SECRET, undefined, 'the shell’s variables stay out');
   t.equal(env.HOME, undefined);
   t.equal(env.AWS_ACCESS_KEY_ID, undefined);
+  t.equal(env.LAMBDA_LOCAL_DRAIN_MARKER, undefined, 'the stack’s own variable is gone before the handler loads');
   t.notOk(String(env.LAMBDA_TASK_ROOT).startsWith(process.cwd()), 'the code runs from a copy outside the project');
   t.equal(result.timezoneOffset, 0, 'UTC');
   t.match(context, {
@@ -199,7 +200,7 @@ t.test('task folders of a process that was killed before it cleaned up are swept
   const { existsSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
-  const { sweepOrphanedTaskRoots } = await import('../../local/runtime/pool.js');
+  const { sweepOrphanedTaskRoots } = await import('../../../local/runtime/pool.js');
   const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
   const orphan = await mkdtemp(join(tmpdir(), `lambda-task-${ended.stdout}-`));
   const ours = await mkdtemp(join(tmpdir(), `lambda-task-${process.pid}-`));

@@ -2,11 +2,11 @@
 import t from 'tap';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { parseFunctionIdentifier } from '../../local/api/function-identifier.js';
-import { createInvokeApi } from '../../local/api/invoke-api.js';
-import { FunctionPool } from '../../local/runtime/pool.js';
-import { openGate } from '../helpers/gate.js';
-import { fixtureFunction } from '../helpers/target.js';
+import { parseFunctionIdentifier } from '../../../local/api/function-identifier.js';
+import { createInvokeApi } from '../../../local/api/invoke-api.js';
+import { FunctionPool } from '../../../local/runtime/pool.js';
+import { openGate } from '../../helpers/gate.js';
+import { fixtureFunction } from '../../helpers/target.js';
 
 const counter = new FunctionPool(fixtureFunction('counter', { aliases: new Map([['live', '$LATEST']]) }));
 const envDump = new FunctionPool(fixtureFunction('env-dump'));
