@@ -147,6 +147,7 @@ test: ## Install what is needed, build, type-check, lint, then every test (make 
 # make validate's Terraform checks run as a test file (test/infra/terraform-test.test.ts),
 # beside the others rather than before them all.
 test-steps: install build standin host-deps typecheck lint
+	@echo "npx tap: every test file; these also reach the npm registry (needsRegistry): $$(grep -rl 'needsRegistry(t)' test --include='*.test.ts' | sort | tr '\n' ' ')"
 	npx tap
 	@$(MAKE) --no-print-directory coverage
 
