@@ -46,7 +46,13 @@ export function createHttpApi(options: HttpApiOptions): Server {
     ? tokenBucket(options.throttling.rateLimit, options.throttling.burstLimit, options.now)
     : () => true;
   const server = createServer((request, response) => {
-    void handle(request, response).catch(() => gatewayError(response, 500, 'Internal Server Error'));
+    // Whatever went wrong, the answer is the gateway's 500, with the CORS headers every gateway
+    // answer carries: a browser would otherwise report a CORS failure instead of the 500.
+    void handle(request, response).catch(() => {
+      if (!response.headersSent)
+        gatewayError(response, 500, 'Internal Server Error', options.cors, request.headers.origin);
+      else response.destroy();
+    });
   });
   return server;
 

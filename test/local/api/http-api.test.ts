@@ -239,6 +239,24 @@ t.test('results: the 2.0 response rules', async (t) => {
     t.equal(response.headers.injected, undefined);
   }
   t.equal(fromResult(Buffer.from('not json')), undefined);
+
+  // A result the gateway cannot map is its own 500, which carries the CORS headers like any
+  // gateway answer, or a browser would see a CORS failure instead.
+  const fromBrowser = await raw(
+    '/items/1',
+    'POST',
+    [
+      ['Content-Type', 'application/json'],
+      ['Origin', 'https://app.example'],
+    ],
+    JSON.stringify({ result: { statusCode: 200, headers: { 'bad name': 'x' } } }),
+  );
+  t.equal(fromBrowser.status, 500);
+  t.equal(
+    fromBrowser.headers['access-control-allow-origin'],
+    'https://app.example',
+    "the 500 has the origin's CORS headers",
+  );
 });
 
 t.test('a function error is a 500 Internal Server Error', async (t) => {
