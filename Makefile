@@ -81,8 +81,13 @@ $(BUILD_STAMP): package.json package-lock.json
 build: $(BUILD_STAMP) ## Bundle lambda/handler.ts into build/lambda/ (Terraform zips it into build/lambda.zip when it plans)
 	node build.mjs
 
+# Two programs: the function, the tools and the tests on Node's types; the page's browser
+# code (lambda/page/client) on the DOM's, which the rest must not see.
+PAGE_CLIENT_TSCONFIG := lambda/page/client/tsconfig.json
+
 typecheck: install ## TypeScript strict type check of everything
 	npx tsc -p .
+	npx tsc -p $(PAGE_CLIENT_TSCONFIG)
 
 # lint and check need node_modules (npm ci, once) and nothing else: no system tools, no
 # network, no build output.
@@ -112,6 +117,7 @@ check: $(TAP_STAMP) ## The fast tier, offline: format check, lint, layering, typ
 # The type check is incremental, its state kept with the installed packages.
 check-types:
 	npx tsc -p . --incremental --tsBuildInfoFile node_modules/.cache/qr-lambda/tsconfig.tsbuildinfo
+	npx tsc -p $(PAGE_CLIENT_TSCONFIG) --incremental --tsBuildInfoFile node_modules/.cache/qr-lambda/page-client.tsbuildinfo
 
 check-units:
 	QR_PROPERTY_RUNS=1000 npx tap test/lambda
