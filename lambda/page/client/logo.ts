@@ -41,7 +41,7 @@ function takeLogo(file: File | undefined): void {
 }
 
 const carriesFiles = (event: DragEvent): boolean =>
-  Boolean(event.dataTransfer) && Array.prototype.indexOf.call(event.dataTransfer?.types, 'Files') >= 0;
+  event.dataTransfer !== null && Array.prototype.indexOf.call(event.dataTransfer.types, 'Files') >= 0;
 
 /** The logo's controls: the file input, Remove, and a file dragged over or dropped on the page. */
 export function watchLogo(): void {

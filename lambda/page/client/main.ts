@@ -1,6 +1,6 @@
-// The page's script (GET /): build.mjs bundles it from here into one script that the page
-// inlines and its Content-Security-Policy hashes. It keeps nothing: no storage, no cookies,
-// no history, no address changes.
+// The page's script (GET /): lambda/page/html.ts bundles it from here with esbuild into one
+// script, which the page inlines and its Content-Security-Policy hashes. It keeps nothing: no
+// storage, no cookies, no history, no address changes.
 import { el, form, png, svg } from './elements.js';
 import { run, save, schedule } from './live.js';
 import { watchLogo } from './logo.js';
