@@ -3,7 +3,9 @@
 // dialects may use render and qr; render (the image formats) uses only the QR core; the QR
 // core uses only itself and qrcode's tables; the input layer (every option's and field's
 // reader) uses only the errors it reports and the QR core's capacity; the payload builders
-// use only themselves, the input layer and the errors they report. The local stack stands beside the function and takes nothing
+// use only themselves, the input layer and the errors they report. The page's browser code
+// (lambda/page/client) uses only itself and the pure tables the page's markup is made from,
+// and nothing on the server uses it. The local stack stands beside the function and takes nothing
 // from it: it runs whatever bundle it is given.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -42,6 +44,28 @@ module.exports = {
       severity: 'error',
       from: { path: '^lambda/payload/' },
       to: { pathNot: ['^lambda/payload/', '^lambda/input/', '^lambda/errors\\.ts$', '^lambda/describe\\.ts$'] },
+    },
+    {
+      name: 'page-client-alone',
+      comment:
+        'lambda/page/client, the browser code of the page, imports only itself and the pure tables the markup is made from (builders, style-options).',
+      severity: 'error',
+      from: { path: '^lambda/page/client/' },
+      to: { pathNot: ['^lambda/page/client/', '^lambda/page/builders\\.ts$', '^lambda/page/style-options\\.ts$'] },
+    },
+    {
+      name: 'page-client-in-the-browser',
+      comment: 'Nothing on the server imports the browser code: the build bundles it into the page (lambda/page/html.ts).',
+      severity: 'error',
+      from: { pathNot: '^lambda/page/client/' },
+      to: { path: '^lambda/page/client/' },
+    },
+    {
+      name: 'page-tables-pure',
+      comment: 'The tables the server and the browser share (lambda/page/builders, style-options) import nothing.',
+      severity: 'error',
+      from: { path: '^lambda/page/(builders|style-options)\\.ts$' },
+      to: {},
     },
     {
       name: 'function-stands-alone',

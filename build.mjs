@@ -4,8 +4,9 @@
 import { build, transform } from 'esbuild';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { tsImport } from 'tsx/esm/api';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 /** Minified bundle budget: the code Lambda loads on every cold start (index.mjs; the chunks load on first use). */
@@ -24,25 +25,23 @@ const CHUNK_FILES = {
 };
 
 /**
- * The page's HTML, CSS and script are strings, which minifying the bundle leaves as
- * written: minify them too (esbuild for the script and the style, whitespace between
- * tags for the markup). The CSP hashes are computed from the same strings at run time,
- * and the browser tests run against this bundle. html.ts is bundled with the tables it
- * makes the strings from (lambda/page/), evaluated, and only the three strings are kept.
+ * The page's style, script and markup (lambda/page/html.ts) are made from their sources when
+ * that module is evaluated: the style read from style.css, the script bundled by esbuild from
+ * the browser code in lambda/page/client/ (an IIFE), the markup made from the builders'
+ * table (body.ts). The page's chunk takes only the three strings, minified (esbuild minifies
+ * the script as it bundles it, and the style here; whitespace between tags goes from the
+ * markup), and neither esbuild nor the sources. The CSP hashes are computed from the same
+ * strings at run time, and the browser tests run against this bundle.
  */
 const minifyPage = {
   name: 'minify-page',
   setup(pageBuild) {
     pageBuild.onLoad({ filter: /lambda[\\/]page[\\/]html\.ts$/ }, async (args) => {
-      const {
-        outputFiles: [{ text: code }],
-      } = await build({ entryPoints: [args.path], bundle: true, write: false, format: 'esm', logLevel: 'warning' });
-      const page = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-      const script = (await transform(page.SCRIPT, { loader: 'js', minify: true })).code.trim();
+      const page = await tsImport(pathToFileURL(args.path).href, import.meta.url);
       const style = (await transform(page.STYLE, { loader: 'css', minify: true })).code.trim();
       const body = page.BODY.replace(/>\s+</g, '><').trim();
       return {
-        contents: `export const STYLE = ${JSON.stringify(style)};\nexport const SCRIPT = ${JSON.stringify(script)};\nexport const BODY = ${JSON.stringify(body)};\n`,
+        contents: `export const STYLE = ${JSON.stringify(style)};\nexport const SCRIPT = ${JSON.stringify(page.SCRIPT)};\nexport const BODY = ${JSON.stringify(body)};\n`,
         loader: 'js',
       };
     });

@@ -76,6 +76,7 @@ export function kanjiTableSource(runs: readonly Run[]): string {
  * JIS X 0208's characters in Shift JIS, as JIS maps them: runs of consecutive double-byte
  * codes, each its first code and its characters (one UTF-16 unit each).
  */
+// biome-ignore format: one run a line, however long, keeps the table short to read through
 export const JIS_X_0208: readonly (readonly [number, string])[] = [
 ${runs.map(([code, characters]) => `  [0x${code.toString(16)}, '${characters}'],`).join('\n')}
 ];

@@ -3,7 +3,7 @@
 // modules of quiet zone, colours as 255-0-0 or hex; 200x200, margin 1, qzone 0, ecc L by default.
 import { badRequest } from '../errors.js';
 import { parseHexColor } from '../generate/color.js';
-import { readableColors } from '../generate/options.js';
+import { readableColors } from '../generate/readable-colors.js';
 import { choiceField } from '../input/choice.js';
 import { dataValue } from '../input/data.js';
 import { numberField } from '../input/number.js';

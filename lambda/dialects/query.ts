@@ -3,7 +3,7 @@
 // the image answered like GET /generate's: cacheable for a year, or never when it holds a secret.
 import { clip } from '../describe.js';
 import { badRequest } from '../errors.js';
-import { fieldsFromQuery } from '../generate/options.js';
+import { fieldsFromQuery } from '../generate/query-fields.js';
 import { draw, verifiedHeader } from '../generate/draw.js';
 import type { DrawSpec } from '../generate/draw-spec.js';
 import { imageResponse } from '../generate/image-response.js';

@@ -4,7 +4,7 @@
 // /generate's; the image keeps its size, the code making room for the caption under it.
 import { clip } from '../describe.js';
 import { badRequest } from '../errors.js';
-import { parseColor, readableColors } from '../generate/options.js';
+import { parseColor, readableColors } from '../generate/readable-colors.js';
 import { choiceField } from '../input/choice.js';
 import { dataValue } from '../input/data.js';
 import { numberField } from '../input/number.js';

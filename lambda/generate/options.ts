@@ -1,4 +1,4 @@
-import { clip, describe } from '../describe.js';
+import { clip } from '../describe.js';
 import { badRequest, type HttpError } from '../errors.js';
 import { choiceField } from '../input/choice.js';
 import { dataValue, MAX_DATA_LENGTH } from '../input/data.js';
@@ -8,12 +8,11 @@ import { numberField } from '../input/number.js';
 import { EC_LEVELS, type EcLevel } from '../qr/ec-level.js';
 import type { Kanji } from '../input/load-kanji.js';
 import type { KanjiCodes } from '../qr/kanji.js';
-import { BLACK, WHITE, sameColor, type Rgba } from '../render/color.js';
 import { MAX_PIXELS, type ImageFormat } from '../render/spec.js';
 import type { Overlay, Payload, PayloadBuilders, PayloadType } from '../payload/index.js';
 import { isSecretText } from '../payload/secret.js';
-import { colorName, luminanceOnWhite, parseHexColor } from './color.js';
 import type { DrawSpec } from './draw-spec.js';
+import { parseColors } from './readable-colors.js';
 
 /** A validated request to draw one QR code. */
 export interface QrSpec extends DrawSpec {
@@ -262,20 +261,6 @@ function refuseImageOptions(fields: Fields, styled: readonly string[]): void {
   }
 }
 
-/** Query parameters as option fields; a repeated parameter is ambiguous, so refused. */
-export function fieldsFromQuery(query: URLSearchParams): Record<string, string> {
-  // No prototype: a parameter named __proto__ is a key like any other (and refused as unknown).
-  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const [name, value] of query) {
-    if (Object.hasOwn(fields, name))
-      throw badRequest('repeated_parameter', `query parameter '${clip(name)}' is given more than once`, {
-        field: clip(name),
-      });
-    fields[name] = value;
-  }
-  return fields;
-}
-
 function parseText(fields: Fields): string {
   const hasUrl = fields.url !== undefined;
   if (hasUrl && fields.text !== undefined)
@@ -290,67 +275,4 @@ function parseText(fields: Fields): string {
     );
   }
   return dataValue(value, name);
-}
-
-function parseColors(fields: Fields): { dark: Rgba; light: Rgba } {
-  return readableColors(parseColor(fields, 'dark') ?? BLACK, parseColor(fields, 'light') ?? WHITE);
-}
-
-/**
- * The two colours, if scanners can read them: different, `dark` at most half transparent
- * and the darker, at a contrast of at least 3:1. `names` are the fields the client set them with.
- */
-export function readableColors(
-  dark: Rgba,
-  light: Rgba,
-  names = { dark: 'dark', light: 'light' },
-): { dark: Rgba; light: Rgba } {
-  if (sameColor(dark, light))
-    throw badRequest('same_colors', `'${names.dark}' and '${names.light}' must be different colors`, {
-      field: names.light,
-    });
-  if (dark.a < 128) {
-    throw badRequest(
-      'dark_too_transparent',
-      `'${names.dark}' ${colorName(dark)} is more than half transparent: scanners would not see the modules`,
-      { field: names.dark },
-    );
-  }
-  // Scanners look for dark modules on a light ground, and need the two told apart: WCAG's
-  // 3:1 for graphics, both colors as they show on white.
-  const darkLuminance = luminanceOnWhite(dark);
-  const lightLuminance = luminanceOnWhite(light);
-  const pair = `'${names.dark}' ${colorName(dark)} and '${names.light}' ${colorName(light)}`;
-  if (darkLuminance >= lightLuminance) {
-    throw badRequest(
-      'inverted_colors',
-      `${pair}: '${names.dark}' must be the darker color; many scanners cannot read light modules on a dark ground`,
-      { field: names.dark },
-    );
-  }
-  const contrast = (lightLuminance + 0.05) / (darkLuminance + 0.05);
-  if (contrast < 3) {
-    // Rounded down: a refused contrast never reads as the 3.00:1 it falls short of.
-    const shown = Math.floor(contrast * 100) / 100;
-    throw badRequest('low_contrast', `${pair} have a contrast of ${shown.toFixed(2)}:1; scanners need at least 3:1`, {
-      field: names.dark,
-      contrast: shown,
-      minimum: 3,
-    });
-  }
-  return { dark, light };
-}
-
-export function parseColor(fields: Fields, name: string): Rgba | undefined {
-  const value = fields[name];
-  if (value === undefined) return undefined;
-  const color = typeof value === 'string' ? parseHexColor(value) : undefined;
-  if (color === undefined) {
-    throw badRequest(
-      'invalid_color',
-      `'${name}' must be a hex color #RGB, #RGBA, #RRGGBB or #RRGGBBAA, not ${describe(value)}`,
-      { field: name },
-    );
-  }
-  return color;
 }

@@ -10,7 +10,8 @@ import type { ImageFormat } from '../render/spec.js';
 import { draw, verifiedHeader } from './draw.js';
 import { IMAGE_CSP, imageResponse } from './image-response.js';
 import { JSON_EXAMPLE, parseJsonBody } from './json-body.js';
-import { fieldsFromQuery, hasPixelOptions, kanjiAsked, parseQrSpec } from './options.js';
+import { hasPixelOptions, kanjiAsked, parseQrSpec } from './options.js';
+import { fieldsFromQuery } from './query-fields.js';
 import { loadKanji, type Kanji } from '../input/load-kanji.js';
 
 export const SUCCESS_MESSAGE = 'QR Code generated successfully';

@@ -3,7 +3,7 @@ import { choiceField } from '../input/choice.js';
 import type { Fields } from '../input/fields.js';
 import { numberField } from '../input/number.js';
 import { textField } from '../input/text.js';
-import { parseColor, readableColors } from '../generate/options.js';
+import { parseColor, readableColors } from '../generate/readable-colors.js';
 import type { Rgba } from '../render/color.js';
 import { CAPTION_LIMITS, captionText, type Caption } from './caption.js';
 import { parseLogo, type Logo } from './logo.js';

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The layering rules live in .dependency-cruiser.cjs (local/ ↛ lambda/, the QR core alone,
- * render on the QR core, the input layer and the payload builders alone, no cycles, ...). These tests hold the
+ * render on the QR core, the input layer and the payload builders alone, the page's browser code
+ * apart from the server, no cycles, ...). These tests hold the
  * project to them and prove that each rule fails a tree that breaks it.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -43,6 +44,12 @@ t.test('a tree that breaks each rule fails, naming the rule and the import', asy
     'local/helper.ts': "import { HttpError } from '../lambda/errors.js';\nexport type Helper = HttpError;\n",
     'scripts/shot.ts': "import { held } from '../test/helpers/held.js';\nexport const s = held;\n",
     'test/helpers/held.ts': 'export const held = 1;\n',
+    'lambda/page/style-options.ts': 'export const MAX_DAMAGE = 0.5;\n',
+    'lambda/page/builders.ts':
+      "import { route } from '../generate/route.js';\nexport const BUILDER_FORMS = { route };\n",
+    'lambda/page/client/main.ts':
+      "import { MAX_DAMAGE } from '../style-options.js';\nimport { HttpError } from '../../errors.js';\nexport const m = [MAX_DAMAGE, HttpError];\n",
+    'lambda/page/route.ts': "import { m } from './client/main.js';\nexport const page = m;\n",
   };
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
@@ -63,6 +70,9 @@ t.test('a tree that breaks each rule fails, naming the rule and the import', asy
     'no-circular: lambda/http/a.ts → lambda/http/b.ts → lambda/http/a.ts',
     'no-dev-deps-in-the-bundle: lambda/http/random.ts → fast-check',
     'not-to-unresolvable: lambda/http/typo.ts → ./nowhere.js',
+    'page-client-alone: lambda/page/client/main.ts → lambda/errors.ts',
+    'page-client-in-the-browser: lambda/page/route.ts → lambda/page/client/main.ts',
+    'page-tables-pure: lambda/page/builders.ts → lambda/generate/route.ts',
     'payload-alone: lambda/payload/wifi.ts → local/helper.ts',
     'qr-alone: lambda/qr/symbol.ts → lambda/errors.ts',
     'render-on-qr: lambda/render/png.ts → lambda/generate/route.ts',

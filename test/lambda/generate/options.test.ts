@@ -1,5 +1,6 @@
 import t, { type Test } from 'tap';
-import { LIMITS, fieldsFromQuery, parseQrSpec } from '../../../lambda/generate/options.js';
+import { LIMITS, parseQrSpec } from '../../../lambda/generate/options.js';
+import { fieldsFromQuery } from '../../../lambda/generate/query-fields.js';
 
 t.test('defaults: the tutorial geometry', async (t) => {
   t.same(parseQrSpec({ url: 'x' }), {
@@ -143,13 +144,6 @@ t.test('prototype keys are options like any other: refused as unknown', async (t
   t.throws(() => parseQrSpec({ url: 'a', constructor: 'x' }), {
     statusCode: 400,
     message: /unknown option 'constructor'/,
-  });
-});
-
-t.test('a repeated query parameter is ambiguous: 400', async (t) => {
-  t.throws(() => fieldsFromQuery(new URLSearchParams('url=a&url=b')), {
-    statusCode: 400,
-    message: /'url' is given more than once/,
   });
 });
 
