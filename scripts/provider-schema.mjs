@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates local/terraform/provider/schema/aws.json: the provider schema of
+// Generates local/terraform/standin/schema/aws.json: the provider schema of
 // hashicorp/aws, in the format of `terraform providers schema -json`
 // (format_version 1.0), for the resource and data source types this project uses.
 //
@@ -28,7 +28,7 @@
 // Options (for comparisons; the committed files use the defaults):
 //   --out DIR                          write the JSON files into DIR instead
 //   --pkg aws=@cdktn/provider-aws@24.1.0  use another binding package for a provider
-// See local/terraform/provider/schema/PROVENANCE.md for the versions and why they were chosen.
+// See local/terraform/standin/schema/PROVENANCE.md for the versions and why they were chosen.
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -185,7 +185,7 @@ const HAND_DERIVED_BLOCKS = {
 const PROVIDER_META_ARGUMENTS = new Set(['alias']);
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DEFAULT_OUT = path.join(ROOT, 'local', 'terraform', 'provider', 'schema');
+const DEFAULT_OUT = path.join(ROOT, 'local', 'terraform', 'standin', 'schema');
 
 // ---------------------------------------------------------------------------
 // Download and unpack

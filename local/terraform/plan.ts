@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { copyFile, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ensureStandIn, terraformEnv } from './standin.js';
+import { ensureStandIn, terraformEnv } from './standin/build.js';
 
 /** What `terraform show -json` says of a plan; only the parts the local stack reads. */
 export interface PlanJson {

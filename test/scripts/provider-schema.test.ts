@@ -1,5 +1,5 @@
 // scripts/provider-schema.mjs writes the provider schemas the stand-in serves
-// (local/terraform/provider/schema/), read out of the published CDK bindings. Run into a
+// (local/terraform/standin/schema/), read out of the published CDK bindings. Run into a
 // temporary folder, it must write exactly what is committed, with the facts the stand-in
 // relies on. Needs the npm registry (npm pack), like lambda-deps: the full tier only.
 import t from 'tap';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const script = join(root, 'scripts/provider-schema.mjs');
-const committed = join(root, 'local/terraform/provider/schema');
+const committed = join(root, 'local/terraform/standin/schema');
 const run = (args: string[]) => spawnSync(process.execPath, [script, ...args], { cwd: root, encoding: 'utf8' });
 
 interface Block {

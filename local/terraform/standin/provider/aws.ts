@@ -7,8 +7,8 @@ import { crc32 } from 'node:zlib';
 import { UNKNOWN, isObject, isWhollyKnown, type ObjectValue } from './cty.js';
 import { DiagnosticError, stringOf, type ProviderDefinition, type ResourceBehaviour } from './definition.js';
 import { renderPolicyDocument } from './policy-document.js';
-import { loadProviderSchema } from './providers-schema.js';
-import { LOCAL_ACCOUNT_ID as ACCOUNT_ID } from '../../runtime/function.js';
+import { loadProviderSchema } from './schema-data.js';
+import { LOCAL_ACCOUNT_ID as ACCOUNT_ID } from '../../../runtime/function.js';
 /** Where the stand-in's region comes from when neither the configuration nor the environment names one. */
 export const FALLBACK_REGION = 'us-east-1';
 
