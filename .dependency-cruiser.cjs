@@ -4,7 +4,8 @@
 // core uses only itself and qrcode's tables; the input layer (every option's and field's
 // reader) uses only the errors it reports and the QR core's capacity; the payload builders
 // use only themselves, the input layer and the errors they report. The local stack stands beside the function and takes nothing
-// from it: it runs whatever bundle it is given.
+// from it: it runs whatever bundle it is given. The stand-in provider takes nothing from the
+// builder or the schema generator beside it.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -49,6 +50,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^lambda/' },
       to: { path: '^(local|test|bench|scripts)/' },
+    },
+    {
+      name: 'standin-provider-alone',
+      comment:
+        'The stand-in provider, which Terraform starts as its bundle, imports nothing of the builder or of the schema generator (which runs npm).',
+      severity: 'error',
+      from: { path: '^local/terraform/standin/provider/' },
+      to: { path: '^local/terraform/standin/(build\\.ts$|schema-generator/)' },
     },
     {
       name: 'no-dev-deps-in-the-bundle',

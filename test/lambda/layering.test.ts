@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The layering rules live in .dependency-cruiser.cjs (local/ ↛ lambda/, the QR core alone,
- * render on the QR core, the input layer and the payload builders alone, no cycles, ...). These tests hold the
+ * render on the QR core, the input layer and the payload builders alone, the stand-in provider
+ * without its builder and generator, no cycles, ...). These tests hold the
  * project to them and prove that each rule fails a tree that breaks it.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,6 +42,9 @@ t.test('a tree that breaks each rule fails, naming the rule and the import', asy
     'lambda/http/random.ts': "import fc from 'fast-check';\nexport const r = fc;\n",
     'lambda/http/typo.ts': "import { nothing } from './nowhere.js';\nexport const n = nothing;\n",
     'local/helper.ts': "import { HttpError } from '../lambda/errors.js';\nexport type Helper = HttpError;\n",
+    'local/terraform/standin/provider/server.ts':
+      "import { TARGETS } from '../schema-generator/targets.js';\nexport const s = TARGETS;\n",
+    'local/terraform/standin/schema-generator/targets.ts': 'export const TARGETS = [];\n',
   };
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
@@ -64,5 +68,6 @@ t.test('a tree that breaks each rule fails, naming the rule and the import', asy
     'payload-alone: lambda/payload/wifi.ts → local/helper.ts',
     'qr-alone: lambda/qr/symbol.ts → lambda/errors.ts',
     'render-on-qr: lambda/render/png.ts → lambda/generate/route.ts',
+    'standin-provider-alone: local/terraform/standin/provider/server.ts → local/terraform/standin/schema-generator/targets.ts',
   ]);
 });
