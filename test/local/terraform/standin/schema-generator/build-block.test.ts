@@ -1,6 +1,7 @@
-// The schema generator's readers on a binding in miniature (bindings-fixture.ts): every
-// kind of field becomes what `terraform providers schema -json` would print for it, and
-// where the bindings contradict themselves the run stops and names the field.
+// The schema generator's readers on a binding in miniature
+// (test/fixtures/bindings/example-thing.ts): every kind of field becomes what
+// `terraform providers schema -json` would print for it, and where the bindings contradict
+// themselves the run stops and names the field.
 import t from 'tap';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ import {
   type Declarations,
 } from '../../../../../local/terraform/standin/schema-generator/binding-source.js';
 import { indexJsii } from '../../../../../local/terraform/standin/schema-generator/jsii.js';
-import { THING_JSII, THING_SOURCE, withInlineSourceMap } from './bindings-fixture.js';
+import { THING_JSII, THING_SOURCE, withInlineSourceMap } from '../../../../fixtures/bindings/example-thing.js';
 
 const packageFolder = mkdtempSync(join(tmpdir(), 'bindings-fixture-'));
 t.teardown(() => rmSync(packageFolder, { recursive: true, force: true }));
