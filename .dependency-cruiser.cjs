@@ -6,7 +6,8 @@
 // use only themselves, the input layer and the errors they report. The page's browser code
 // (lambda/page/client) uses only itself and the pure tables the page's markup is made from,
 // and nothing on the server uses it. The local stack stands beside the function and takes nothing
-// from it: it runs whatever bundle it is given.
+// from it: it runs whatever bundle it is given. The stand-in provider takes nothing from the
+// builder or the schema generator beside it.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -80,6 +81,14 @@ module.exports = {
       severity: 'error',
       from: { pathNot: '^test/' },
       to: { path: '^test/' },
+    },
+    {
+      name: 'standin-provider-alone',
+      comment:
+        'The stand-in provider, which Terraform starts as its bundle, imports nothing of the builder or of the schema generator (which runs npm).',
+      severity: 'error',
+      from: { path: '^local/terraform/standin/provider/' },
+      to: { path: '^local/terraform/standin/(build\\.ts$|schema-generator/)' },
     },
     {
       name: 'no-dev-deps-in-the-bundle',

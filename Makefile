@@ -137,7 +137,7 @@ $(TAP_STAMP): package.json package-lock.json
 
 standin: $(BUILD_STAMP) ## Build the stand-in providers (aws, archive) Terraform uses offline (validate, rehearse, dev); never used by deploy
 	@scripts/preflight.sh terraform
-	node --import tsx local/terraform/standin.ts
+	node --import tsx local/terraform/standin/build.ts
 
 validate: build standin ## terraform fmt -check, validate and test (test/terraform/*.tftest.hcl) against the stand-in
 	scripts/terraform-validate.sh
@@ -177,7 +177,7 @@ coverage: ## c8's summary of the last test run's coverage (tap collects it), hel
 	npx c8 report
 	@for floor in $(COVERAGE_FLOORS); do \
 	  IFS=: read -r folder lines statements functions branches <<< "$$floor"; \
-	  extra=$$([ "$$folder" = local ] && echo "--include build/terraform-standin/provider.mjs" || true); \
+	  extra=$$([ "$$folder" = local ] && echo "--include build/terraform-standin/provider/main.mjs" || true); \
 	  npx c8 check-coverage --include "$$folder/**" $$extra --lines "$$lines" --statements "$$statements" \
 	    --functions "$$functions" --branches "$$branches" || { echo "coverage of $$folder/ is below its floor" >&2; exit 1; }; \
 	done

@@ -315,7 +315,7 @@ resource "aws_wafv2_web_acl" "cdn" {
   # compares them with these, so a rule changed in the console shows as a change on the next
   # plan. rule_json has no drift detection (the provider's aws_wafv2_web_acl docs;
   # hashicorp/terraform-provider-aws#43166). The stand-in serves this much of the rule's
-  # nesting, from the provider's source (local/terraform/provider/schema/PROVENANCE.md).
+  # nesting, from the provider's source (local/terraform/standin/schema/PROVENANCE.md).
   rule {
     name     = "per-client-rate"
     priority = 0

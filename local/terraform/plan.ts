@@ -7,7 +7,7 @@ import { copyFile, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { terraformMinimum } from './minimum.js';
-import { ensureStandIn, terraformEnv } from './standin.js';
+import { ensureStandIn, terraformEnv } from './standin/build.js';
 
 /** What `terraform show -json` says of a plan; only the parts the local stack reads. */
 export interface PlanJson {

@@ -7,7 +7,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { terraformEnv } from '../../local/terraform/standin.js';
+import { terraformEnv } from '../../local/terraform/standin/build.js';
 import { terraformFiles } from '../helpers/clone.js';
 import { run, type Finished } from '../helpers/processes.js';
 

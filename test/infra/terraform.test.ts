@@ -115,7 +115,7 @@ t.test('every provider in the lock file is the cross-checked entry, byte for byt
 t.test("the stand-in's schema has every resource and data source type the .tf files use", async (t) => {
   const schemas = await Promise.all(
     ['aws', 'archive'].map(async (name) => {
-      const json = JSON.parse(await readFile(join(root, `local/terraform/provider/schema/${name}.json`), 'utf8')) as {
+      const json = JSON.parse(await readFile(join(root, `local/terraform/standin/schema/${name}.json`), 'utf8')) as {
         provider_schemas: Record<string, { resource_schemas: object; data_source_schemas: object }>;
       };
       return json.provider_schemas[`registry.terraform.io/hashicorp/${name}`]!;

@@ -10,7 +10,7 @@ import t from 'tap';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { handler } from '../../lambda/handler.js';
-import { terraformEnv } from '../../local/terraform/standin.js';
+import { terraformEnv } from '../../local/terraform/standin/build.js';
 import { copyOfModule } from '../helpers/clone.js';
 import { httpApiEvent } from '../helpers/events.js';
 import { run } from '../helpers/processes.js';

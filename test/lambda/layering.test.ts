@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 /**
  * The layering rules live in .dependency-cruiser.cjs (local/ ↛ lambda/, the QR core alone,
  * render on the QR core, the input layer and the payload builders alone, the page's browser code
- * apart from the server, no cycles, ...). These tests hold the
+ * apart from the server, the stand-in provider without its builder and generator, no cycles,
+ * ...). These tests hold the
  * project to them and prove that each rule fails a tree that breaks it.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -50,6 +51,9 @@ t.test('a tree that breaks each rule fails, naming the rule and the import', asy
     'lambda/page/client/main.ts':
       "import { MAX_DAMAGE } from '../style-options.js';\nimport { HttpError } from '../../errors.js';\nexport const m = [MAX_DAMAGE, HttpError];\n",
     'lambda/page/route.ts': "import { m } from './client/main.js';\nexport const page = m;\n",
+    'local/terraform/standin/provider/server.ts':
+      "import { TARGETS } from '../schema-generator/targets.js';\nexport const s = TARGETS;\n",
+    'local/terraform/standin/schema-generator/targets.ts': 'export const TARGETS = [];\n',
   };
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
@@ -76,6 +80,7 @@ t.test('a tree that breaks each rule fails, naming the rule and the import', asy
     'payload-alone: lambda/payload/wifi.ts → local/helper.ts',
     'qr-alone: lambda/qr/symbol.ts → lambda/errors.ts',
     'render-on-qr: lambda/render/png.ts → lambda/generate/route.ts',
+    'standin-provider-alone: local/terraform/standin/provider/server.ts → local/terraform/standin/schema-generator/targets.ts',
     'tests-are-leaves: scripts/shot.ts → test/helpers/held.ts',
   ]);
 });

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { terraformEnv } from '../../local/terraform/standin.js';
+import { terraformEnv } from '../../local/terraform/standin/build.js';
 import { cloneOfProject } from '../helpers/clone.js';
 import { run } from '../helpers/processes.js';
 

@@ -5,7 +5,7 @@ import t from 'tap';
 import { cp, readFile, rename, symlink, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureStandIn } from '../../local/terraform/standin.js';
+import { ensureStandIn } from '../../local/terraform/standin/build.js';
 import { cloneOfProject } from '../helpers/clone.js';
 import { run } from '../helpers/processes.js';
 

@@ -7,7 +7,7 @@ import t from 'tap';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { terraformEnv } from '../../local/terraform/standin.js';
+import { terraformEnv } from '../../local/terraform/standin/build.js';
 import { copyOfModule } from '../helpers/clone.js';
 import { run } from '../helpers/processes.js';
 

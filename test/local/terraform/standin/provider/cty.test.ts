@@ -7,7 +7,7 @@ import {
   isWhollyKnown,
   toDynamic,
   type Value,
-} from '../../../../local/terraform/provider/cty.js';
+} from '../../../../../local/terraform/standin/provider/cty.js';
 
 t.test('values round-trip, with unknowns as cty extension 0', async (t) => {
   const value: Value = {

@@ -13,14 +13,19 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { UNKNOWN, decodeValue, encodeValue, type ObjectValue } from '../../../../local/terraform/provider/cty.js';
-import { makeServerCertificate } from '../../../../local/terraform/provider/tls.js';
+import {
+  UNKNOWN,
+  decodeValue,
+  encodeValue,
+  type ObjectValue,
+} from '../../../../../local/terraform/standin/provider/cty.js';
+import { makeServerCertificate } from '../../../../../local/terraform/standin/provider/tls.js';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const root = fileURLToPath(new URL('../../../../../', import.meta.url));
 const COOKIE = { TF_PLUGIN_MAGIC_COOKIE: 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2' };
 
 function start(provider: string, env: NodeJS.ProcessEnv): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', 'tsx', 'local/terraform/provider/main.ts', provider], {
+  return spawn(process.execPath, ['--import', 'tsx', 'local/terraform/standin/provider/main.ts', provider], {
     cwd: root,
     env: { PATH: process.env.PATH, NODE_V8_COVERAGE: process.env.NODE_V8_COVERAGE, ...env },
   });
@@ -47,7 +52,7 @@ t.test('offered only protocol 5, it says it speaks 6 and exits', async (t) => {
 
 const protos = loadPackageDefinition(
   loadSync(['tfplugin6.proto', 'go-plugin.proto'], {
-    includeDirs: [fileURLToPath(new URL('../../../../local/terraform/provider/protocol/', import.meta.url))],
+    includeDirs: [fileURLToPath(new URL('../../../../../local/terraform/standin/provider/protocol/', import.meta.url))],
     keepCase: true,
     longs: Number,
     enums: String,
@@ -168,7 +173,7 @@ t.test('without a client certificate the server is plain gRPC and the certificat
 
 t.test('when Terraform is killed outright, the provider does not outlive it', async (t) => {
   // A shell stands for Terraform: it starts the provider, says its pid, and is SIGKILLed.
-  const provider = `'${process.execPath}' --import tsx local/terraform/provider/main.ts aws`;
+  const provider = `'${process.execPath}' --import tsx local/terraform/standin/provider/main.ts aws`;
   const parent = spawn('sh', ['-c', `${provider} & echo "pid $!"; wait`], {
     cwd: root,
     env: { PATH: process.env.PATH, NODE_V8_COVERAGE: process.env.NODE_V8_COVERAGE, ...COOKIE },

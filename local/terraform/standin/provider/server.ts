@@ -13,7 +13,9 @@ import {
   type Value,
 } from './cty.js';
 import { DiagnosticError, type ProviderDefinition } from './definition.js';
-import { conform, schemaMessage, unknownComputed, zeroUnknowns, type Schema } from './schema.js';
+import { schemaMessage } from './schema-message.js';
+import type { Schema } from './schema-types.js';
+import { conform, unknownComputed, zeroUnknowns } from './schema-values.js';
 
 interface Diagnostic {
   severity: 'ERROR' | 'WARNING';

@@ -1,7 +1,7 @@
 // What distinguishes one stand-in provider from another: its schema, how it reads its own
 // configuration, the values only a real apply would know, and what its data sources read.
 import type { ObjectValue, Value } from './cty.js';
-import type { ProviderSchema } from './schema.js';
+import type { ProviderSchema } from './schema-types.js';
 
 export interface ResourceBehaviour<Context> {
   /** Arguments the real provider defaults when the configuration leaves them out. */

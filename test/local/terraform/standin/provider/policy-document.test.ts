@@ -1,5 +1,5 @@
 import t from 'tap';
-import { renderPolicyDocument } from '../../../../local/terraform/provider/policy-document.js';
+import { renderPolicyDocument } from '../../../../../local/terraform/standin/provider/policy-document.js';
 
 const statement = (fields: Record<string, unknown>) => ({
   sid: null,

@@ -12,7 +12,7 @@ import {
 } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { fileURLToPath } from 'node:url';
-import { definitions } from './providers.js';
+import { providersByName } from './provider-list.js';
 import { providerService } from './server.js';
 import { makeServerCertificate } from './tls.js';
 
@@ -29,9 +29,9 @@ const fail = (message: string): never => {
 };
 
 const name = process.argv[2] ?? '';
-const definition = Object.hasOwn(definitions, name)
-  ? definitions[name as keyof typeof definitions]
-  : fail(`usage: main.ts ${Object.keys(definitions).join('|')}`);
+const definition = Object.hasOwn(providersByName, name)
+  ? providersByName[name as keyof typeof providersByName]
+  : fail(`usage: main.ts ${Object.keys(providersByName).join('|')}`);
 if (process.env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
   fail(
     'This is a Terraform provider plugin (a stand-in for local use): Terraform starts it, it is not meant to be run directly.',

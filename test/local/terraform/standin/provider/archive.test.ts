@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { archiveProvider, parseFileMode } from '../../../../local/terraform/provider/archive.js';
-import type { ObjectValue } from '../../../../local/terraform/provider/cty.js';
+import { archiveProvider, parseFileMode } from '../../../../../local/terraform/standin/provider/archive.js';
+import type { ObjectValue } from '../../../../../local/terraform/standin/provider/cty.js';
 
 const read = (config: ObjectValue): ObjectValue =>
   archiveProvider.dataSources.archive_file!.read(config, {}) as ObjectValue;

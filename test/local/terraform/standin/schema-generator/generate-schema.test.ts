@@ -1,18 +1,20 @@
-// scripts/provider-schema.mjs writes the provider schemas the stand-in serves
-// (local/terraform/provider/schema/), read out of the published CDK bindings. Run into a
-// temporary folder, it must write exactly what is committed, with the facts the stand-in
-// relies on. Needs the npm registry (npm pack), like lambda-deps: the full tier only.
+// The schema generator writes the provider schemas the stand-in serves
+// (local/terraform/standin/schema/), read out of the published CDK bindings. Run into a
+// temporary folder, it must write exactly what is committed, byte for byte, with the facts
+// the stand-in relies on. Needs the npm registry (npm pack), like lambda-deps: the full tier only.
 import t from 'tap';
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { needsRegistry } from '../../../../helpers/registry.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const script = join(root, 'scripts/provider-schema.mjs');
-const committed = join(root, 'local/terraform/provider/schema');
-const run = (args: string[]) => spawnSync(process.execPath, [script, ...args], { cwd: root, encoding: 'utf8' });
+const root = fileURLToPath(new URL('../../../../../', import.meta.url));
+const script = join(root, 'local/terraform/standin/schema-generator/generate-schema.ts');
+const committed = join(root, 'local/terraform/standin/schema');
+const run = (args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, encoding: 'utf8' });
 
 interface Block {
   readonly attributes?: Record<string, { type?: unknown; required?: boolean; optional?: boolean; computed?: boolean }>;
@@ -41,6 +43,7 @@ t.test('arguments it does not know are refused before anything is downloaded', a
 });
 
 t.test('run into a folder of its own, it writes the committed schemas', async (t) => {
+  if (!needsRegistry(t)) return; // npm pack of the bindings
   const out = await mkdtemp(join(tmpdir(), 'provider-schema-'));
   t.teardown(() => rm(out, { recursive: true, force: true }));
   const result = run(['--out', out]);
@@ -51,6 +54,11 @@ t.test('run into a folder of its own, it writes the committed schemas', async (t
     ['aws', 'registry.terraform.io/hashicorp/aws'],
     ['archive', 'registry.terraform.io/hashicorp/archive'],
   ] as const) {
+    t.equal(
+      await readFile(join(out, `${name}.json`), 'utf8'),
+      await readFile(join(committed, `${name}.json`), 'utf8'),
+      `${name}.json: the committed bytes`,
+    );
     const written = await readSchema(out, name);
     const ours = await readSchema(committed, name);
     t.equal(written.format_version, '1.0', `${name}: terraform providers schema -json's format`);

@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, wri
 import { basename, dirname, join } from 'node:path';
 import { isObject, type ObjectValue, type Value } from './cty.js';
 import { DiagnosticError, stringOf, type ProviderDefinition } from './definition.js';
-import { loadProviderSchema } from './providers-schema.js';
+import { loadProviderSchema } from './schema-data.js';
 
 /** The zip epoch, 1980-01-01, in local time as fflate reads it: nothing of the machine's clock reaches the zip. */
 const ZIP_EPOCH = new Date(1980, 0, 1);

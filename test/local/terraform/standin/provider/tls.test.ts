@@ -1,7 +1,7 @@
 import t from 'tap';
 import { X509Certificate } from 'node:crypto';
 import { createSecureContext } from 'node:tls';
-import { makeServerCertificate, serialNumber } from '../../../../local/terraform/provider/tls.js';
+import { makeServerCertificate, serialNumber } from '../../../../../local/terraform/standin/provider/tls.js';
 
 t.test('a self-signed localhost CA for both ends of TLS, as go-plugin expects', async (t) => {
   const now = new Date();

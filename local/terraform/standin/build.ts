@@ -8,8 +8,12 @@
 //     unchanged — in a copy without the project's lock file.
 // Neither is ever used by `make deploy`: only commands given TF_CLI_CONFIG_FILE see them.
 //
-//   node --import tsx local/terraform/standin.ts [out-dir]   (default: build/terraform-standin;
-//   rebuilt only when its sources or the lock file are newer, or the checkout has moved)
+//   node --import tsx local/terraform/standin/build.ts [out-dir]   (default: build/terraform-standin;
+//   rebuilt only when this folder or the lock file is newer, or the checkout has moved)
+//
+// The built stand-in keeps this folder's layout where the provider reads files: its bundle
+// is provider/main.mjs, with provider/protocol/ beside it and schema/ one level up, as for
+// the sources.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import {
@@ -26,8 +30,8 @@ import {
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const providerSource = join(root, 'local/terraform/provider');
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const standInSource = fileURLToPath(new URL('./', import.meta.url));
 export const PROVIDERS = ['aws', 'archive'] as const;
 
 export interface StandIn {
@@ -80,7 +84,7 @@ const DEFAULT_DIR = join(root, 'build/terraform-standin');
 
 const paths = (dir: string): StandIn & { bundle: string; bin: string; mirror: string } => ({
   dir,
-  bundle: join(dir, 'provider.mjs'),
+  bundle: join(dir, 'provider/main.mjs'),
   bin: join(dir, 'bin'),
   mirror: join(dir, 'mirror'),
   devConfig: join(dir, 'dev.tfrc'),
@@ -132,7 +136,7 @@ export async function buildStandIn(dir = DEFAULT_DIR): Promise<StandIn> {
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   await build({
-    entryPoints: [join(providerSource, 'main.ts')],
+    entryPoints: [join(standInSource, 'provider/main.ts')],
     outfile: at(final.bundle),
     bundle: true,
     platform: 'node',
@@ -144,9 +148,9 @@ export async function buildStandIn(dir = DEFAULT_DIR): Promise<StandIn> {
     sourcemap: true,
     packages: 'external',
   });
-  // The bundle reads these beside itself, as the sources do.
-  cpSync(join(providerSource, 'protocol'), at(join(final.dir, 'protocol')), { recursive: true });
-  cpSync(join(providerSource, 'schema'), at(join(final.dir, 'schema')), {
+  // The bundle reads these where the sources do, relative to itself.
+  cpSync(join(standInSource, 'provider/protocol'), at(join(final.dir, 'provider/protocol')), { recursive: true });
+  cpSync(join(standInSource, 'schema'), at(join(final.dir, 'schema')), {
     recursive: true,
     filter: (source) => !source.endsWith('.md'),
   });
@@ -185,11 +189,7 @@ const newestChange = (path: string): number => {
 export async function ensureStandIn(dir = DEFAULT_DIR): Promise<StandIn> {
   const existing = paths(resolve(dir));
   const built = statSync(existing.mirrorConfig, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  const sources = Math.max(
-    newestChange(providerSource),
-    newestChange(join(root, '.terraform.lock.hcl')),
-    newestChange(fileURLToPath(import.meta.url)),
-  );
+  const sources = Math.max(newestChange(standInSource), newestChange(join(root, '.terraform.lock.hcl')));
   return built > sources && placedHere(existing) ? existing : buildStandIn(dir);
 }
 
