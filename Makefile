@@ -42,13 +42,13 @@ TF_OUTPUT = terraform output -raw
 # docs/deploy.md lists.
 APPLY_FLAGS ?=
 
-.PHONY: help system-deps stack-deps install build host-deps typecheck lint format format-ts format-tf check check-types check-units standin validate rehearse test test-steps timings coverage clean dev bench load fuzz record-responses screenshots gallery audit lambda-deps deploy plan destroy outputs invoke curl smoke rollback rollforward certificate rotate-origin-secret
+.PHONY: help system-deps stack-deps install build host-deps typecheck lint format format-ts format-tf check check-types check-units standin validate rehearse test test-steps timings coverage clean dev bench load bench-deps fuzz record-responses screenshots gallery audit lambda-deps deploy plan destroy outputs invoke curl smoke rollback rollforward certificate rotate-origin-secret
 
 # `make help` groups the targets by what people come to do, in this order.
 HELP_GROUPS := Start:dev,install,build \
   Call:invoke,curl,outputs,smoke \
   Deploy:deploy,plan,destroy,rollback,rollforward,certificate,rotate-origin-secret,lambda-deps \
-  Test:check,test,timings,lint,format,format-ts,format-tf,typecheck,coverage,validate,rehearse,standin,fuzz,bench,load \
+  Test:check,test,timings,lint,format,format-ts,format-tf,typecheck,coverage,validate,rehearse,standin,fuzz,bench,bench-deps,load \
   Maintain:record-responses,screenshots,gallery,audit,system-deps,stack-deps,host-deps,clean,help
 
 help: ## List the targets, grouped
@@ -185,7 +185,21 @@ coverage: ## c8's summary of the last test run's coverage (tap collects it), hel
 dev: stack-deps $(DEV_STAMP) build standin host-deps ## Run the API locally: HTTP API on PORT (3000), Lambda Invoke API on LAMBDA_PORT (3001)
 	node --import tsx local/cli.ts
 
-bench: install build ## Benchmark against the tutorial's Python handler, the naive Node port and the fastest JS encoders; writes BENCHMARKS.md
+# What bench compares the function with, from the system: Python's qrcode and Pillow, ZBar,
+# librsvg, and libqrencode with its C harness (scripts/bench-deps.sh says what each is for).
+QRENCODE_HARNESS := build/bench/qrencode
+
+bench-deps: ## Check for (and on Debian install) what make bench compares with, and build the libqrencode harness
+	@scripts/bench-deps.sh
+	@$(MAKE) --no-print-directory $(QRENCODE_HARNESS)
+
+$(QRENCODE_HARNESS): bench/peers/qrencode.c
+	@mkdir -p $(@D)
+	cc -O2 -Wall -Wextra -o $@ $< -lqrencode -lz
+
+# BENCH_QUICK=1 make bench: every round short, a check that it all runs (about a minute); the
+# report goes to build/bench/BENCHMARKS.quick.md, not BENCHMARKS.md.
+bench: install bench-deps build ## Benchmark against the tutorial's Python handler, the naive Node port and the fastest encoders; writes BENCHMARKS.md
 	node --import tsx bench/run.ts
 
 load: install build ## 10k requests at concurrency 50 through the local HTTP API; fails on errors or memory growth

@@ -4,6 +4,7 @@
 // with ZBar, so the gallery cannot drift from the code or show a code that does not scan.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { withoutRequestLog } from '../bench/quiet.js';
 import { handler } from '../lambda/handler.js';
 
 export const GALLERY_TEXT = 'https://example.com/menu/autumn-2026?table=12&lang=en';
@@ -68,21 +69,15 @@ export function galleryBody(entry: GalleryEntry): Record<string, unknown> {
 export async function drawEntry(
   entry: GalleryEntry,
 ): Promise<{ png: Buffer; verified: { ec_level: string; logo_size?: number } }> {
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (() => true) as typeof process.stdout.write; // the function's request log
-  try {
-    const result = await handler({ body: JSON.stringify(galleryBody(entry)) });
-    const body = JSON.parse(result.body) as {
-      qr_code?: string;
-      verified: { ec_level: string; logo_size?: number };
-      error?: string;
-    };
-    if (result.statusCode !== 200 || body.qr_code === undefined)
-      throw new Error(`${entry.name}: ${result.statusCode} ${body.error}`);
-    return { png: Buffer.from(body.qr_code, 'base64'), verified: body.verified };
-  } finally {
-    process.stdout.write = write;
-  }
+  const result = await withoutRequestLog(() => handler({ body: JSON.stringify(galleryBody(entry)) }));
+  const body = JSON.parse(result.body) as {
+    qr_code?: string;
+    verified: { ec_level: string; logo_size?: number };
+    error?: string;
+  };
+  if (result.statusCode !== 200 || body.qr_code === undefined)
+    throw new Error(`${entry.name}: ${result.statusCode} ${body.error}`);
+  return { png: Buffer.from(body.qr_code, 'base64'), verified: body.verified };
 }
 
 const shown = (entry: GalleryEntry): string =>

@@ -1,26 +1,35 @@
 // The warm call of POST /generate cut into its steps, each timed on its own over the same
 // input: where the time goes. Imports the sources (the bundle exports only the handler).
 import { deflateSync, inflateSync } from 'node:zlib';
-import { handler } from '../lambda/handler.js';
-import { blockStructure } from '../lambda/qr/capacity.js';
-import { encodeDataCodewords } from '../lambda/qr/data-codewords.js';
-import { finalCodewords } from '../lambda/qr/interleave.js';
-import { optimalSegments, rawSegments } from '../lambda/qr/segments.js';
-import { encodeSymbol } from '../lambda/qr/symbol.js';
-import { smallestVersion } from '../lambda/qr/version.js';
-import { layout } from '../lambda/render/layout.js';
-import { DEFLATE_OPTIONS, encodePng } from '../lambda/render/png.js';
+import { handler } from '../../lambda/handler.js';
+import { blockStructure } from '../../lambda/qr/capacity.js';
+import { encodeDataCodewords } from '../../lambda/qr/data-codewords.js';
+import { finalCodewords } from '../../lambda/qr/interleave.js';
+import { optimalSegments, rawSegments } from '../../lambda/qr/segments.js';
+import { encodeSymbol } from '../../lambda/qr/symbol.js';
+import { smallestVersion } from '../../lambda/qr/version.js';
+import { layout } from '../../lambda/render/layout.js';
+import { DEFLATE_OPTIONS, encodePng } from '../../lambda/render/png.js';
+import { withoutRequestLog } from '../quiet.js';
+import { median, timeFor } from '../stats.js';
 
 export interface StepTiming {
   readonly step: string;
   readonly microseconds: number;
 }
 
+export interface StepProfile {
+  /** The parts of a warm call; they add up to it. */
+  readonly steps: readonly StepTiming[];
+  /** Median µs of the whole handler call, in the same rounds. */
+  readonly wholeCall: number;
+}
+
 const BLACK = { r: 0, g: 0, b: 0, a: 255 };
 const WHITE = { r: 255, g: 255, b: 255, a: 255 };
 
-/** Median microseconds per call of each step, over `rounds` interleaved rounds of about 20 ms each. */
-export async function profileSteps(text: string, rounds: number): Promise<{ steps: StepTiming[]; wholeCall: number }> {
+/** Median microseconds a call of each step, over `rounds` rounds of about 20 ms each, after warmUpMs of turns. */
+export async function profileSteps(text: string, rounds: number, warmUpMs: number): Promise<StepProfile> {
   const symbol = encodeSymbol(text, 'L');
   const geometry = layout(symbol.size, 4, undefined);
   const segments = optimalSegments(text, symbol.version);
@@ -33,7 +42,7 @@ export async function profileSteps(text: string, rounds: number): Promise<{ step
   const context = { awsRequestId: 'bench' };
 
   // Timed as they nest in the code; the table gets the parts by difference.
-  const timed: Record<string, () => unknown> = {
+  const timed = {
     segments: () => smallestVersion(optimalSegments(text, smallestVersion(rawSegments(text), 'L') ?? 40), 'L'),
     data: () => encodeDataCodewords(segments, symbol.version, structure.dataCodewords),
     codewords: () => finalCodewords(data, structure),
@@ -44,31 +53,17 @@ export async function profileSteps(text: string, rounds: number): Promise<{ step
       JSON.stringify({ message: 'QR Code generated successfully', qr_code: png.toString('base64'), url: text }),
     whole: () => handler(event, context),
   };
-  const write = process.stdout.write;
-  process.stdout.write = (() => true) as typeof process.stdout.write; // the handler's log line
-  const samples: Record<string, number[]> = {};
-  try {
+  const runs = Object.values(timed).map((fn) => ({ fn, samples: [] as number[] }));
+  await withoutRequestLog(async () => {
     // Warmed to the steady state first, as the whole-call benchmark is: the steps take turns
-    // for 5 s, the whole call among them.
+    // for warmUpMs, the whole call among them.
     const warmUpStarted = performance.now();
-    while (performance.now() - warmUpStarted < 5000) for (const fn of Object.values(timed)) await fn();
-    for (let round = 0; round < rounds; round++) {
-      for (const [name, fn] of Object.entries(timed)) {
-        let n = 0;
-        const started = performance.now();
-        while (performance.now() - started < 20) {
-          await fn();
-          n++;
-        }
-        (samples[name] ??= []).push(((performance.now() - started) * 1000) / n);
-      }
-    }
-  } finally {
-    process.stdout.write = write;
-  }
-  const median = (name: string): number => [...samples[name]!].sort((a, b) => a - b)[samples[name]!.length >> 1]!;
-  const [segmentsUs, dataUs, codewordsUs, symbolUs, pngUs, deflateUs, responseUs, wholeUs] = Object.keys(timed).map(
-    median,
+    while (performance.now() - warmUpStarted < warmUpMs) for (const { fn } of runs) await fn();
+    for (let round = 0; round < rounds; round++)
+      for (const { fn, samples } of runs) samples.push(await timeFor(fn, 20));
+  });
+  const [segmentsUs, dataUs, codewordsUs, symbolUs, pngUs, deflateUs, responseUs, wholeUs] = runs.map(({ samples }) =>
+    median(samples),
   ) as [number, number, number, number, number, number, number, number];
   const steps: StepTiming[] = [
     { step: 'segments and version (§7.3–7.4)', microseconds: segmentsUs },

@@ -5,7 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { median } from './median.js';
+import { withoutRequestLog } from '../quiet.js';
+import { median } from '../stats.js';
 
 export interface StyledBench {
   /** Median ms of a warm verified styled PNG. */
@@ -32,30 +33,31 @@ export async function measureStyled(root: string, python: string): Promise<Style
   // The first styled request, in fresh processes: the plain cold start first, then the styled one timed.
   const first: number[] = [];
   for (let i = 0; i < 7; i++) {
-    const script = `const { handler } = await import(${JSON.stringify(bundle)}); process.stdout.write = () => true;
+    const script = `const { handler } = await import(${JSON.stringify(bundle)});
       await handler({ body: JSON.stringify({ url: 'x' }) });
       const t0 = performance.now(); await handler({ body: ${JSON.stringify(body)} });
       process.stderr.write(String(performance.now() - t0));`;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    // stdout is the function's request log, not read.
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     first.push(Number(run.stderr));
   }
   const { handler } = (await import(bundle)) as {
     handler: (event: unknown) => Promise<{ statusCode: number; body: string }>;
   };
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (() => true) as typeof process.stdout.write;
   const warm: number[] = [];
-  let answer: { qr_code: string; verified: { ec_level: string } } | undefined;
-  try {
+  const answer = await withoutRequestLog(async () => {
+    let last = '';
     for (let i = 0; i < 33; i++) {
       const t0 = performance.now();
       const response = await handler({ body });
       if (i >= 3) warm.push(performance.now() - t0);
-      answer = JSON.parse(response.body);
+      last = response.body;
     }
-  } finally {
-    process.stdout.write = write;
-  }
+    return JSON.parse(last) as { qr_code: string; verified: { ec_level: string } };
+  });
   const peer = spawnSync(
     python,
     [
@@ -84,7 +86,7 @@ print(times[len(times) // 2])`,
       peer.status === 0
         ? Number(peer.stdout.trim())
         : `python-qrcode could not run: ${peer.stderr.trim().split('\n').at(-1)}`,
-    bytes: Buffer.from(answer!.qr_code, 'base64').length,
-    ecLevel: answer!.verified.ec_level,
+    bytes: Buffer.from(answer.qr_code, 'base64').length,
+    ecLevel: answer.verified.ec_level,
   };
 }
