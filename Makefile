@@ -197,7 +197,7 @@ $(QRENCODE_HARNESS): bench/peers/qrencode.c
 	@mkdir -p $(@D)
 	cc -O2 -Wall -Wextra -o $@ $< -lqrencode -lz
 
-# BENCH_QUICK=1 make bench: every round short, a check that it all runs (about a minute); the
+# BENCH_QUICK=1 make bench: every round short, a check that it all runs; the
 # report goes to build/bench/BENCHMARKS.quick.md, not BENCHMARKS.md.
 bench: install bench-deps build ## Benchmark against the tutorial's Python handler, the naive Node port and the fastest encoders; writes BENCHMARKS.md
 	node --import tsx bench/run.ts
