@@ -4,8 +4,9 @@ export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
+  // A number or a boolean as JSON writes it (a string is quoted, so neither reads as one).
   // String(-0) is "0": a refused -0 would read as a refusal of 0.
-  return `${typeof value} ${Object.is(value, -0) ? '-0' : clip(String(value))}`;
+  return Object.is(value, -0) ? '-0' : clip(String(value));
 }
 
 /** A client's text, cut to 40 characters for an error message. */

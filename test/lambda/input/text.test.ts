@@ -12,7 +12,7 @@ t.test('a string, not empty, well-formed, within its length, one line unless mul
   t.equal(textField({ name: 'Ada' }, 'name'), 'Ada');
   t.throws(() => textField({ name: 42 }, 'name'), {
     code: 'invalid_type',
-    message: "'name' must be a string, not number 42",
+    message: "'name' must be a string, not 42",
   });
   t.throws(() => textField({ name: '' }, 'name'), { code: 'empty_value' });
   t.throws(() => textField({ name: 'abc' }, 'name', { max: 2 }), { code: 'out_of_range', details: { max: 2 } });
