@@ -11,15 +11,9 @@
 # one, and elsewhere names them and fails. The Makefile compiles the harness afterwards.
 set -euo pipefail
 
-missing=()    # what to tell the user
-packages=()   # the Debian packages that bring it
-need() { # need <what> <debian-package> <command>...
-  local what=$1 package=$2 command
-  shift 2
-  for command in "$@"; do command -v "$command" >/dev/null 2>&1 && return 0; done
-  missing+=("$what")
-  packages+=("$package")
-}
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=scripts/deps.sh
+. "$here/deps.sh"
 header() { # header <file> <debian-package>: a header the C compiler finds
   printf '#include <%s>\n' "$1" | cc -E -x c - >/dev/null 2>&1 || { missing+=("$1"); packages+=("$2"); }
 }
@@ -38,22 +32,8 @@ else
   missing+=(qrencode.h zlib.h); packages+=(libqrencode-dev zlib1g-dev)
 fi
 
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "bench-deps: all present (Python's qrcode and Pillow, zbarimg, rsvg-convert, cc, libqrencode, zlib)"
-  exit 0
-fi
-
-if ! command -v apt-get >/dev/null 2>&1; then
-  cat >&2 <<MSG
-bench-deps: missing: ${missing[*]}
+install_missing bench-deps "Python's qrcode and Pillow, zbarimg, rsvg-convert, cc, libqrencode, zlib" <<MSG
   These are for make bench alone. Install them with:
     macOS:  brew install qrencode zbar librsvg && python3 -m pip install qrcode pillow
     Fedora: sudo dnf install python3-qrcode python3-pillow zbar librsvg2-tools gcc qrencode-devel zlib-devel
 MSG
-  exit 1
-fi
-sudo=()
-[ "$(id -u)" -eq 0 ] || sudo=(sudo)
-echo "bench-deps: installing ${packages[*]} (for ${missing[*]})"
-"${sudo[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null

@@ -23,15 +23,8 @@ case "$scope" in
   *) echo "system-deps: unknown scope '$scope' (stack or all)" >&2; exit 2 ;;
 esac
 
-missing=()    # what to tell the user
-packages=()   # the Debian packages that bring it
-need() { # need <what> <debian-package> <command>...
-  local what=$1 package=$2 command
-  shift 2
-  for command in "$@"; do command -v "$command" >/dev/null 2>&1 && return 0; done
-  missing+=("$what")
-  packages+=("$package")
-}
+# shellcheck source=scripts/deps.sh
+. "$here/deps.sh"
 need autoreconf autoconf autoreconf
 need automake automake automake
 need libtoolize libtool libtoolize glibtoolize
@@ -60,14 +53,7 @@ if [ "$scope" = all ]; then
   fi
 fi
 
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "system-deps: all present ($present)"
-  exit 0
-fi
-
-if ! command -v apt-get >/dev/null 2>&1; then
-  cat >&2 <<MSG
-system-deps: missing: ${missing[*]}
+install_missing system-deps "$present" <<MSG
   These are for the local stack and the tests; deploying needs none of them. Install them with:
     macOS:  brew install autoconf automake libtool cmake awscli && brew install --cask chromium
             && brew install zbar librsvg && python3 -m pip install vobject
@@ -76,10 +62,3 @@ system-deps: missing: ${missing[*]}
             qemu-user-static (and an aarch64 sysroot for QEMU_LD_PREFIX)
             (then CHROMIUM_PATH=/usr/bin/chromium-browser)
 MSG
-  exit 1
-fi
-sudo=()
-[ "$(id -u)" -eq 0 ] || sudo=(sudo)
-echo "system-deps: installing ${packages[*]} (for ${missing[*]})"
-"${sudo[@]}" apt-get update
-DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${packages[@]}"
