@@ -35,6 +35,10 @@ export interface TextEncoding {
   readonly kanji?: KanjiCodes | undefined;
 }
 
+/** The unmasked symbol, as row lines and column lines: reused from one symbol to the next. */
+let placedRows = new Int32Array(0);
+let placedColumns = new Int32Array(0);
+
 class EncodedSymbol implements QrSymbol {
   private bytes: Uint8Array | undefined;
 
@@ -88,19 +92,26 @@ export function encodeSymbol(text: string, ecLevel: EcLevel, { eci = false, kanj
   const codewords = finalCodewords(data, structure);
 
   const template = symbolTemplate(version);
-  const { size, words, placementRowWord, placementRowBit, placementColumnWord, placementColumnBit } = template;
-  const rows = template.rows.slice();
-  const columns = template.columns.slice();
-  // Codeword bits, most significant first, into the data modules in placement order;
-  // modules left over (remainder bits, §7.7.3) stay light.
-  for (let bit = 0; bit < codewords.length * 8; bit++) {
-    if ((codewords[bit >>> 3]! >>> (7 - (bit & 7))) & 1) {
-      rows[placementRowWord[bit]!]! |= placementRowBit[bit]!;
-      columns[placementColumnWord[bit]!]! |= placementColumnBit[bit]!;
+  const { size, words, placementBits } = template;
+  if (placedRows.length !== template.rows.length) {
+    placedRows = new Int32Array(template.rows.length);
+    placedColumns = new Int32Array(template.rows.length);
+  }
+  placedRows.set(template.rows);
+  placedColumns.set(template.columns);
+  // Codeword bits, most significant first, into the data modules in placement order, a
+  // dark module at a time; modules left over (remainder bits, §7.7.3) stay light.
+  for (let i = 0; i < codewords.length; i++) {
+    for (let byte = codewords[i]!; byte !== 0; ) {
+      const bit = Math.clz32(byte) - 24;
+      byte ^= 0x80 >>> bit;
+      const at = placementBits[i * 8 + bit]!;
+      placedRows[(at & 0xffff) >>> 5]! |= 1 << (at & 31);
+      placedColumns[at >>> 21]! |= 1 << ((at >>> 16) & 31);
     }
   }
 
   const levelBits = EC_LEVEL_BITS[ecLevel];
-  const masked = chooseMask(template, rows, columns, (mask) => formatInformation(levelBits, mask));
+  const masked = chooseMask(template, placedRows, placedColumns, (mask) => formatInformation(levelBits, mask));
   return new EncodedSymbol(version, size, ecLevel, masked.mask, words, masked.rows, segments);
 }

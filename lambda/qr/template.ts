@@ -18,11 +18,11 @@ export interface SymbolTemplate {
   readonly columns: Int32Array;
   /** Data modules (row * size + col), in placement order. */
   readonly placement: Uint32Array;
-  /** For each data module in placement order: its word in the row lines and the column lines, and its bit in each. */
-  readonly placementRowWord: Uint16Array;
-  readonly placementRowBit: Int32Array;
-  readonly placementColumnWord: Uint16Array;
-  readonly placementColumnBit: Int32Array;
+  /**
+   * For each data module in placement order, where it is in the row lines (low 16 bits)
+   * and in the column lines (high 16 bits), each as word << 5 | bit.
+   */
+  readonly placementBits: Uint32Array;
   /** Per mask pattern, the data modules it inverts, as row lines and column lines. */
   readonly maskRows: readonly Int32Array[];
   readonly maskColumns: readonly Int32Array[];
@@ -146,17 +146,13 @@ function buildTemplate(version: number): SymbolTemplate {
   }
 
   const placement = placementOrder(size, reserved);
-  const placementRowWord = new Uint16Array(placement.length);
-  const placementRowBit = new Int32Array(placement.length);
-  const placementColumnWord = new Uint16Array(placement.length);
-  const placementColumnBit = new Int32Array(placement.length);
+  // Row line (size * words words) and bit fit 16 bits: 177 * 6 << 5 < 2^16.
+  const placementBits = new Uint32Array(placement.length);
   for (let k = 0; k < placement.length; k++) {
     const row = Math.floor(placement[k]! / size);
     const col = placement[k]! - row * size;
-    placementRowWord[k] = row * words + (col >>> 5);
-    placementRowBit[k] = 1 << (col & 31);
-    placementColumnWord[k] = col * words + (row >>> 5);
-    placementColumnBit[k] = 1 << (row & 31);
+    // (row * words + (col >>> 5)) << 5 | (col & 31) is row * words << 5 | col, and so for the column.
+    placementBits[k] = ((row * words) << 5) + col + ((((col * words) << 5) + row) << 16);
   }
   return {
     version,
@@ -165,10 +161,7 @@ function buildTemplate(version: number): SymbolTemplate {
     rows,
     columns,
     placement,
-    placementRowWord,
-    placementRowBit,
-    placementColumnWord,
-    placementColumnBit,
+    placementBits,
     maskRows,
     maskColumns,
     formatModules,
