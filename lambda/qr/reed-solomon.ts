@@ -2,7 +2,7 @@
  * Error correction codewords (ISO/IEC 18004 §7.5.2): the remainder of the data
  * polynomial times x^n divided by the generator polynomial of degree n, over GF(256)
  * with the field's polynomial x^8 + x^4 + x^3 + x^2 + 1 (0x11D). Generator polynomials
- * are built once per degree and kept as logarithms of their coefficients.
+ * are built once per degree, with their products with every field element.
  */
 const EXP = new Uint8Array(512);
 const LOG = new Uint8Array(256);
@@ -13,12 +13,15 @@ for (let i = 0, x = 1; i < 255; i++) {
   if (x & 0x100) x ^= 0x11d;
 }
 
-const generators = new Map<number, Uint8Array>();
+const products = new Map<number, Uint8Array>();
 
-/** (x - α^0)(x - α^1)…(x - α^(degree-1)), highest power first, its leading 1 left out, as logarithms. */
-function generatorLogs(degree: number): Uint8Array {
-  let logs = generators.get(degree);
-  if (logs === undefined) {
+/**
+ * (x - α^0)(x - α^1)…(x - α^(degree-1)), highest power first, its leading 1 left out,
+ * times each of the 256 field elements: the product with f at [f * degree, (f + 1) * degree).
+ */
+function generatorProducts(degree: number): Uint8Array {
+  let table = products.get(degree);
+  if (table === undefined) {
     let poly = new Uint8Array([1]);
     for (let i = 0; i < degree; i++) {
       const next = new Uint8Array(poly.length + 1);
@@ -28,27 +31,24 @@ function generatorLogs(degree: number): Uint8Array {
       }
       poly = next;
     }
-    logs = poly.subarray(1).map((c) => LOG[c]!);
-    generators.set(degree, logs);
+    // The generator's coefficients are never 0 (its roots are distinct).
+    table = new Uint8Array(256 * degree);
+    for (let f = 1; f < 256; f++)
+      for (let j = 0; j < degree; j++) table[f * degree + j] = EXP[LOG[poly[j + 1]!]! + LOG[f]!]!;
+    products.set(degree, table);
   }
-  return logs;
+  return table;
 }
 
 /** The `degree` error correction codewords of one block of data codewords. */
 export function errorCorrectionCodewords(data: Uint8Array, degree: number): Uint8Array {
-  const generator = generatorLogs(degree);
+  const table = generatorProducts(degree);
   const remainder = new Uint8Array(degree);
   for (let i = 0; i < data.length; i++) {
     // Shift the remainder one place (dropping its first term) while adding factor × generator.
-    const factor = data[i]! ^ remainder[0]!;
-    if (factor === 0) {
-      for (let j = 0; j < degree - 1; j++) remainder[j] = remainder[j + 1]!;
-      remainder[degree - 1] = 0;
-    } else {
-      const logFactor = LOG[factor]!;
-      for (let j = 0; j < degree - 1; j++) remainder[j] = remainder[j + 1]! ^ EXP[generator[j]! + logFactor]!;
-      remainder[degree - 1] = EXP[generator[degree - 1]! + logFactor]!;
-    }
+    const row = (data[i]! ^ remainder[0]!) * degree;
+    for (let j = 0; j < degree - 1; j++) remainder[j] = remainder[j + 1]! ^ table[row + j]!;
+    remainder[degree - 1] = table[row + degree - 1]!;
   }
   return remainder;
 }
