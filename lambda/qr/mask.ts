@@ -1,4 +1,4 @@
-import { popcount, setModule } from './bit-lines.js';
+import { popcount, setPacked } from './bit-lines.js';
 import type { SymbolTemplate } from './template.js';
 
 /** Penalty weights (§7.8.3, table 11). */
@@ -52,7 +52,7 @@ export function chooseMask(
 }
 
 function applyMask(
-  { maskRows, maskColumns, formatModules, size, words }: SymbolTemplate,
+  { maskRows, maskColumns, formatPlaces }: SymbolTemplate,
   rows: Int32Array,
   columns: Int32Array,
   mask: number,
@@ -67,10 +67,7 @@ function applyMask(
     outColumns[i] = columns[i]! ^ patternColumns[i]!;
   }
   for (let bit = 0; bit < 30; bit++) {
-    if ((formatBits >>> (bit >>> 1)) & 1) {
-      const module = formatModules[bit]!;
-      setModule(outRows, outColumns, words, Math.floor(module / size), module % size);
-    }
+    if ((formatBits >>> (bit >>> 1)) & 1) setPacked(outRows, outColumns, formatPlaces[bit]!);
   }
 }
 

@@ -1,5 +1,5 @@
 import { formatInformation } from './bch.js';
-import { isDark } from './bit-lines.js';
+import { isDark, setPacked } from './bit-lines.js';
 import { blockStructure, dataBitCapacity } from './capacity.js';
 import { ECI_BITS, encodeDataCodewords } from './data-codewords.js';
 import { EC_LEVEL_BITS, type EcLevel } from './ec-level.js';
@@ -35,7 +35,8 @@ export interface TextEncoding {
   readonly kanji?: KanjiCodes | undefined;
 }
 
-/** The unmasked symbol, as row lines and column lines: reused from one symbol to the next. */
+/** The codewords and the unmasked symbol, as row lines and column lines: reused from one symbol to the next. */
+let codewords = new Uint8Array(0);
 let placedRows = new Int32Array(0);
 let placedColumns = new Int32Array(0);
 
@@ -89,7 +90,8 @@ export function encodeSymbol(text: string, ecLevel: EcLevel, { eci = false, kanj
 
   const structure = blockStructure(version, ecLevel);
   const data = encodeDataCodewords(segments, version, structure.dataCodewords, { eci: headerBits > 0, kanji });
-  const codewords = finalCodewords(data, structure);
+  if (codewords.length !== structure.totalCodewords) codewords = new Uint8Array(structure.totalCodewords);
+  finalCodewords(data, structure, codewords);
 
   const template = symbolTemplate(version);
   const { size, words, placementBits } = template;
@@ -105,9 +107,7 @@ export function encodeSymbol(text: string, ecLevel: EcLevel, { eci = false, kanj
     for (let byte = codewords[i]!; byte !== 0; ) {
       const bit = Math.clz32(byte) - 24;
       byte ^= 0x80 >>> bit;
-      const at = placementBits[i * 8 + bit]!;
-      placedRows[(at & 0xffff) >>> 5]! |= 1 << (at & 31);
-      placedColumns[at >>> 21]! |= 1 << ((at >>> 16) & 31);
+      setPacked(placedRows, placedColumns, placementBits[i * 8 + bit]!);
     }
   }
 

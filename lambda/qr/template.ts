@@ -1,5 +1,5 @@
 import { versionInformation } from './bch.js';
-import { setModule, wordsPerLine } from './bit-lines.js';
+import { packedModule, setModule, wordsPerLine } from './bit-lines.js';
 import { symbolSize } from './capacity.js';
 
 /**
@@ -19,8 +19,8 @@ export interface SymbolTemplate {
   /** Data modules (row * size + col), in placement order. */
   readonly placement: Uint32Array;
   /**
-   * For each data module in placement order, where it is in the row lines (low 16 bits)
-   * and in the column lines (high 16 bits), each as word << 5 | bit.
+   * For each data module in placement order, its place in the row lines and the column
+   * lines (see packedModule in bit-lines.ts).
    */
   readonly placementBits: Uint32Array;
   /** Per mask pattern, the data modules it inverts, as row lines and column lines. */
@@ -28,6 +28,8 @@ export interface SymbolTemplate {
   readonly maskColumns: readonly Int32Array[];
   /** For each of the 15 format information bits, its two modules (row * size + col). */
   readonly formatModules: Uint32Array;
+  /** The same, as places in the row lines and the column lines (see packedModule in bit-lines.ts). */
+  readonly formatPlaces: Uint32Array;
 }
 
 const templates = new Map<number, SymbolTemplate>();
@@ -146,14 +148,8 @@ function buildTemplate(version: number): SymbolTemplate {
   }
 
   const placement = placementOrder(size, reserved);
-  // Row line (size * words words) and bit fit 16 bits: 177 * 6 << 5 < 2^16.
-  const placementBits = new Uint32Array(placement.length);
-  for (let k = 0; k < placement.length; k++) {
-    const row = Math.floor(placement[k]! / size);
-    const col = placement[k]! - row * size;
-    // (row * words + (col >>> 5)) << 5 | (col & 31) is row * words << 5 | col, and so for the column.
-    placementBits[k] = ((row * words) << 5) + col + ((((col * words) << 5) + row) << 16);
-  }
+  const placementBits = placement.map((module) => packedModule(words, Math.floor(module / size), module % size));
+  const formatPlaces = formatModules.map((module) => packedModule(words, Math.floor(module / size), module % size));
   return {
     version,
     size,
@@ -165,6 +161,7 @@ function buildTemplate(version: number): SymbolTemplate {
     maskRows,
     maskColumns,
     formatModules,
+    formatPlaces,
   };
 }
 
