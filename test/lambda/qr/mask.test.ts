@@ -134,7 +134,7 @@ t.test(
       ['0123456789'.repeat(20), 'H'],
       ['https://example.com/?'.padEnd(300, 'abcdefghij'), 'M'],
     ] as const) {
-      const scores = Array.from({ length: 8 }, (_, maskPattern) => {
+      const scores = ([0, 1, 2, 3, 4, 5, 6, 7] as const).map((maskPattern) => {
         const { modules } = create(text, { errorCorrectionLevel: level, maskPattern });
         return total(
           Array.from({ length: modules.size }, (_, row) =>
