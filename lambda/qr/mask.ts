@@ -83,21 +83,23 @@ function applyMask(
 export function penalty(rows: Int32Array, columns: Int32Array, size: number, words: number, limit = Infinity): number {
   let points = runs(columns, size, words) + runs(rows, size, words);
   if (points >= limit) return points;
-  // N2: each 2 × 2 block of one colour. And the dark modules for N4.
+  // N2: each 2 × 2 block of one colour, down the row lines a word at a time. And the dark modules for N4.
   let blocks = 0;
   let dark = 0;
-  for (let line = 0; line < size; line++) {
-    const top = line * words;
-    for (let k = 0; k < words; k++) {
-      const a = rows[top + k]!;
-      dark += popcount(a);
-      if (line + 1 === size) continue;
-      const b = rows[top + words + k]!;
-      const last = k + 1 === words;
-      const a1 = (a >>> 1) | (last ? 0 : rows[top + k + 1]! << 31);
-      const b1 = (b >>> 1) | (last ? 0 : rows[top + words + k + 1]! << 31);
-      // Blocks start at modules 0 … size - 2: size is odd, so (size - 1) & 31 counts those of the last word.
-      blocks += popcount(~(a ^ b) & ~(a ^ a1) & ~(a1 ^ b1) & (last ? ~(-1 << ((size - 1) & 31)) : -1));
+  for (let k = 0; k < words; k++) {
+    const last = k + 1 === words;
+    // Blocks start at modules 0 … size - 2: size is odd, so (size - 1) & 31 counts those of the last word.
+    const valid = last ? ~(-1 << ((size - 1) & 31)) : -1;
+    let above = 0;
+    let pairsAbove = 0; // none: no block ends on the first line
+    for (let i = k; i < size * words; i += words) {
+      const line = rows[i]!;
+      dark += popcount(line);
+      // Bit j: modules j and j + 1 of the line are the same colour.
+      const pairs = ~(line ^ ((line >>> 1) | (last ? 0 : rows[i + 1]! << 31)));
+      blocks += popcount(~(line ^ above) & pairs & pairsAbove & valid);
+      above = line;
+      pairsAbove = pairs;
     }
   }
   // N4: how far the share of dark modules is from half, in steps of 5 %.
@@ -144,19 +146,36 @@ function finders(lines: Int32Array, size: number, words: number): number {
   let count = 0;
   for (let k = 0; k < words; k++) {
     const valid = k + 1 < words ? -1 : lastWordBits(size);
-    for (let i = k; i < (size - 10) * words; i += words) {
-      const m0 = lines[i]!;
-      const m1 = lines[i + words]!;
-      const m2 = lines[i + 2 * words]!;
-      const m3 = lines[i + 3 * words]!;
-      const m7 = lines[i + 7 * words]!;
-      const m8 = lines[i + 8 * words]!;
-      const m9 = lines[i + 9 * words]!;
-      const m10 = lines[i + 10 * words]!;
-      const core = lines[i + 4 * words]! & ~lines[i + 5 * words]! & lines[i + 6 * words]! & valid;
-      count += popcount(
-        core & ((m0 & ~m1 & m2 & m3 & ~(m7 | m8 | m9 | m10)) | (~(m0 | m1 | m2 | m3) & m7 & m8 & ~m9 & m10)),
-      );
+    // m0 … m10: eleven successive lines, moved along one line a step.
+    let m0 = lines[k]!;
+    let m1 = lines[k + words]!;
+    let m2 = lines[k + 2 * words]!;
+    let m3 = lines[k + 3 * words]!;
+    let m4 = lines[k + 4 * words]!;
+    let m5 = lines[k + 5 * words]!;
+    let m6 = lines[k + 6 * words]!;
+    let m7 = lines[k + 7 * words]!;
+    let m8 = lines[k + 8 * words]!;
+    let m9 = lines[k + 9 * words]!;
+    for (let i = k + 10 * words; i < size * words; i += words) {
+      const m10 = lines[i]!;
+      const found =
+        m4 &
+        ~m5 &
+        m6 &
+        valid &
+        ((m0 & ~m1 & m2 & m3 & ~(m7 | m8 | m9 | m10)) | (~(m0 | m1 | m2 | m3) & m7 & m8 & ~m9 & m10));
+      if (found !== 0) count += popcount(found); // seldom: a word holds one in a few dozen
+      m0 = m1;
+      m1 = m2;
+      m2 = m3;
+      m3 = m4;
+      m4 = m5;
+      m5 = m6;
+      m6 = m7;
+      m7 = m8;
+      m8 = m9;
+      m9 = m10;
     }
   }
   return count;
