@@ -80,7 +80,13 @@ function writeSegmentData({ mode, text }: Segment, kanji: KanjiCodes | undefined
     // Each character's 13-bit value (§7.4.6): only characters the Kanji codes hold are in a Kanji segment.
     for (let i = 0; i < text.length; i++) put(kanji!.value(text.charCodeAt(i))!, 13);
   } else {
-    // The UTF-8 bytes, 8 bits each (§7.4.5).
-    for (const byte of Buffer.from(text, 'utf8')) put(byte, 8);
+    // The UTF-8 bytes, 8 bits each (§7.4.5): each split across two codewords at the same place.
+    const bytes = Buffer.from(text, 'utf8');
+    const shift = bitLength & 7;
+    for (let i = 0, at = bitLength >>> 3; i < bytes.length; i++, at++) {
+      out[at]! |= bytes[i]! >>> shift;
+      out[at + 1]! |= bytes[i]! << (8 - shift); // the high bits fall away; past the end, nothing is written
+    }
+    bitLength += bytes.length * 8;
   }
 }
