@@ -1,5 +1,5 @@
 import { formatInformation } from './bch.js';
-import { isDark, setPacked } from './bit-lines.js';
+import { isDark, transposeLines } from './bit-lines.js';
 import { blockStructure, dataBitCapacity } from './capacity.js';
 import { ECI_BITS, encodeDataCodewords } from './data-codewords.js';
 import { EC_LEVEL_BITS, type EcLevel } from './ec-level.js';
@@ -100,16 +100,17 @@ export function encodeSymbol(text: string, ecLevel: EcLevel, { eci = false, kanj
     placedColumns = new Int32Array(template.rows.length);
   }
   placedRows.set(template.rows);
-  placedColumns.set(template.columns);
   // Codeword bits, most significant first, into the data modules in placement order, a
   // dark module at a time; modules left over (remainder bits, §7.7.3) stay light.
   for (let i = 0; i < codewords.length; i++) {
     for (let byte = codewords[i]!; byte !== 0; ) {
       const bit = Math.clz32(byte) - 24;
       byte ^= 0x80 >>> bit;
-      setPacked(placedRows, placedColumns, placementBits[i * 8 + bit]!);
+      const at = placementBits[i * 8 + bit]! & 0xffff; // its place in the row lines
+      placedRows[at >>> 5]! |= 1 << (at & 31);
     }
   }
+  transposeLines(placedRows, placedColumns, size, words);
 
   const levelBits = EC_LEVEL_BITS[ecLevel];
   const masked = chooseMask(template, placedRows, placedColumns, (mask) => formatInformation(levelBits, mask));

@@ -1,5 +1,5 @@
 import { versionInformation } from './bch.js';
-import { packedModule, setModule, wordsPerLine } from './bit-lines.js';
+import { packedModule, wordsPerLine } from './bit-lines.js';
 import { symbolSize } from './capacity.js';
 
 /**
@@ -13,9 +13,8 @@ export interface SymbolTemplate {
   readonly size: number;
   /** 32-bit words per row or column line (see bit-lines.ts). */
   readonly words: number;
-  /** Dark function modules, as row lines and column lines; format information left light. */
+  /** Dark function modules, as row lines; format information left light. */
   readonly rows: Int32Array;
-  readonly columns: Int32Array;
   /** Data modules (row * size + col), in placement order. */
   readonly placement: Uint32Array;
   /**
@@ -126,8 +125,8 @@ function buildTemplate(version: number): SymbolTemplate {
 
   const words = wordsPerLine(size);
   const rows = new Int32Array(size * words);
-  const columns = new Int32Array(size * words);
-  for (let i = 0; i < size * size; i++) if (dark[i]) setModule(rows, columns, words, Math.floor(i / size), i % size);
+  for (let i = 0; i < size * size; i++)
+    if (dark[i]) rows[Math.floor(i / size) * words + ((i % size) >>> 5)]! |= 1 << (i % size);
 
   // Built once per version, on a cold start among others: plain loops, no closures.
   const maskRows: Int32Array[] = [];
@@ -155,7 +154,6 @@ function buildTemplate(version: number): SymbolTemplate {
     size,
     words,
     rows,
-    columns,
     placement,
     placementBits,
     maskRows,
