@@ -57,7 +57,7 @@ let bitLength = 0;
 function put(value: number, bits: number): void {
   while (bits > 0) {
     const free = 8 - (bitLength & 7);
-    const take = free < bits ? free : bits;
+    const take = Math.min(free, bits);
     bits -= take;
     out[bitLength >>> 3]! |= ((value >>> bits) & ((1 << take) - 1)) << (free - take);
     bitLength += take;
