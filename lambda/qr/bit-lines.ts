@@ -7,7 +7,7 @@ export const wordsPerLine = (size: number): number => (size + 31) >>> 5;
 
 /**
  * A module's place in both the row lines (low 16 bits) and the column lines (high 16
- * bits), each as word << 5 | bit: for placing modules by table. The largest, 177 * 6 << 5, fits 16 bits.
+ * bits), each as word << 5 | bit: for setting modules by table. The largest, 177 * 6 << 5, fits 16 bits.
  */
 export const packedModule = (words: number, row: number, col: number): number =>
   ((row * words) << 5) + col + ((((col * words) << 5) + row) << 16);

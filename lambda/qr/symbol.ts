@@ -94,7 +94,7 @@ export function encodeSymbol(text: string, ecLevel: EcLevel, { eci = false, kanj
   finalCodewords(data, structure, codewords);
 
   const template = symbolTemplate(version);
-  const { size, words, placementBits } = template;
+  const { size, words, placementRowBits } = template;
   if (placedRows.length !== template.rows.length) {
     placedRows = new Int32Array(template.rows.length);
     placedColumns = new Int32Array(template.rows.length);
@@ -106,7 +106,7 @@ export function encodeSymbol(text: string, ecLevel: EcLevel, { eci = false, kanj
     for (let byte = codewords[i]!; byte !== 0; ) {
       const bit = Math.clz32(byte) - 24;
       byte ^= 0x80 >>> bit;
-      const at = placementBits[i * 8 + bit]! & 0xffff; // its place in the row lines
+      const at = placementRowBits[i * 8 + bit]!;
       placedRows[at >>> 5]! |= 1 << (at & 31);
     }
   }

@@ -17,11 +17,8 @@ export interface SymbolTemplate {
   readonly rows: Int32Array;
   /** Data modules (row * size + col), in placement order. */
   readonly placement: Uint32Array;
-  /**
-   * For each data module in placement order, its place in the row lines and the column
-   * lines (see packedModule in bit-lines.ts).
-   */
-  readonly placementBits: Uint32Array;
+  /** For each data module in placement order, its word in the row lines << 5 | its bit. */
+  readonly placementRowBits: Uint16Array;
   /** Per mask pattern, the data modules it inverts, as row lines and column lines. */
   readonly maskRows: readonly Int32Array[];
   readonly maskColumns: readonly Int32Array[];
@@ -126,7 +123,7 @@ function buildTemplate(version: number): SymbolTemplate {
   const words = wordsPerLine(size);
   const rows = new Int32Array(size * words);
   for (let i = 0; i < size * size; i++)
-    if (dark[i]) rows[Math.floor(i / size) * words + ((i % size) >>> 5)]! |= 1 << (i % size);
+    if (dark[i]) rows[Math.floor(i / size) * words + ((i % size) >>> 5)]! |= 1 << ((i % size) & 31);
 
   // Built once per version, on a cold start among others: plain loops, no closures.
   const maskRows: Int32Array[] = [];
@@ -147,15 +144,22 @@ function buildTemplate(version: number): SymbolTemplate {
   }
 
   const placement = placementOrder(size, reserved);
-  const placementBits = placement.map((module) => packedModule(words, Math.floor(module / size), module % size));
-  const formatPlaces = formatModules.map((module) => packedModule(words, Math.floor(module / size), module % size));
+  // (row * words + (col >>> 5)) << 5 | (col & 31), which fits 16 bits: 177 * 6 << 5 < 2^16.
+  const placementRowBits = new Uint16Array(placement.length);
+  for (let k = 0; k < placement.length; k++) {
+    const row = Math.floor(placement[k]! / size);
+    placementRowBits[k] = ((row * words) << 5) + placement[k]! - row * size;
+  }
+  const formatPlaces = new Uint32Array(30);
+  for (let k = 0; k < 30; k++)
+    formatPlaces[k] = packedModule(words, Math.floor(formatModules[k]! / size), formatModules[k]! % size);
   return {
     version,
     size,
     words,
     rows,
     placement,
-    placementBits,
+    placementRowBits,
     maskRows,
     maskColumns,
     formatModules,
