@@ -33,12 +33,17 @@ function generatorProducts(degree: number): Int32Array {
       }
       poly = next;
     }
-    // The generator's coefficients are never 0 (its roots are distinct).
+    // The products with 1, 2, 4 … 128 (the generator's coefficients are never 0: its roots
+    // are distinct); every other element's is the sum of those of its bits, a word at a time.
     const words = (degree + 3) >>> 2;
     table = new Int32Array(256 * words);
-    for (let f = 1; f < 256; f++)
+    for (let f = 1; f < 256; f <<= 1)
       for (let j = 0; j < degree; j++)
         table[f * words + (j >>> 2)]! |= EXP[LOG[poly[j + 1]!]! + LOG[f]!]! << ((j & 3) * 8);
+    for (let f = 3; f < 256; f++)
+      if (f & (f - 1))
+        for (let k = 0; k < words; k++)
+          table[f * words + k] = table[(f & (f - 1)) * words + k]! ^ table[(f & -f) * words + k]!;
     products.set(degree, table);
   }
   return table;
