@@ -31,6 +31,8 @@ export interface PeerResult {
   readonly largeMs: number;
   /** Median µs a call: the matrix alone, documented request. */
   readonly matrixUs: number;
+  /** Median µs a call: the matrix alone, the 1,000-byte text at M. */
+  readonly largeMatrixUs: number;
   /** Median ms from the start of a fresh process's import (or program) to its first code. */
   readonly initMs: number;
   /** Bytes of its image of the documented request. */
@@ -167,6 +169,7 @@ interface Samples {
   readonly svg: number[];
   readonly large: number[];
   readonly matrix: number[];
+  readonly largeMatrix: number[];
   readonly init: number[];
 }
 
@@ -183,7 +186,7 @@ export async function measurePeers(root: string, text: string, rounds: number): 
   try {
     const bytes = await withoutRequestLog(() => readBack(root, dir, peers, text));
     const inits = await bundleInits(dir, peers);
-    const newSamples = (): Samples => ({ documented: [], svg: [], large: [], matrix: [], init: [] });
+    const newSamples = (): Samples => ({ documented: [], svg: [], large: [], matrix: [], largeMatrix: [], init: [] });
     const js = peers.map((peer) => ({ peer, samples: newSamples() }));
     const c = { peer: undefined, samples: newSamples() };
     return await withoutRequestLog(async () => {
@@ -193,6 +196,7 @@ export async function measurePeers(root: string, text: string, rounds: number): 
         await timeFor(() => call(text, 'L'), 250);
         await timeFor(() => call(LARGE, 'M'), 250);
         await timeFor(() => peer.matrix(text, 'L'), 100);
+        await timeFor(() => peer.matrix(LARGE, 'M'), 100);
         if (peer.svg) await timeFor(() => peer.svg?.(text, 'L'), 100);
       }
       for (let round = 0; round < rounds; round++)
@@ -202,7 +206,9 @@ export async function measurePeers(root: string, text: string, rounds: number): 
             const documented = qrencode(root, dir, text, 'L', 40);
             samples.documented.push(documented.pngUs);
             samples.matrix.push(documented.matrixUs);
-            samples.large.push(qrencode(root, dir, LARGE, 'M', 40).pngUs / 1000);
+            const large = qrencode(root, dir, LARGE, 'M', 40);
+            samples.large.push(large.pngUs / 1000);
+            samples.largeMatrix.push(large.matrixUs);
             samples.init.push(qrencode(root, dir, text, 'L', 0).firstUs / 1000);
             continue;
           }
@@ -211,6 +217,7 @@ export async function measurePeers(root: string, text: string, rounds: number): 
           if (peer.svg) samples.svg.push(await timeFor(() => peer.svg?.(text, 'L'), 20));
           samples.large.push((await timeFor(() => call(LARGE, 'M'), 40)) / 1000);
           samples.matrix.push(await timeFor(() => peer.matrix(text, 'L'), 20));
+          samples.largeMatrix.push(await timeFor(() => peer.matrix(LARGE, 'M'), 20));
           const init = inits.get(peer.key);
           if (init) samples.init.push(freshImport(init));
         }
@@ -221,6 +228,7 @@ export async function measurePeers(root: string, text: string, rounds: number): 
         ...(samples.svg.length > 0 && { svgUs: median(samples.svg) }),
         largeMs: median(samples.large),
         matrixUs: median(samples.matrix),
+        largeMatrixUs: median(samples.largeMatrix),
         initMs: median(samples.init),
         bytes: bytes.get(key) ?? Number.NaN,
         ...(fixedLevel && { fixedLevel }),

@@ -1,13 +1,9 @@
-import { getBlocksCount, getTotalCodewordsCount } from 'qrcode/lib/core/error-correction-code.js';
-import { H, L, M, Q } from 'qrcode/lib/core/error-correction-level.js';
-import { getSymbolTotalCodewords } from 'qrcode/lib/core/utils.js';
 import type { EcLevel } from './ec-level.js';
 import { countIndicatorBits, dataBits, Mode } from './segments.js';
 
 /**
  * How a version's codewords split into error correction blocks at one level (§7.5.1,
- * table 9). The counts come from qrcode's tables; blocks of the first group hold one
- * data codeword fewer than those of the second.
+ * table 9). Blocks of the first group hold one data codeword fewer than those of the second.
  */
 export interface BlockStructure {
   readonly totalCodewords: number;
@@ -20,17 +16,23 @@ export interface BlockStructure {
   readonly ecPerBlock: number;
 }
 
-const QRCODE_LEVELS = { L, M, Q, H } as const;
+/**
+ * Table 9, for versions 1–40 and in each the levels L, M, Q, H, one character each, its
+ * code less 35: the error correction blocks, and the error correction codewords of a block.
+ */
+const BLOCKS =
+  "$$$$$$$$$$%%$%%'$%''%'''%')(%'))%(++'(++'(+.'+-.',/3',33)-/5)-43).36)058*18<+37<+4:<,4:E,5<A-7>C/8@F/:EH/<EK0=FM1?IP2@KS3BNV4DPY5FS\\6HV_6IXb7K[e8N^i9Pam;Rdp<Tgt";
+const EC_PER_BLOCK =
+  '*-04-39?2=5975=3=;5953;?755=;99=A97;5=;?7A?;;9=?=9;9A;7;9;A;;?;A????A=???===?=A??=?A??A;A?AAA?AA=?AA???AA?AAA?AAA?AAA?AAA?AAA?AAA?AAA?AAA?AAA?AAA?AAA?AAA?AAA?AA';
 const structures = new Map<number, BlockStructure>();
 
 export function blockStructure(version: number, level: EcLevel): BlockStructure {
   const key = version * 4 + 'LMQH'.indexOf(level);
   let structure = structures.get(key);
   if (structure === undefined) {
-    const qrcodeLevel = QRCODE_LEVELS[level];
-    const totalCodewords = getSymbolTotalCodewords(version);
-    const dataCodewords = totalCodewords - getTotalCodewordsCount(version, qrcodeLevel);
-    const blocks = getBlocksCount(version, qrcodeLevel);
+    const totalCodewords = symbolCodewords(version);
+    const blocks = BLOCKS.charCodeAt(key - 4) - 35;
+    const dataCodewords = totalCodewords - blocks * (EC_PER_BLOCK.charCodeAt(key - 4) - 35);
     const shortBlockData = Math.floor(dataCodewords / blocks);
     structure = {
       totalCodewords,
@@ -43,6 +45,19 @@ export function blockStructure(version: number, level: EcLevel): BlockStructure 
     structures.set(key, structure);
   }
   return structure;
+}
+
+/**
+ * Codewords a symbol of `version` holds (§7.1, table 1): its modules less the function
+ * patterns and the format and version information, over 8.
+ */
+function symbolCodewords(version: number): number {
+  let bits = (16 * version + 128) * version + 64;
+  if (version > 1) {
+    const alignment = Math.floor(version / 7) + 2;
+    bits -= (25 * alignment - 10) * alignment - 55 + (version > 6 ? 36 : 0);
+  }
+  return bits >>> 3;
 }
 
 /** Bits of data a symbol holds (§7.4.10, table 7). */

@@ -30,13 +30,8 @@ export function encodeDataCodewords(
   dataCodewords: number,
   { eci = false, kanji }: DataOptions = {},
 ): Uint8Array {
-  const out = new Uint8Array(dataCodewords);
-  let bitLength = 0;
-  const put = (value: number, bits: number): void => {
-    for (let i = bits - 1; i >= 0; i--, bitLength++) {
-      if ((value >>> i) & 1) out[bitLength >>> 3]! |= 0x80 >>> (bitLength & 7);
-    }
-  };
+  out = new Uint8Array(dataCodewords);
+  bitLength = 0;
   if (eci) {
     put(ECI_INDICATOR, 4);
     put(UTF8_DESIGNATOR, 8);
@@ -44,7 +39,7 @@ export function encodeDataCodewords(
   for (const segment of segments) {
     put(MODE_INDICATOR[segment.mode]!, 4);
     put(segment.length, countIndicatorBits(segment.mode, version));
-    writeSegmentData(segment, put, kanji);
+    writeSegmentData(segment, kanji);
   }
   const capacityBits = dataCodewords * 8;
   // Terminator: four zero bits where they fit. Zero bits are already zero in `out`.
@@ -54,11 +49,22 @@ export function encodeDataCodewords(
   return out;
 }
 
-function writeSegmentData(
-  { mode, text }: Segment,
-  put: (value: number, bits: number) => void,
-  kanji: KanjiCodes | undefined,
-): void {
+/** The bit stream being written, and its length in bits. */
+let out = new Uint8Array(0);
+let bitLength = 0;
+
+/** Appends the low `bits` bits of `value`, most significant first, as many as fit in a codeword at a time. */
+function put(value: number, bits: number): void {
+  while (bits > 0) {
+    const free = 8 - (bitLength & 7);
+    const take = Math.min(free, bits);
+    bits -= take;
+    out[bitLength >>> 3]! |= ((value >>> bits) & ((1 << take) - 1)) << (free - take);
+    bitLength += take;
+  }
+}
+
+function writeSegmentData({ mode, text }: Segment, kanji: KanjiCodes | undefined): void {
   if (mode === Mode.Numeric) {
     // Groups of three digits in 10 bits; a last group of two in 7, of one in 4 (§7.4.3).
     let i = 0;
@@ -74,7 +80,13 @@ function writeSegmentData(
     // Each character's 13-bit value (§7.4.6): only characters the Kanji codes hold are in a Kanji segment.
     for (let i = 0; i < text.length; i++) put(kanji!.value(text.charCodeAt(i))!, 13);
   } else {
-    // The UTF-8 bytes, 8 bits each (§7.4.5).
-    for (const byte of Buffer.from(text, 'utf8')) put(byte, 8);
+    // The UTF-8 bytes, 8 bits each (§7.4.5): each split across two codewords at the same place.
+    const bytes = Buffer.from(text, 'utf8');
+    const shift = bitLength & 7;
+    for (let i = 0, at = bitLength >>> 3; i < bytes.length; i++, at++) {
+      out[at]! |= bytes[i]! >>> shift;
+      out[at + 1]! |= bytes[i]! << (8 - shift); // the high bits fall away; past the end, nothing is written
+    }
+    bitLength += bytes.length * 8;
   }
 }

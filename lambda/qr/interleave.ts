@@ -4,11 +4,15 @@ import { errorCorrectionCodewords } from './reed-solomon.js';
 /**
  * The final codeword sequence (§7.6): the data codewords cut into blocks, each block's
  * error correction codewords computed, then the data codewords taken a column at a time
- * across the blocks, followed by the error correction codewords the same way.
+ * across the blocks, followed by the error correction codewords the same way; into `out`
+ * when given.
  */
-export function finalCodewords(data: Uint8Array, structure: BlockStructure): Uint8Array {
+export function finalCodewords(
+  data: Uint8Array,
+  structure: BlockStructure,
+  out = new Uint8Array(structure.totalCodewords),
+): Uint8Array {
   const { totalCodewords, blocks, shortBlocks, shortBlockData, ecPerBlock } = structure;
-  const out = new Uint8Array(totalCodewords);
   const ecStart = totalCodewords - blocks * ecPerBlock;
   let offset = 0;
   for (let b = 0; b < blocks; b++) {

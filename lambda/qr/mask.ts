@@ -1,4 +1,4 @@
-import { popcount, setModule } from './bit-lines.js';
+import { popcount, setPacked } from './bit-lines.js';
 import type { SymbolTemplate } from './template.js';
 
 /** Penalty weights (§7.8.3, table 11). */
@@ -12,6 +12,10 @@ export interface MaskedSymbol {
   /** The symbol's modules under that mask, format information written, as row lines. */
   readonly rows: Int32Array;
 }
+
+/** The masked candidate, as row lines and column lines: reused from one symbol to the next. */
+let candidateRows = new Int32Array(0);
+let candidateColumns = new Int32Array(0);
 
 /**
  * Data masking (§7.8): each of the eight patterns is applied, the format information for
@@ -28,25 +32,27 @@ export function chooseMask(
   formatBits: (mask: number) => number,
 ): MaskedSymbol {
   const { size, words } = template;
-  const valid = validWords(size, words);
-  const maskedRows = new Int32Array(rows.length);
-  const maskedColumns = new Int32Array(columns.length);
+  if (candidateRows.length !== rows.length) {
+    candidateRows = new Int32Array(rows.length);
+    candidateColumns = new Int32Array(rows.length);
+  }
   let best = 0;
   let lowest = Infinity;
   for (let mask = 0; mask < 8; mask++) {
-    applyMask(template, rows, columns, mask, formatBits(mask), maskedRows, maskedColumns);
-    const score = penalty(maskedRows, maskedColumns, size, words, valid);
+    applyMask(template, rows, columns, mask, formatBits(mask), candidateRows, candidateColumns);
+    const score = penalty(candidateRows, candidateColumns, size, words, lowest);
     if (score < lowest) {
       lowest = score;
       best = mask;
     }
   }
-  applyMask(template, rows, columns, best, formatBits(best), maskedRows, maskedColumns);
-  return { mask: best, rows: maskedRows };
+  const masked = new Int32Array(rows.length);
+  applyMask(template, rows, columns, best, formatBits(best), masked, candidateColumns);
+  return { mask: best, rows: masked };
 }
 
 function applyMask(
-  { maskRows, maskColumns, formatModules, size, words }: SymbolTemplate,
+  { maskRows, maskColumns, formatPlaces }: SymbolTemplate,
   rows: Int32Array,
   columns: Int32Array,
   mask: number,
@@ -60,99 +66,117 @@ function applyMask(
     outRows[i] = rows[i]! ^ patternRows[i]!;
     outColumns[i] = columns[i]! ^ patternColumns[i]!;
   }
-  for (let bit = 0; bit < 15; bit++) {
-    if (((formatBits >>> bit) & 1) === 0) continue;
-    const vertical = formatModules[2 * bit]!;
-    const horizontal = formatModules[2 * bit + 1]!;
-    setModule(outRows, outColumns, words, Math.floor(vertical / size), vertical % size);
-    setModule(outRows, outColumns, words, Math.floor(horizontal / size), horizontal % size);
+  for (let bit = 0; bit < 30; bit++) {
+    if ((formatBits >>> (bit >>> 1)) & 1) setPacked(outRows, outColumns, formatPlaces[bit]!);
   }
-}
-
-/** Per word of a line: which bits start a window of 2, 5 or 11 modules that lies inside the line. */
-interface ValidWords {
-  readonly two: Int32Array;
-  readonly five: Int32Array;
-  readonly eleven: Int32Array;
-}
-
-const validCache = new Map<number, ValidWords>();
-
-function validWords(size: number, words: number): ValidWords {
-  let valid = validCache.get(size);
-  if (valid === undefined) {
-    const starts = (windowLength: number): Int32Array =>
-      Int32Array.from({ length: words }, (_, k) => {
-        const count = size - windowLength + 1 - 32 * k;
-        return count >= 32 ? -1 : count <= 0 ? 0 : (1 << count) - 1;
-      });
-    valid = { two: starts(2), five: starts(5), eleven: starts(11) };
-    validCache.set(size, valid);
-  }
-  return valid;
-}
-
-/** qrcode's N1 + N2 + N3 + N4 of a masked symbol. */
-function penalty(rows: Int32Array, columns: Int32Array, size: number, words: number, valid: ValidWords): number {
-  let points = 0;
-  let dark = 0;
-  for (let line = 0; line < size; line++) {
-    points += linePenalty(rows, line * words, words, valid) + linePenalty(columns, line * words, words, valid);
-    for (let k = 0; k < words; k++) dark += popcount(rows[line * words + k]!);
-  }
-  // N2: each 2 × 2 block of one colour.
-  let blocks = 0;
-  for (let line = 0; line + 1 < size; line++) {
-    const top = line * words;
-    const bottom = top + words;
-    for (let k = 0; k < words; k++) {
-      const a = rows[top + k]!;
-      const b = rows[bottom + k]!;
-      const nextA = k + 1 < words ? rows[top + k + 1]! : 0;
-      const nextB = k + 1 < words ? rows[bottom + k + 1]! : 0;
-      const a1 = (a >>> 1) | (nextA << 31);
-      const b1 = (b >>> 1) | (nextB << 31);
-      blocks += popcount(~(a ^ b) & ~(a ^ a1) & ~(a1 ^ b1) & valid.two[k]!);
-    }
-  }
-  // N4: how far the share of dark modules is from half, in steps of 5 %.
-  const k = Math.abs(Math.ceil((dark * 100) / (size * size) / 5) - 10);
-  return points + blocks * N2 + k * N4;
 }
 
 /**
- * N1 and N3 of one line. N1: a run of L ≥ 5 same-coloured modules scores N1 + (L - 5),
- * which is its (L - 4) windows of five modules plus N1 - 1. N3: each window of 11 modules reading
- * 1011101 0000 or 0000 1011101.
+ * qrcode's N1 + N2 + N3 + N4 of a masked symbol, given as row lines and column lines.
+ * The score stops short, at no less than `limit`, once it reaches it: all four rules add,
+ * and a mask that scores `limit` or more loses anyway.
+ *
+ * A line's runs and finder-like patterns are found 32 lines at a time, a word a step down
+ * the other orientation's lines: word k of column line c holds module (32k + i, c) in bit
+ * i, so stepping c over the column lines walks 32 rows at once, along them.
  */
-function linePenalty(bits: Int32Array, offset: number, words: number, valid: ValidWords): number {
-  let windows = 0;
-  let runs = 0;
-  let finders = 0;
-  let previousTop = 0;
+export function penalty(rows: Int32Array, columns: Int32Array, size: number, words: number, limit = Infinity): number {
+  let points = runs(columns, size, words) + runs(rows, size, words);
+  if (points >= limit) return points;
+  // N2: each 2 × 2 block of one colour, down the row lines a word at a time. And the dark modules for N4.
+  let blocks = 0;
+  let dark = 0;
   for (let k = 0; k < words; k++) {
-    const x = bits[offset + k]!;
-    const next = k + 1 < words ? bits[offset + k + 1]! : 0;
-    // sN: bit i holds module i + N of the line.
-    const s1 = (x >>> 1) | (next << 31);
-    const s2 = (x >>> 2) | (next << 30);
-    const s3 = (x >>> 3) | (next << 29);
-    const s4 = (x >>> 4) | (next << 28);
-    const five = ~(x ^ s1) & ~(x ^ s2) & ~(x ^ s3) & ~(x ^ s4) & valid.five[k]!;
-    windows += popcount(five);
-    runs += popcount(five & ~((five << 1) | previousTop));
-    previousTop = five >>> 31;
-
-    const s5 = (x >>> 5) | (next << 27);
-    const s6 = (x >>> 6) | (next << 26);
-    const s7 = (x >>> 7) | (next << 25);
-    const s8 = (x >>> 8) | (next << 24);
-    const s9 = (x >>> 9) | (next << 23);
-    const s10 = (x >>> 10) | (next << 22);
-    const shared = ~s1 & s4 & ~s5 & s6 & ~s9;
-    const before = x & s2 & s3 & ~s7 & ~s8 & ~s10; // 1011101 then 0000
-    const after = ~x & ~s2 & ~s3 & s7 & s8 & s10; // 0000 then 1011101
-    finders += popcount(shared & (before | after) & valid.eleven[k]!);
+    const last = k + 1 === words;
+    // Blocks start at modules 0 … size - 2: size is odd, so (size - 1) & 31 counts those of the last word.
+    const valid = last ? ~(-1 << ((size - 1) & 31)) : -1;
+    let above = 0;
+    let pairsAbove = 0; // none: no block ends on the first line
+    for (let i = k; i < size * words; i += words) {
+      const line = rows[i]!;
+      dark += popcount(line);
+      // Bit j: modules j and j + 1 of the line are the same colour.
+      const pairs = ~(line ^ ((line >>> 1) | (last ? 0 : rows[i + 1]! << 31)));
+      blocks += popcount(~(line ^ above) & pairs & pairsAbove & valid);
+      above = line;
+      pairsAbove = pairs;
+    }
   }
-  return windows + runs * (N1 - 1) + finders * N3;
+  // N4: how far the share of dark modules is from half, in steps of 5 %.
+  points += blocks * N2 + Math.abs(Math.ceil((dark * 100) / (size * size) / 5) - 10) * N4;
+  if (points >= limit) return points;
+  return points + (finders(columns, size, words) + finders(rows, size, words)) * N3;
+}
+
+/** Bits of the last word of a line that hold modules (size is odd: never all 32). */
+const lastWordBits = (size: number): number => ~(-1 << (size & 31));
+
+/**
+ * N1 along the other orientation's lines (see penalty): a run of L ≥ 5 same-coloured
+ * modules scores N1 + (L - 5), which is its (L - 4) windows of five plus N1 - 1 for its start.
+ */
+function runs(lines: Int32Array, size: number, words: number): number {
+  let points = 0;
+  for (let k = 0; k < words; k++) {
+    const valid = k + 1 < words ? -1 : lastWordBits(size);
+    // Bit i of d0 … d3: whether module i changes between four successive pairs of lines.
+    let before = -1; // a line's start counts as a change
+    let d0 = lines[k]! ^ lines[words + k]!;
+    let d1 = lines[words + k]! ^ lines[2 * words + k]!;
+    let previous = lines[2 * words + k]!;
+    let d2 = previous ^ lines[3 * words + k]!;
+    previous = lines[3 * words + k]!;
+    for (let i = 4 * words + k; i < size * words; i += words) {
+      const line = lines[i]!;
+      const d3 = previous ^ line;
+      const same = ~(d0 | d1 | d2 | d3) & valid;
+      if (same !== 0) points += popcount(same) + (N1 - 1) * popcount(same & before);
+      before = d0;
+      d0 = d1;
+      d1 = d2;
+      d2 = d3;
+      previous = line;
+    }
+  }
+  return points;
+}
+
+/** N3 along the other orientation's lines (see penalty): windows of 11 modules reading 1011101 0000 or 0000 1011101. */
+function finders(lines: Int32Array, size: number, words: number): number {
+  let count = 0;
+  for (let k = 0; k < words; k++) {
+    const valid = k + 1 < words ? -1 : lastWordBits(size);
+    // m0 … m10: eleven successive lines, moved along one line a step.
+    let m0 = lines[k]!;
+    let m1 = lines[k + words]!;
+    let m2 = lines[k + 2 * words]!;
+    let m3 = lines[k + 3 * words]!;
+    let m4 = lines[k + 4 * words]!;
+    let m5 = lines[k + 5 * words]!;
+    let m6 = lines[k + 6 * words]!;
+    let m7 = lines[k + 7 * words]!;
+    let m8 = lines[k + 8 * words]!;
+    let m9 = lines[k + 9 * words]!;
+    for (let i = k + 10 * words; i < size * words; i += words) {
+      const m10 = lines[i]!;
+      const found =
+        m4 &
+        ~m5 &
+        m6 &
+        valid &
+        ((m0 & ~m1 & m2 & m3 & ~(m7 | m8 | m9 | m10)) | (~(m0 | m1 | m2 | m3) & m7 & m8 & ~m9 & m10));
+      if (found !== 0) count += popcount(found); // seldom: a word holds one in a few dozen
+      m0 = m1;
+      m1 = m2;
+      m2 = m3;
+      m3 = m4;
+      m4 = m5;
+      m5 = m6;
+      m6 = m7;
+      m7 = m8;
+      m8 = m9;
+      m9 = m10;
+    }
+  }
+  return count;
 }

@@ -1,5 +1,5 @@
 import { formatInformation } from './bch.js';
-import { isDark } from './bit-lines.js';
+import { isDark, transposeLines } from './bit-lines.js';
 import { blockStructure, dataBitCapacity } from './capacity.js';
 import { ECI_BITS, encodeDataCodewords } from './data-codewords.js';
 import { EC_LEVEL_BITS, type EcLevel } from './ec-level.js';
@@ -34,6 +34,11 @@ export interface TextEncoding {
   /** Kanji mode for the characters it holds, wherever that is shorter than their UTF-8 bytes. */
   readonly kanji?: KanjiCodes | undefined;
 }
+
+/** The codewords and the unmasked symbol, as row lines and column lines: reused from one symbol to the next. */
+let codewords = new Uint8Array(0);
+let placedRows = new Int32Array(0);
+let placedColumns = new Int32Array(0);
 
 class EncodedSymbol implements QrSymbol {
   private bytes: Uint8Array | undefined;
@@ -85,22 +90,29 @@ export function encodeSymbol(text: string, ecLevel: EcLevel, { eci = false, kanj
 
   const structure = blockStructure(version, ecLevel);
   const data = encodeDataCodewords(segments, version, structure.dataCodewords, { eci: headerBits > 0, kanji });
-  const codewords = finalCodewords(data, structure);
+  if (codewords.length !== structure.totalCodewords) codewords = new Uint8Array(structure.totalCodewords);
+  finalCodewords(data, structure, codewords);
 
   const template = symbolTemplate(version);
-  const { size, words, placementRowWord, placementRowBit, placementColumnWord, placementColumnBit } = template;
-  const rows = template.rows.slice();
-  const columns = template.columns.slice();
-  // Codeword bits, most significant first, into the data modules in placement order;
-  // modules left over (remainder bits, §7.7.3) stay light.
-  for (let bit = 0; bit < codewords.length * 8; bit++) {
-    if ((codewords[bit >>> 3]! >>> (7 - (bit & 7))) & 1) {
-      rows[placementRowWord[bit]!]! |= placementRowBit[bit]!;
-      columns[placementColumnWord[bit]!]! |= placementColumnBit[bit]!;
+  const { size, words, placementRowBits } = template;
+  if (placedRows.length !== template.rows.length) {
+    placedRows = new Int32Array(template.rows.length);
+    placedColumns = new Int32Array(template.rows.length);
+  }
+  placedRows.set(template.rows);
+  // Codeword bits, most significant first, into the data modules in placement order, a
+  // dark module at a time; modules left over (remainder bits, §7.7.3) stay light.
+  for (let i = 0; i < codewords.length; i++) {
+    for (let byte = codewords[i]!; byte !== 0; ) {
+      const bit = Math.clz32(byte) - 24;
+      byte ^= 0x80 >>> bit;
+      const at = placementRowBits[i * 8 + bit]!;
+      placedRows[at >>> 5]! |= 1 << (at & 31);
     }
   }
+  transposeLines(placedRows, placedColumns, size, words);
 
   const levelBits = EC_LEVEL_BITS[ecLevel];
-  const masked = chooseMask(template, rows, columns, (mask) => formatInformation(levelBits, mask));
+  const masked = chooseMask(template, placedRows, placedColumns, (mask) => formatInformation(levelBits, mask));
   return new EncodedSymbol(version, size, ecLevel, masked.mask, words, masked.rows, segments);
 }

@@ -1,5 +1,5 @@
 import { versionInformation } from './bch.js';
-import { setModule, wordsPerLine } from './bit-lines.js';
+import { packedModule, wordsPerLine } from './bit-lines.js';
 import { symbolSize } from './capacity.js';
 
 /**
@@ -13,21 +13,19 @@ export interface SymbolTemplate {
   readonly size: number;
   /** 32-bit words per row or column line (see bit-lines.ts). */
   readonly words: number;
-  /** Dark function modules, as row lines and column lines; format information left light. */
+  /** Dark function modules, as row lines; format information left light. */
   readonly rows: Int32Array;
-  readonly columns: Int32Array;
   /** Data modules (row * size + col), in placement order. */
   readonly placement: Uint32Array;
-  /** For each data module in placement order: its word in the row lines and the column lines, and its bit in each. */
-  readonly placementRowWord: Uint16Array;
-  readonly placementRowBit: Int32Array;
-  readonly placementColumnWord: Uint16Array;
-  readonly placementColumnBit: Int32Array;
+  /** For each data module in placement order, its word in the row lines << 5 | its bit. */
+  readonly placementRowBits: Uint16Array;
   /** Per mask pattern, the data modules it inverts, as row lines and column lines. */
   readonly maskRows: readonly Int32Array[];
   readonly maskColumns: readonly Int32Array[];
   /** For each of the 15 format information bits, its two modules (row * size + col). */
   readonly formatModules: Uint32Array;
+  /** The same, as places in the row lines and the column lines (see packedModule in bit-lines.ts). */
+  readonly formatPlaces: Uint32Array;
 }
 
 const templates = new Map<number, SymbolTemplate>();
@@ -124,8 +122,8 @@ function buildTemplate(version: number): SymbolTemplate {
 
   const words = wordsPerLine(size);
   const rows = new Int32Array(size * words);
-  const columns = new Int32Array(size * words);
-  for (let i = 0; i < size * size; i++) if (dark[i]) setModule(rows, columns, words, Math.floor(i / size), i % size);
+  for (let i = 0; i < size * size; i++)
+    if (dark[i]) rows[Math.floor(i / size) * words + ((i % size) >>> 5)]! |= 1 << ((i % size) & 31);
 
   // Built once per version, on a cold start among others: plain loops, no closures.
   const maskRows: Int32Array[] = [];
@@ -146,32 +144,26 @@ function buildTemplate(version: number): SymbolTemplate {
   }
 
   const placement = placementOrder(size, reserved);
-  const placementRowWord = new Uint16Array(placement.length);
-  const placementRowBit = new Int32Array(placement.length);
-  const placementColumnWord = new Uint16Array(placement.length);
-  const placementColumnBit = new Int32Array(placement.length);
+  // (row * words + (col >>> 5)) << 5 | (col & 31), which fits 16 bits: 177 * 6 << 5 < 2^16.
+  const placementRowBits = new Uint16Array(placement.length);
   for (let k = 0; k < placement.length; k++) {
     const row = Math.floor(placement[k]! / size);
-    const col = placement[k]! - row * size;
-    placementRowWord[k] = row * words + (col >>> 5);
-    placementRowBit[k] = 1 << (col & 31);
-    placementColumnWord[k] = col * words + (row >>> 5);
-    placementColumnBit[k] = 1 << (row & 31);
+    placementRowBits[k] = ((row * words) << 5) + placement[k]! - row * size;
   }
+  const formatPlaces = new Uint32Array(30);
+  for (let k = 0; k < 30; k++)
+    formatPlaces[k] = packedModule(words, Math.floor(formatModules[k]! / size), formatModules[k]! % size);
   return {
     version,
     size,
     words,
     rows,
-    columns,
     placement,
-    placementRowWord,
-    placementRowBit,
-    placementColumnWord,
-    placementColumnBit,
+    placementRowBits,
     maskRows,
     maskColumns,
     formatModules,
+    formatPlaces,
   };
 }
 

@@ -1,5 +1,4 @@
-// qrcode's core modules: the function bundles its tables (capacity.ts); the tests use
-// the rest as the oracle the QR core is compared with.
+// qrcode's core modules: the tests use them as the oracle the QR core is compared with.
 declare module 'qrcode/lib/core/qrcode.js' {
   import type { QRCode, QRCodeOptions } from 'qrcode';
   export function create(text: string, options?: QRCodeOptions): QRCode;
