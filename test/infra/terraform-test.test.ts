@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { run } from '../helpers/processes.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+// Every run block of every file, one after another: minutes, past tap's default per file.
+t.setTimeout(900_000);
 const files = readdirSync(join(root, 'test/terraform'))
   .filter((name) => name.endsWith('.tftest.hcl'))
   .sort();
