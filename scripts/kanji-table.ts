@@ -2,7 +2,7 @@
 // iconv-lite's Shift_JIS (a development dependency): run by hand (`node --import tsx
 // scripts/kanji-table.ts`) when the table is to change; the function carries only the
 // generated file, in a chunk of its own. test/lambda/qr/kanji.test.ts holds the committed
-// table to what this makes.
+// table's data to what this makes, and test/scripts/kanji-table.test.ts its text.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -84,9 +84,20 @@ ${runs.map(([code, characters]) => `  [0x${code.toString(16)}, '${characters}'],
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const target = fileURLToPath(new URL('../lambda/qr/kanji-table.ts', import.meta.url));
-  writeFileSync(target, kanjiTableSource(kanjiTableData()));
-  const format = spawnSync('npx', ['biome', 'format', '--write', target], { stdio: 'inherit' });
+  // `--out FILE` writes elsewhere (the test compares that with the committed table).
+  const out = process.argv.indexOf('--out');
+  const target =
+    out > 0 && process.argv[out + 1]
+      ? process.argv[out + 1]!
+      : fileURLToPath(new URL('../lambda/qr/kanji-table.ts', import.meta.url));
+  // Formatted by Biome as the committed file is, through its standard input: the target may
+  // be outside the project, where Biome would not format it.
+  const format = spawnSync(
+    'npx',
+    ['biome', 'format', `--stdin-file-path=${fileURLToPath(new URL('../lambda/qr/kanji-table.ts', import.meta.url))}`],
+    { input: kanjiTableSource(kanjiTableData()), encoding: 'utf8', stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   if (format.status !== 0) process.exit(1);
+  writeFileSync(target, format.stdout);
   console.log(`wrote ${target}`);
 }

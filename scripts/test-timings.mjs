@@ -66,9 +66,11 @@ export function withTimings(text, block) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const docs = join(root, 'docs/contributing.md');
-  const block = timingsBlock(testRuns(join(root, '.tap/processinfo')), {
-    make: makeTimings(join(root, '.tap/timings')),
+  // A checkout's own run, by default this one's: `node scripts/test-timings.mjs [CHECKOUT]`.
+  const checkout = process.argv[2] ?? root;
+  const docs = join(checkout, 'docs/contributing.md');
+  const block = timingsBlock(testRuns(join(checkout, '.tap/processinfo')), {
+    make: makeTimings(join(checkout, '.tap/timings')),
   });
   writeFileSync(docs, withTimings(readFileSync(docs, 'utf8'), block));
   console.log(block);

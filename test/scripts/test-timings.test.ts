@@ -1,8 +1,10 @@
 // make timings: the docs' test times come from tap's own records of a run, not from a hand.
 import t from 'tap';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 // @ts-expect-error plain JavaScript without declarations
 import { makeTimings, testRuns, timingsBlock, withTimings } from '../../scripts/test-timings.mjs';
 
@@ -81,4 +83,23 @@ t.test('only the block is replaced', async (t) => {
   const text = 'before\n<!-- timings:start -->\nold\n<!-- timings:end -->\nafter\n';
   t.equal(withTimings(text, '<!-- timings:start -->\nnew\n<!-- timings:end -->'), text.replace('old', 'new'));
   t.throws(() => withTimings('no block', 'x'), /no <!-- timings:start -->/);
+});
+
+t.test('make timings: a checkout’s run written into its docs/contributing.md', async (t) => {
+  const checkout = mkdtempSync(join(tmpdir(), 'checkout-'));
+  mkdirSync(join(checkout, '.tap/timings'), { recursive: true });
+  mkdirSync(join(checkout, 'docs'));
+  const info = processinfo({ 'test/a.test.ts': [base, 4_000], 'test/b.test.ts': [base, 9_000] });
+  spawnSync('cp', ['-r', info, join(checkout, '.tap/processinfo')]);
+  writeFileSync(join(checkout, '.tap/timings/make-test.json'), '{"started": 0, "runtime": 321000}\n');
+  const before = '# Contributing\n\n<!-- timings:start -->\nold\n<!-- timings:end -->\n\nafter\n';
+  writeFileSync(join(checkout, 'docs/contributing.md'), before);
+  const script = fileURLToPath(new URL('../../scripts/test-timings.mjs', import.meta.url));
+  const run = spawnSync(process.execPath, [script, checkout], { encoding: 'utf8' });
+  t.equal(run.status, 0, run.stderr);
+  const after = readFileSync(join(checkout, 'docs/contributing.md'), 'utf8');
+  t.match(after, /^# Contributing\n\n<!-- timings:start -->\nThe last full run measured here/);
+  t.match(after, 'The whole `make test`, installs included: 321 s.');
+  t.match(after, '| `test/b.test.ts` | 9 s |\n| `test/a.test.ts` | 4 s |\n<!-- timings:end -->\n\nafter\n');
+  t.equal(run.stdout.trim(), /<!-- timings:start -->[\s\S]*<!-- timings:end -->/.exec(after)?.[0]);
 });
