@@ -168,6 +168,36 @@ the whole call.
 ${table(
   ['step', 'µs', 'share'],
   steps.steps.map(({ step, microseconds }) => [step, f(microseconds, 1), `${f((microseconds / total) * 100, 0)} %`]),
+)}
+${deflateSettingsTable(steps)}`;
+}
+
+/**
+ * Deflate is most of a warm call, and it is where the handler's gap to \`qr\` lies: every
+ * setting faster than the function's makes a larger file, which "PNG bytes no more" rules out.
+ */
+function deflateSettingsTable({ deflateSettings }: BenchResults['steps']): string {
+  const [ours] = deflateSettings;
+  if (!ours) return '';
+  const smaller = deflateSettings.filter((s) => s !== ours && s.bytes < ours.bytes);
+  const faster = deflateSettings.filter((s) => s !== ours && s.microseconds < ours.microseconds);
+  return `
+The same pixel rows deflated with zlib's other settings, in the same rounds (medians; × against the function's own):
+${
+  faster.every((s) => s.bytes > ours.bytes)
+    ? 'each that is faster makes a larger file, and the PNG is to be no larger than it is.'
+    : 'a faster setting makes no larger a file here: the function should take it.'
+}${smaller.length > 0 ? ` Smaller: ${smaller.map((s) => s.setting).join(', ')}, at ${smaller.map((s) => `${f(s.microseconds / ours.microseconds, 1)}×`).join(', ')} the time.` : ''}
+
+${table(
+  ['deflate', 'µs', '× time', 'bytes', '× bytes'],
+  deflateSettings.map(({ setting, microseconds, bytes }) => [
+    setting,
+    f(microseconds, 1),
+    f(microseconds / ours.microseconds, 2),
+    bytes,
+    f(bytes / ours.bytes, 2),
+  ]),
 )}`;
 }
 

@@ -1,6 +1,6 @@
 // The warm call of POST /generate cut into its steps, each timed on its own over the same
 // input: where the time goes. Imports the sources (the bundle exports only the handler).
-import { deflateSync, inflateSync } from 'node:zlib';
+import { constants, deflateSync, inflateSync, type ZlibOptions } from 'node:zlib';
 import { handler } from '../../lambda/handler.js';
 import { blockStructure } from '../../lambda/qr/capacity.js';
 import { encodeDataCodewords } from '../../lambda/qr/data-codewords.js';
@@ -18,11 +18,32 @@ export interface StepTiming {
   readonly microseconds: number;
 }
 
+/** The same pixel rows deflated another way: how long, and how large. */
+export interface DeflateSetting {
+  readonly setting: string;
+  readonly microseconds: number;
+  /** The deflate stream's bytes: the IDAT chunk's data. */
+  readonly bytes: number;
+}
+
 export interface StepProfile {
   /** The parts of a warm call; they add up to it. */
   readonly steps: readonly StepTiming[];
   /** Median µs of the whole handler call, in the same rounds. */
   readonly wholeCall: number;
+  /** zlib's other settings on the same rows, in the same rounds; the function's own first. */
+  readonly deflateSettings: readonly DeflateSetting[];
+}
+
+/** Each row's bytes less the row above's (PNG filter type 2, "Up"): a repeated row becomes zeros. */
+function upFiltered(raw: Buffer, stride: number): Buffer {
+  const up = Buffer.from(raw);
+  for (let row = raw.length / stride - 1; row >= 1; row--) {
+    up[row * stride] = 2;
+    for (let i = 1; i < stride; i++)
+      up[row * stride + i] = (raw[row * stride + i]! - raw[(row - 1) * stride + i]!) & 0xff;
+  }
+  return up;
 }
 
 const BLACK = { r: 0, g: 0, b: 0, a: 255 };
@@ -38,6 +59,18 @@ export async function profileSteps(text: string, rounds: number, warmUpMs: numbe
   const png = encodePng(symbol, geometry, BLACK, WHITE);
   // The PNG's own pixel rows, to time deflate alone: its IDAT inflated back.
   const raw = inflateSync(idatOf(png));
+  const stride = 1 + ((geometry.width + 7) >>> 3);
+  const settings: readonly { setting: string; rows: Buffer; options: ZlibOptions }[] = [
+    { setting: 'level 6, rows unfiltered: what the function does', rows: raw, options: DEFLATE_OPTIONS },
+    { setting: 'level 9', rows: raw, options: { ...DEFLATE_OPTIONS, level: 9 } },
+    { setting: 'level 4', rows: raw, options: { ...DEFLATE_OPTIONS, level: 4 } },
+    { setting: 'level 1', rows: raw, options: { ...DEFLATE_OPTIONS, level: 1 } },
+    {
+      setting: 'runs only (Z_RLE), rows filtered Up',
+      rows: upFiltered(raw, stride),
+      options: { ...DEFLATE_OPTIONS, strategy: constants.Z_RLE },
+    },
+  ];
   const event = { body: JSON.stringify({ url: text }) };
   const context = { awsRequestId: 'bench' };
 
@@ -54,13 +87,17 @@ export async function profileSteps(text: string, rounds: number, warmUpMs: numbe
     whole: () => handler(event, context),
   };
   const runs = Object.values(timed).map((fn) => ({ fn, samples: [] as number[] }));
+  const alternatives = settings.map(({ rows, options }) => ({
+    fn: () => deflateSync(rows, options),
+    samples: [] as number[],
+  }));
   await withoutRequestLog(async () => {
     // Warmed to the steady state first, as the whole-call benchmark is: the steps take turns
     // for warmUpMs, the whole call among them.
     const warmUpStarted = performance.now();
     while (performance.now() - warmUpStarted < warmUpMs) for (const { fn } of runs) await fn();
     for (let round = 0; round < rounds; round++)
-      for (const { fn, samples } of runs) samples.push(await timeFor(fn, 20));
+      for (const { fn, samples } of [...runs, ...alternatives]) samples.push(await timeFor(fn, 20));
   });
   const [segmentsUs, dataUs, codewordsUs, symbolUs, pngUs, deflateUs, responseUs, wholeUs] = runs.map(({ samples }) =>
     median(samples),
@@ -81,7 +118,15 @@ export async function profileSteps(text: string, rounds: number, warmUpMs: numbe
       microseconds: Math.max(0, wholeUs - symbolUs - pngUs - responseUs),
     },
   ];
-  return { steps, wholeCall: wholeUs };
+  const deflateSettings = settings.map(({ setting, rows, options }, i) => ({
+    setting,
+    microseconds: median(alternatives[i]!.samples),
+    bytes: deflateSync(rows, options).length,
+  }));
+  // Each setting's stream must give the rows back, or its bytes would be no measure.
+  for (const { setting, rows, options } of settings)
+    if (!inflateSync(deflateSync(rows, options)).equals(rows)) throw new Error(`${setting}: does not inflate back`);
+  return { steps, wholeCall: wholeUs, deflateSettings };
 }
 
 function idatOf(png: Buffer): Buffer {

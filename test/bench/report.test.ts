@@ -55,6 +55,11 @@ const RESULTS: BenchResults = {
       { step: 'deflate', microseconds: 90 },
     ],
     wholeCall: 120,
+    deflateSettings: [
+      { setting: 'level 6 (ours)', microseconds: 80, bytes: 440 },
+      { setting: 'level 9', microseconds: 240, bytes: 430 },
+      { setting: 'level 1', microseconds: 20, bytes: 780 },
+    ],
   },
   bundle: {
     bytes: 40000,
@@ -115,7 +120,7 @@ t.test('every table row has as many cells as its header', async (t) => {
     for (const row of block) t.equal(width(row), width(header), row);
     tables++;
   }
-  t.equal(tables, 10);
+  t.equal(tables, 11);
 });
 
 t.test('each implementation is a row with its own figures', async (t) => {
@@ -162,6 +167,27 @@ t.test('the peers: ratios against the image path, and the targets against qr', a
   t.match(text, 'the 1,000-byte text at M: 1.05× as fast (target ≥ 1.1×: not met)');
   t.match(text, 'init, first code in a fresh process: 1.25× its time (target no slower, ≤ 1×: not met)');
   t.match(text, 'PNG: 496 bytes vs 498 (target no more: met)');
+});
+
+t.test('deflate: zlib’s other settings against the function’s, and what that says of the gap', async (t) => {
+  const lines = section(renderReport(RESULTS), 'Where a warm call goes');
+  const rows = tableRows(lines);
+  t.same(rows.slice(-3), [
+    ['level 6 (ours)', '80.0', '1.00', '440', '1.00'],
+    ['level 9', '240.0', '3.00', '430', '0.98'],
+    ['level 1', '20.0', '0.25', '780', '1.77'],
+  ]);
+  const text = lines.join('\n');
+  t.match(text, 'each that is faster makes a larger file, and the PNG is to be no larger than it is.');
+  t.match(text, 'Smaller: level 9, at 3.0× the time.');
+  const cheaper = renderReport({
+    ...RESULTS,
+    steps: {
+      ...RESULTS.steps,
+      deflateSettings: [...RESULTS.steps.deflateSettings, { setting: 'x', microseconds: 10, bytes: 400 }],
+    },
+  });
+  t.match(section(cheaper, 'Where a warm call goes').join('\n'), 'a faster setting makes no larger a file here');
 });
 
 t.test('ranges: a ratio no run measured is a dash', async (t) => {
