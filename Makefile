@@ -66,8 +66,8 @@ install: system-deps $(DEV_STAMP) ## Install everything the local stack and the 
 # the two packages allowed to run theirs are rebuilt by name. ALLOWED_SCRIPTS is that list.
 ALLOWED_SCRIPTS := esbuild aws-lambda-ric
 
-# The compile tools come first (order-only: checking them never makes the install stale).
-$(DEV_STAMP): package.json package-lock.json | stack-deps
+# What comes before it checks the system tools: install's system-deps, or dev's stack-deps alone.
+$(DEV_STAMP): package.json package-lock.json
 	@echo "npm ci: the local stack's and the tests' packages; aws-lambda-ric compiles its native part (autotools, cmake, g++): about 2 minutes on two cores"
 	npm ci --no-audit --no-fund
 	npm rebuild --ignore-scripts=false $(ALLOWED_SCRIPTS)

@@ -153,7 +153,7 @@ const olderThan = (a: string, b: string): boolean => {
 };
 
 t.test("main.tf's Terraform minimum is at least the release of every feature the project uses", async (t) => {
-  const minimum = /^ {2}required_version = ">= ([\d.]+)"$/m.exec(read('main.tf'))?.[1] ?? '0';
+  const minimum = terraformMinimum(root) ?? '0';
   const files = {
     tests: readdirSync(join(root, 'test/terraform'))
       .filter((name) => name.endsWith('.tftest.hcl'))
