@@ -26,7 +26,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 /** What the plan depends on, as one hash. */
-export async function planKey(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+async function planKey(env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const hash = createHash('sha256');
   const configFiles = (await readdir(root)).filter(isConfigFile).sort();
   for (const file of [...configFiles, ...(await filesUnder(join(root, 'build/lambda')))])
@@ -44,7 +44,7 @@ interface Entry {
 }
 
 /** The project's plan, from the cache when nothing it depends on has changed. */
-export async function sharedPlan(): Promise<PlanJson> {
+async function sharedPlan(): Promise<PlanJson> {
   const file = join(CACHE, `${await planKey()}.json`);
   try {
     const entry = JSON.parse(await readFile(file, 'utf8')) as Entry;
