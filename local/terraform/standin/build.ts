@@ -29,10 +29,11 @@ import {
 } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PROVIDERS } from './names.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const standInSource = fileURLToPath(new URL('./', import.meta.url));
-export const PROVIDERS = ['aws', 'archive'] as const;
+export { PROVIDERS } from './names.js';
 
 export interface StandIn {
   readonly dir: string;
@@ -40,6 +41,8 @@ export interface StandIn {
   readonly devConfig: string;
   /** CLI configuration with only the filesystem mirror: for `terraform init` in a copy. */
   readonly mirrorConfig: string;
+  /** `serve COMMAND [ARG...]`: runs COMMAND with the providers served once (serve.ts). */
+  readonly serve: string;
 }
 
 /** The provider versions the lock file selects: the stand-in answers to these. */
@@ -75,6 +78,9 @@ export function terraformEnv(cliConfig?: string, env: NodeJS.ProcessEnv = proces
 const launcher = (bundle: string, provider: string): string =>
   `#!/bin/sh\n# The stand-in for hashicorp/${provider}: started by Terraform as a plugin.\nexec '${process.execPath}' '${bundle}' ${provider}\n`;
 
+const serveLauncher = (script: string): string =>
+  `#!/bin/sh\n# serve COMMAND [ARG...]: COMMAND with the stand-in providers served once (serve.ts).\nexec '${process.execPath}' '${script}' "$@"\n`;
+
 function writeExecutable(path: string, text: string): void {
   writeFileSync(path, text);
   chmodSync(path, 0o755);
@@ -82,9 +88,11 @@ function writeExecutable(path: string, text: string): void {
 
 const DEFAULT_DIR = join(root, 'build/terraform-standin');
 
-const paths = (dir: string): StandIn & { bundle: string; bin: string; mirror: string } => ({
+const paths = (dir: string): StandIn & { bundle: string; serveScript: string; bin: string; mirror: string } => ({
   dir,
   bundle: join(dir, 'provider/main.mjs'),
+  serveScript: join(dir, 'serve.mjs'),
+  serve: join(dir, 'serve'),
   bin: join(dir, 'bin'),
   mirror: join(dir, 'mirror'),
   devConfig: join(dir, 'dev.tfrc'),
@@ -99,6 +107,7 @@ function placedFiles(final: ReturnType<typeof paths>): Map<string, string> {
   const files = new Map<string, string>();
   for (const provider of PROVIDERS)
     files.set(join(final.bin, `terraform-provider-${provider}`), launcher(final.bundle, provider));
+  files.set(final.serve, serveLauncher(final.serveScript));
   files.set(
     final.devConfig,
     `provider_installation {\n  dev_overrides {\n${PROVIDERS.map((p) => `    "hashicorp/${p}" = "${final.bin}"\n`).join('')}  }\n  direct {}\n}\n`,
@@ -136,8 +145,13 @@ export async function buildStandIn(dir = DEFAULT_DIR): Promise<StandIn> {
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   await build({
-    entryPoints: [join(standInSource, 'provider/main.ts')],
-    outfile: at(final.bundle),
+    // The provider Terraform starts, and serve.ts, which starts it for Terraform to dial.
+    entryPoints: {
+      [relative(final.dir, final.bundle).replace(/\.mjs$/, '')]: join(standInSource, 'provider/main.ts'),
+      [relative(final.dir, final.serveScript).replace(/\.mjs$/, '')]: join(standInSource, 'serve.ts'),
+    },
+    outdir: staging,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -155,6 +169,7 @@ export async function buildStandIn(dir = DEFAULT_DIR): Promise<StandIn> {
     filter: (source) => !source.endsWith('.md'),
   });
 
+  writeExecutable(at(final.serve), serveLauncher(final.serveScript));
   mkdirSync(at(final.bin), { recursive: true });
   for (const provider of PROVIDERS)
     writeExecutable(at(join(final.bin, `terraform-provider-${provider}`)), launcher(final.bundle, provider));
@@ -172,7 +187,7 @@ export async function buildStandIn(dir = DEFAULT_DIR): Promise<StandIn> {
   for (const [path, text] of placedFiles(final)) if (path.endsWith('.tfrc')) writeFileSync(at(path), text);
   rmSync(final.dir, { recursive: true, force: true });
   renameSync(staging, final.dir);
-  return { dir: final.dir, devConfig: final.devConfig, mirrorConfig: final.mirrorConfig };
+  return { dir: final.dir, devConfig: final.devConfig, mirrorConfig: final.mirrorConfig, serve: final.serve };
 }
 
 const newestChange = (path: string): number => {

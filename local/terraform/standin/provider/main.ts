@@ -12,16 +12,10 @@ import {
 } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { fileURLToPath } from 'node:url';
+import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, PROTOCOL_VERSION, handshakeLine } from './handshake.js';
 import { providersByName } from './provider-list.js';
 import { providerService } from './server.js';
 import { makeServerCertificate } from './tls.js';
-
-// Terraform's handshake values (its plugin.Handshake): a process started without them
-// was not started by Terraform.
-const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
-const MAGIC_COOKIE_VALUE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
-const PROTOCOL_VERSION = '6';
-const CORE_PROTOCOL_VERSION = '1';
 
 const fail = (message: string): never => {
   process.stderr.write(`${message}\n`);
@@ -32,6 +26,7 @@ const name = process.argv[2] ?? '';
 const definition = Object.hasOwn(providersByName, name)
   ? providersByName[name as keyof typeof providersByName]
   : fail(`usage: main.ts ${Object.keys(providersByName).join('|')}`);
+// A process started without the magic cookie was not started by Terraform (or serve.ts).
 if (process.env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
   fail(
     'This is a Terraform provider plugin (a stand-in for local use): Terraform starts it, it is not meant to be run directly.',
@@ -115,5 +110,5 @@ const credentials = certificate
 server.bindAsync('127.0.0.1:0', credentials, (error, port) => {
   if (error) fail(`cannot listen on 127.0.0.1: ${error.message}`);
   const cert = certificate ? certificate.der.toString('base64').replace(/=+$/, '') : '';
-  process.stdout.write(`${CORE_PROTOCOL_VERSION}|${PROTOCOL_VERSION}|tcp|127.0.0.1:${port}|grpc|${cert}\n`);
+  process.stdout.write(handshakeLine(`127.0.0.1:${port}`, cert));
 });

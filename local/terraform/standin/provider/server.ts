@@ -24,7 +24,8 @@ interface Diagnostic {
 }
 
 type Request = Record<string, unknown>;
-type Handler = (request: Request) => Promise<Record<string, unknown>> | Record<string, unknown>;
+/** A call's request and its peer: the client connection it came in on. */
+type Handler = (request: Request, peer: string) => Promise<Record<string, unknown>> | Record<string, unknown>;
 
 const diagnosticOf = (error: unknown): Diagnostic =>
   error instanceof DiagnosticError
@@ -39,7 +40,7 @@ const diagnosticOf = (error: unknown): Diagnostic =>
 function unary(handler: Handler) {
   return (call: ServerUnaryCall<Request, unknown>, callback: sendUnaryData<unknown>): void => {
     Promise.resolve()
-      .then(() => handler(call.request))
+      .then(() => handler(call.request, call.getPeer()))
       .then(
         (response) => callback(null, response),
         (error: unknown) => callback(null, { diagnostics: [diagnosticOf(error)] }),
@@ -68,7 +69,12 @@ function fillUnknowns(planned: ObjectValue, known: ObjectValue): ObjectValue {
 
 export function providerService<Context>(definition: ProviderDefinition<Context>): UntypedServiceImplementation {
   const { schema } = definition;
-  let context = definition.unconfigured;
+  // Each provider configuration is its own connection: Terraform starts a process for each,
+  // or, with the providers served once (TF_REATTACH_PROVIDERS, ../serve.ts), dials this one
+  // process again. Keyed by the connection, two configurations (an alias in another region)
+  // never see each other's settings. A process lives for one Terraform command.
+  const contexts = new Map<string, Context>();
+  const contextOf = (peer: string): Context => contexts.get(peer) ?? definition.unconfigured;
 
   const resourceSchema = (type: unknown): Schema => {
     const found = typeof type === 'string' ? schema.resource_schemas[type] : undefined;
@@ -120,8 +126,8 @@ export function providerService<Context>(definition: ProviderDefinition<Context>
       dataSchema(request.type_name);
       return noDiagnostics();
     }),
-    ConfigureProvider: unary((request) => {
-      context = definition.configure(conform(dynamic(request, 'config'), schema.provider.block));
+    ConfigureProvider: unary((request, peer) => {
+      contexts.set(peer, definition.configure(conform(dynamic(request, 'config'), schema.provider.block)));
       return noDiagnostics();
     }),
     UpgradeResourceState: unary((request) => {
@@ -135,7 +141,7 @@ export function providerService<Context>(definition: ProviderDefinition<Context>
     }),
     // Nothing exists outside the state, so what the state says is what there is.
     ReadResource: unary((request) => ({ new_state: request.current_state, diagnostics: [], private: request.private })),
-    PlanResourceChange: unary((request) => {
+    PlanResourceChange: unary((request, peer) => {
       const { block } = resourceSchema(request.type_name);
       const prior = dynamic(request, 'prior_state');
       const proposed = dynamic(request, 'proposed_new_state');
@@ -146,7 +152,10 @@ export function providerService<Context>(definition: ProviderDefinition<Context>
       for (const [name, value] of Object.entries(defaults)) if (next[name] === null) next[name] = value;
       if (prior === null) next = unknownComputed(next, config, block);
       if (planned)
-        next = { ...next, ...planned(next, context, isObject(config) ? config : {}, isObject(prior) ? prior : null) };
+        next = {
+          ...next,
+          ...planned(next, contextOf(peer), isObject(config) ? config : {}, isObject(prior) ? prior : null),
+        };
       const replaced = isObject(prior)
         ? replacedOnChange.filter((name) => JSON.stringify(prior[name]) !== JSON.stringify(next[name]))
         : [];
@@ -160,12 +169,13 @@ export function providerService<Context>(definition: ProviderDefinition<Context>
         planned_private: request.prior_private,
       };
     }),
-    ApplyResourceChange: unary((request) => {
+    ApplyResourceChange: unary((request, peer) => {
       const { block } = resourceSchema(request.type_name);
       const planned = dynamic(request, 'planned_state');
       if (!isObject(planned)) return { new_state: toDynamic(null), diagnostics: [], legacy_type_system: true };
       const prior = dynamic(request, 'prior_state');
-      const known = behaviour(request.type_name).applied?.(planned, context, isObject(prior) ? prior : null) ?? {};
+      const known =
+        behaviour(request.type_name).applied?.(planned, contextOf(peer), isObject(prior) ? prior : null) ?? {};
       const state = zeroUnknowns(fillUnknowns(planned, known), block);
       return {
         new_state: toDynamic(state),
@@ -183,7 +193,7 @@ export function providerService<Context>(definition: ProviderDefinition<Context>
       ],
       diagnostics: [],
     })),
-    ReadDataSource: unary(async (request) => {
+    ReadDataSource: unary(async (request, peer) => {
       const { block } = dataSchema(request.type_name);
       const config = conform(dynamic(request, 'config'), block);
       if (!isWhollyKnown(config))
@@ -191,7 +201,7 @@ export function providerService<Context>(definition: ProviderDefinition<Context>
       const reader = definition.dataSources[String(request.type_name)];
       if (!reader)
         throw new DiagnosticError('Unsupported data source', `the stand-in cannot read ${String(request.type_name)}`);
-      const read = await reader.read(config, context);
+      const read = await reader.read(config, contextOf(peer));
       return { state: toDynamic(conform({ ...config, ...read }, block)), diagnostics: [] };
     }),
     StopProvider: unary(() => ({ Error: '' })),

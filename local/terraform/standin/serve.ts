@@ -1,0 +1,170 @@
+// The stand-in providers served once for a whole Terraform command. Left to itself,
+// Terraform starts a provider process for each provider instance it needs: two to three
+// of each provider per `terraform test` run block, at about 0.17 s a start here. Given
+// TF_REATTACH_PROVIDERS, it dials processes already running instead: go-plugin's reattach,
+// which providers' debug mode prints (https://developer.hashicorp.com/terraform/plugin/debugging).
+// With "Test": true, Terraform leaves them running when it is done; they end with this
+// process, or on their own once it is gone (provider/main.ts).
+//
+//   build/terraform-standin/serve COMMAND [ARG...]   COMMAND with both providers served; its exit status
+//
+// The processes are the bundle Terraform would start (provider/main.mjs), given the magic
+// cookie as Terraform gives it, without AutoMTLS: they listen on 127.0.0.1 only. Terraform
+// installs no provider it can reattach to, so `terraform init` leaves the lock file alone.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { constants } from 'node:os';
+import { within } from '../../deadline.js';
+import { PROVIDERS, type ProviderName } from './names.js';
+import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, PROTOCOL_VERSION } from './provider/handshake.js';
+
+/** One provider's entry in TF_REATTACH_PROVIDERS, as Terraform reads it (go-plugin's ReattachConfig). */
+export interface ReattachConfig {
+  readonly Protocol: 'grpc';
+  readonly ProtocolVersion: number;
+  readonly Pid: number;
+  readonly Test: true;
+  readonly Addr: { readonly Network: string; readonly String: string };
+}
+
+/** The reattach entry for the plugin that printed `line`, go-plugin's CORE|APP|NETWORK|ADDRESS|PROTOCOL|CERT. */
+export function reattachOf(line: string, pid: number): ReattachConfig {
+  const [core, version, network, address, protocol] = line.trim().split('|');
+  if (core !== '1' || version !== PROTOCOL_VERSION || protocol !== 'grpc' || !network || !address)
+    throw new Error(`not a tfplugin${PROTOCOL_VERSION} handshake line: ${JSON.stringify(line.trim())}`);
+  return {
+    Protocol: 'grpc',
+    ProtocolVersion: Number(version),
+    Pid: pid,
+    Test: true,
+    Addr: { Network: network, String: address },
+  };
+}
+
+export interface Served {
+  /** The environment that points Terraform at the served providers. */
+  readonly env: { readonly TF_REATTACH_PROVIDERS: string };
+  /** Ends the providers, once Terraform is done with them. */
+  close(): Promise<void>;
+}
+
+/** How long a provider may take to listen: seconds of Node start-up on a loaded machine, never minutes. */
+const HANDSHAKE_MS = 60_000;
+
+async function startProvider(
+  bundle: string,
+  name: ProviderName,
+): Promise<{ child: ChildProcess; config: ReattachConfig }> {
+  const { PLUGIN_CLIENT_CERT: _mtls, ...env } = process.env;
+  const child = spawn(process.execPath, [bundle, name], {
+    env: { ...env, [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: PROTOCOL_VERSION },
+    // stdout carries the handshake. What stderr says before it is the reason a start failed;
+    // after it, it is passed on to whoever runs the command.
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let said = '';
+  const hear = (chunk: Buffer): void => {
+    said += chunk.toString();
+  };
+  child.stderr!.on('data', hear);
+  const lines = createInterface({ input: child.stdout! });
+  // once() rejects on 'error' too: a process that could not be started.
+  const exited = once(child, 'exit').then(
+    ([code, signal]: unknown[]) => {
+      throw new Error(
+        `the stand-in hashicorp/${name} ended (${String(signal ?? code)}) before its handshake${said ? `:\n${said.trimEnd()}` : ''}`,
+      );
+    },
+    (error: unknown) => {
+      throw new Error(`the stand-in hashicorp/${name} did not start: ${(error as Error).message}`);
+    },
+  );
+  exited.catch(() => {});
+  try {
+    const line = await within(
+      Promise.race([once(lines, 'line').then(([text]: unknown[]) => String(text)), exited]),
+      HANDSHAKE_MS,
+      () => {
+        throw new Error(`the stand-in hashicorp/${name} printed no handshake within ${HANDSHAKE_MS / 1000} s`);
+      },
+    );
+    // Nothing follows the handshake on stdout; what might is read and dropped, never left to block it.
+    lines.on('line', () => {});
+    child.stderr!.off('data', hear);
+    if (said) process.stderr.write(said);
+    child.stderr!.pipe(process.stderr, { end: false });
+    return { child, config: reattachOf(line, child.pid!) };
+  } catch (error) {
+    child.kill();
+    throw error;
+  }
+}
+
+async function end(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Starts every stand-in provider from `bundle` (a built provider/main.mjs) and says how Terraform reaches them. */
+export async function serveProviders(bundle: string): Promise<Served> {
+  const started = await Promise.allSettled(PROVIDERS.map((name) => startProvider(bundle, name)));
+  const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const close = async (): Promise<void> => {
+    await Promise.all(running.map(({ child }) => end(child)));
+  };
+  const failure = started.find((result) => result.status === 'rejected');
+  if (failure) {
+    await close();
+    throw failure.reason;
+  }
+  const reattach = Object.fromEntries(
+    running.map(({ config }, i) => [`registry.terraform.io/hashicorp/${PROVIDERS[i]}`, config]),
+  );
+  return { env: { TF_REATTACH_PROVIDERS: JSON.stringify(reattach) }, close };
+}
+
+/** Runs `command` with the providers served, and ends them after it; resolves to its exit status. */
+export async function runServed(bundle: string, command: string, args: readonly string[]): Promise<number> {
+  const served = await serveProviders(bundle);
+  const child = spawn(command, args, { env: { ...process.env, ...served.env }, stdio: 'inherit' });
+  // Ctrl-C reaches the command from the terminal, and the command decides; a SIGTERM sent
+  // to this process alone is passed on.
+  const ignore = (): void => {};
+  const pass = (): void => {
+    child.kill('SIGTERM');
+  };
+  process.on('SIGINT', ignore);
+  process.on('SIGTERM', pass);
+  try {
+    const [code, signal] = (await once(child, 'exit').catch((error: unknown) => {
+      throw new Error(`cannot run ${command}: ${(error as Error).message}`);
+    })) as [number | null, NodeJS.Signals | null];
+    return code ?? 128 + (signal ? constants.signals[signal] : 0);
+  } finally {
+    process.off('SIGINT', ignore);
+    process.off('SIGTERM', pass);
+    await served.close();
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [command, ...args] = process.argv.slice(2);
+  if (!command) {
+    process.stderr.write('usage: serve COMMAND [ARG...]: runs COMMAND with the stand-in providers served once\n');
+    process.exit(2);
+  }
+  // Built, this file is serve.mjs beside provider/main.mjs.
+  const bundle = fileURLToPath(new URL('./provider/main.mjs', import.meta.url));
+  runServed(bundle, command, args).then(
+    (status) => process.exit(status),
+    (error: unknown) => {
+      process.stderr.write(`serve: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,101 @@
+// serve: the stand-in providers started once, for Terraform to dial through
+// TF_REATTACH_PROVIDERS, and ended with the command they serve.
+import t from 'tap';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureStandIn, terraformEnv, type StandIn } from '../../../../local/terraform/standin/build.js';
+import { reattachOf, serveProviders, type ReattachConfig } from '../../../../local/terraform/standin/serve.js';
+import { processesGone, run } from '../../../helpers/processes.js';
+
+let standIn: StandIn;
+t.before(async () => {
+  standIn = await ensureStandIn();
+});
+
+t.test('a handshake line becomes the reattach entry Terraform reads', async (t) => {
+  t.same(reattachOf('1|6|tcp|127.0.0.1:40123|grpc|\n', 42), {
+    Protocol: 'grpc',
+    ProtocolVersion: 6,
+    Pid: 42,
+    Test: true,
+    Addr: { Network: 'tcp', String: '127.0.0.1:40123' },
+  });
+  t.throws(() => reattachOf('1|5|tcp|127.0.0.1:40123|grpc|', 42), /not a tfplugin6 handshake line/, 'protocol 5');
+  t.throws(() => reattachOf('1|6|tcp|127.0.0.1:40123|netrpc|', 42), /not a tfplugin6 handshake line/);
+  t.throws(() => reattachOf('listening', 42), /"listening"/, 'what was printed is named');
+});
+
+t.test('the command runs with both providers reachable, which end with it', async (t) => {
+  const script = 'process.stdout.write(process.env.TF_REATTACH_PROVIDERS ?? "")';
+  const result = await run(standIn.serve, [process.execPath, '-e', script], process.cwd());
+  t.equal(result.code, 0);
+  t.equal(result.stderr, '', 'nothing on stderr');
+  const reattach = JSON.parse(result.stdout) as Record<string, ReattachConfig>;
+  t.same(Object.keys(reattach).sort(), [
+    'registry.terraform.io/hashicorp/archive',
+    'registry.terraform.io/hashicorp/aws',
+  ]);
+  for (const [address, config] of Object.entries(reattach)) {
+    t.match(config, { Protocol: 'grpc', ProtocolVersion: 6, Test: true, Addr: { Network: 'tcp' } }, address);
+    t.match(config.Addr.String, /^127\.0\.0\.1:\d+$/, `${address} listens on loopback only`);
+  }
+  t.ok(await processesGone(Object.values(reattach).map((config) => config.Pid)), 'the providers have ended');
+});
+
+t.test("the command's exit status is serve's, and without a command it says how to use it", async (t) => {
+  const failed = await run(standIn.serve, ['sh', '-c', 'exit 3'], process.cwd());
+  t.equal(failed.code, 3);
+  const missing = await run(standIn.serve, ['no-such-command-here'], process.cwd());
+  t.equal(missing.code, 1);
+  t.match(missing.stderr, /serve: cannot run no-such-command-here: .*ENOENT/);
+  const usage = await run(standIn.serve, [], process.cwd());
+  t.equal(usage.code, 2);
+  t.match(usage.stderr, /^usage: serve COMMAND/);
+});
+
+t.test('a SIGTERM to serve reaches the command, and serve ends as it does', async (t) => {
+  const child = spawn(standIn.serve, ['sh', '-c', 'trap "exit 7" TERM; echo ready; while :; do sleep 0.1; done'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await once(child.stdout, 'data');
+  child.kill('SIGTERM');
+  const [code] = (await once(child, 'exit')) as [number | null];
+  t.equal(code, 7);
+});
+
+t.test('a provider that cannot start is named, and the other is ended', async (t) => {
+  await t.rejects(
+    serveProviders(join(standIn.dir, 'no-such-bundle.mjs')),
+    /the stand-in hashicorp\/(aws|archive) ended \(1\) before its handshake:\n[\s\S]*Cannot find module .*no-such-bundle\.mjs/,
+    'with what it said',
+  );
+});
+
+t.test('two configurations of one served provider keep their own settings', async (t) => {
+  // An alias in another region dials the same process: each connection is configured on its own.
+  const dir = await mkdtemp(join(tmpdir(), 'serve-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  await writeFile(
+    join(dir, 'main.tf'),
+    [
+      'provider "aws" {\n  region = "eu-west-1"\n}',
+      'provider "aws" {\n  alias  = "virginia"\n  region = "us-east-1"\n}',
+      'data "aws_region" "home" {}',
+      'data "aws_region" "virginia" {\n  provider = aws.virginia\n}',
+      'output "regions" {\n  value = [data.aws_region.home.name, data.aws_region.virginia.name]\n}',
+    ].join('\n\n'),
+  );
+  const env = { ...terraformEnv(standIn.devConfig), AWS_REGION: '' };
+  const applied = await run(
+    standIn.serve,
+    ['terraform', 'apply', '-auto-approve', '-input=false', '-no-color'],
+    dir,
+    env,
+  );
+  t.equal(applied.code, 0, applied.stderr);
+  const output = await run(standIn.serve, ['terraform', 'output', '-json', 'regions'], dir, env);
+  t.same(JSON.parse(output.stdout), ['eu-west-1', 'us-east-1']);
+});
