@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { terraformEnv } from '../../local/terraform/standin/build.js';
 import { copyOfModule } from '../helpers/clone.js';
-import { run } from '../helpers/processes.js';
+import { runServed } from '../helpers/served-terraform.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -43,9 +43,9 @@ t.test('the plan with the CDN caches no error the function or API Gateway answer
 
   const dir = await copyOfModule();
   const env = { ...terraformEnv(join(root, 'build/terraform-standin/dev.tfrc')), TF_VAR_cdn_enabled: 'true' };
-  const plan = await run('terraform', ['plan', '-input=false', '-no-color', '-out=tfplan'], dir, env);
+  const plan = await runServed('terraform', ['plan', '-input=false', '-no-color', '-out=tfplan'], dir, env);
   t.equal(plan.code, 0, `terraform plan${plan.code === 0 ? '' : `: ${plan.stderr.slice(-600)}`}`);
-  const shown = JSON.parse((await run('terraform', ['show', '-json', 'tfplan'], dir, env)).stdout) as {
+  const shown = JSON.parse((await runServed('terraform', ['show', '-json', 'tfplan'], dir, env)).stdout) as {
     planned_values: { root_module: { resources: { address: string; values: Record<string, unknown> }[] } };
   };
   const distribution = shown.planned_values.root_module.resources.find(

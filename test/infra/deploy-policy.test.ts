@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { terraformEnv } from '../../local/terraform/standin/build.js';
 import { copyOfModule } from '../helpers/clone.js';
-import { run } from '../helpers/processes.js';
+import { runServed, servedTerraform } from '../helpers/served-terraform.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -379,12 +379,12 @@ t.test('the policy allows every call the provider makes for every resource the d
     ['init', '-input=false', '-no-color'],
     ['apply', '-input=false', '-no-color', '-auto-approve'],
   ]) {
-    const step = await run('terraform', args, dir, env);
+    const step = await servedTerraform(dir, env)(args);
     t.equal(step.code, 0, `terraform ${args[0]}${step.code === 0 ? '' : `: ${step.stderr.slice(-600)}`}`);
   }
   const stateNow = async (): Promise<ResourceState[]> =>
     (
-      JSON.parse((await run('terraform', ['show', '-json', '-no-color'], dir, env)).stdout) as {
+      JSON.parse((await runServed('terraform', ['show', '-json', '-no-color'], dir, env)).stdout) as {
         values: { root_module: { resources: ResourceState[] } };
       }
     ).values.root_module.resources;
@@ -407,7 +407,7 @@ t.test('the policy allows every call the provider makes for every resource the d
     },
   };
   for (const [name, variables] of Object.entries(variants)) {
-    const edge = await run('terraform', ['apply', '-input=false', '-no-color', '-auto-approve'], dir, {
+    const edge = await runServed('terraform', ['apply', '-input=false', '-no-color', '-auto-approve'], dir, {
       ...env,
       ...variables,
     });
@@ -509,11 +509,11 @@ t.test('the real-account test runs need the deploy policy for their names, as do
     ['init', '-input=false', '-no-color'],
     ['apply', '-input=false', '-no-color', '-auto-approve'],
   ]) {
-    const step = await run('terraform', args, dir, env);
+    const step = await servedTerraform(dir, env)(args);
     t.equal(step.code, 0, `terraform ${args[0]}${step.code === 0 ? '' : `: ${step.stderr.slice(-600)}`}`);
   }
   const resources = (
-    JSON.parse((await run('terraform', ['show', '-json', '-no-color'], dir, env)).stdout) as {
+    JSON.parse((await runServed('terraform', ['show', '-json', '-no-color'], dir, env)).stdout) as {
       values: { root_module: { resources: ResourceState[] } };
     }
   ).values.root_module.resources;

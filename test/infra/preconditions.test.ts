@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { terraformEnv } from '../../local/terraform/standin/build.js';
 import { terraformFiles } from '../helpers/clone.js';
-import { run, type Finished } from '../helpers/processes.js';
+import type { Finished } from '../helpers/processes.js';
+import { servedTerraform } from '../helpers/served-terraform.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -23,8 +24,9 @@ async function module(): Promise<{
   for (const file of terraformFiles()) await cp(join(root, file), join(dir, file));
   await cp(join(root, 'build/lambda'), join(dir, 'build/lambda'), { recursive: true });
   const base = { ...terraformEnv(join(root, 'build/terraform-standin/mirror.tfrc')), AWS_REGION: 'eu-west-1' };
+  const served = servedTerraform(dir, base);
   const terraform = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<Finished> =>
-    run('terraform', [...args, '-no-color'], dir, { ...base, ...env });
+    served([...args, '-no-color'], env);
   const init = await terraform(['init', '-input=false']);
   if (init.code !== 0) throw new Error(`terraform init: ${init.stderr}`);
   return { dir, terraform };

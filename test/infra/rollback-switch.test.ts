@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { terraformEnv } from '../../local/terraform/standin/build.js';
 import { copyOfModule } from '../helpers/clone.js';
 import { run } from '../helpers/processes.js';
+import { runServed } from '../helpers/served-terraform.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -21,12 +22,12 @@ t.test('turning rollback on creates the new permission before the old one goes',
   const dir = await copyOfModule();
   const env = { ...terraformEnv(join(root, 'build/terraform-standin/mirror.tfrc')), AWS_REGION: 'eu-west-1' };
   t.equal((await run('terraform', ['init', '-input=false', '-no-color'], dir, env)).code, 0, 'init');
-  const applied = await run('terraform', ['apply', '-input=false', '-no-color', '-auto-approve'], dir, env);
+  const applied = await runServed('terraform', ['apply', '-input=false', '-no-color', '-auto-approve'], dir, env);
   t.equal(applied.code, 0, `the deployment without rollback${applied.code === 0 ? '' : `: ${applied.stderr}`}`);
   const on = { ...env, TF_VAR_rollback_enabled: 'true' };
-  const plan = await run('terraform', ['plan', '-input=false', '-no-color', '-out=tfplan'], dir, on);
+  const plan = await runServed('terraform', ['plan', '-input=false', '-no-color', '-out=tfplan'], dir, on);
   t.equal(plan.code, 0, 'the plan that turns it on');
-  const shown = JSON.parse((await run('terraform', ['show', '-json', 'tfplan'], dir, on)).stdout) as Plan;
+  const shown = JSON.parse((await runServed('terraform', ['show', '-json', 'tfplan'], dir, on)).stdout) as Plan;
   const actions = (address: string): string[] | undefined =>
     shown.resource_changes.find((change) => change.address === address)?.change.actions;
   t.same(actions('aws_lambda_permission.api_gateway'), ['create', 'delete'], 'create, then delete');

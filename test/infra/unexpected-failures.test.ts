@@ -13,7 +13,7 @@ import { handler } from '../../lambda/handler.js';
 import { terraformEnv } from '../../local/terraform/standin/build.js';
 import { copyOfModule } from '../helpers/clone.js';
 import { httpApiEvent } from '../helpers/events.js';
-import { run } from '../helpers/processes.js';
+import { runServed } from '../helpers/served-terraform.js';
 import { captureStdout } from '../helpers/stdout.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -61,10 +61,10 @@ t.test('a bug the handler answers 500 is counted by the planned filter, and sets
     AWS_REGION: 'eu-west-1',
     TF_VAR_alarm_sns_topic_arn: 'arn:aws:sns:eu-west-1:000000000000:alerts',
   };
-  const plan = await run('terraform', ['plan', '-input=false', '-no-color', '-out=tfplan'], dir, env);
+  const plan = await runServed('terraform', ['plan', '-input=false', '-no-color', '-out=tfplan'], dir, env);
   t.equal(plan.code, 0, `terraform plan${plan.code === 0 ? '' : `: ${plan.stderr.slice(-600)}`}`);
   const resources = (
-    JSON.parse((await run('terraform', ['show', '-json', 'tfplan'], dir, env)).stdout) as {
+    JSON.parse((await runServed('terraform', ['show', '-json', 'tfplan'], dir, env)).stdout) as {
       planned_values: { root_module: { resources: { address: string; values: Record<string, unknown> }[] } };
     }
   ).planned_values.root_module.resources;

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { terraformEnv } from '../../local/terraform/standin/build.js';
 import { copyOfModule } from '../helpers/clone.js';
 import { run } from '../helpers/processes.js';
+import { runServed } from '../helpers/served-terraform.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -44,10 +45,10 @@ t.test('a rotation in two applies: both secrets accepted while CloudFront change
     PATH: `${bin}:${process.env.PATH ?? ''}`,
   };
   t.equal((await run('terraform', ['init', '-input=false', '-no-color'], dir, env)).code, 0, 'init');
-  const deploy = await run('terraform', ['apply', '-input=false', '-no-color', '-auto-approve'], dir, env);
+  const deploy = await runServed('terraform', ['apply', '-input=false', '-no-color', '-auto-approve'], dir, env);
   t.equal(deploy.code, 0, `deploy${deploy.code === 0 ? '' : `: ${deploy.stderr.slice(-600)}`}`);
 
-  const rotation = await run(join(root, 'scripts/rotate-origin-secret.sh'), [], dir, {
+  const rotation = await runServed(join(root, 'scripts/rotate-origin-secret.sh'), [], dir, {
     ...env,
     APPLY_FLAGS: '-auto-approve -no-color',
   });
@@ -91,10 +92,10 @@ t.test(
   async (t) => {
     const dir = await copyOfModule();
     const env = { ...terraformEnv(join(root, 'build/terraform-standin/dev.tfrc')), TF_VAR_cdn_enabled: 'true' };
-    const plan = await run('terraform', ['plan', '-input=false', '-no-color', '-out=tfplan'], dir, env);
+    const plan = await runServed('terraform', ['plan', '-input=false', '-no-color', '-out=tfplan'], dir, env);
     t.equal(plan.code, 0, 'plan');
     const configuration = (
-      JSON.parse((await run('terraform', ['show', '-json', 'tfplan'], dir, env)).stdout) as {
+      JSON.parse((await runServed('terraform', ['show', '-json', 'tfplan'], dir, env)).stdout) as {
         configuration: { root_module: { resources: { address: string; depends_on?: string[] }[] } };
       }
     ).configuration.root_module.resources;
