@@ -43,6 +43,8 @@ export interface StandIn {
   readonly mirrorConfig: string;
   /** `serve COMMAND [ARG...]`: runs COMMAND with the providers served once (serve.ts). */
   readonly serve: string;
+  /** The provider program, provider/main.mjs: what Terraform starts, or serve.ts does. */
+  readonly bundle: string;
 }
 
 /** The provider versions the lock file selects: the stand-in answers to these. */
@@ -88,7 +90,7 @@ function writeExecutable(path: string, text: string): void {
 
 const DEFAULT_DIR = join(root, 'build/terraform-standin');
 
-const paths = (dir: string): StandIn & { bundle: string; serveScript: string; bin: string; mirror: string } => ({
+const paths = (dir: string): StandIn & { serveScript: string; bin: string; mirror: string } => ({
   dir,
   bundle: join(dir, 'provider/main.mjs'),
   serveScript: join(dir, 'serve.mjs'),
@@ -187,7 +189,8 @@ export async function buildStandIn(dir = DEFAULT_DIR): Promise<StandIn> {
   for (const [path, text] of placedFiles(final)) if (path.endsWith('.tfrc')) writeFileSync(at(path), text);
   rmSync(final.dir, { recursive: true, force: true });
   renameSync(staging, final.dir);
-  return { dir: final.dir, devConfig: final.devConfig, mirrorConfig: final.mirrorConfig, serve: final.serve };
+  const { dir: built, devConfig, mirrorConfig, serve, bundle } = final;
+  return { dir: built, devConfig, mirrorConfig, serve, bundle };
 }
 
 const newestChange = (path: string): number => {

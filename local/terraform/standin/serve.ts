@@ -57,8 +57,9 @@ const HANDSHAKE_MS = 60_000;
 async function startProvider(
   bundle: string,
   name: ProviderName,
+  environment: NodeJS.ProcessEnv,
 ): Promise<{ child: ChildProcess; config: ReattachConfig }> {
-  const { PLUGIN_CLIENT_CERT: _mtls, ...env } = process.env;
+  const { PLUGIN_CLIENT_CERT: _mtls, ...env } = environment;
   const child = spawn(process.execPath, [bundle, name], {
     env: { ...env, [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: PROTOCOL_VERSION },
     // stdout carries the handshake. What stderr says before it is the reason a start failed;
@@ -110,9 +111,13 @@ async function end(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** Starts every stand-in provider from `bundle` (a built provider/main.mjs) and says how Terraform reaches them. */
-export async function serveProviders(bundle: string): Promise<Served> {
-  const started = await Promise.allSettled(PROVIDERS.map((name) => startProvider(bundle, name)));
+/**
+ * Starts every stand-in provider from `bundle` (a built provider/main.mjs) and says how
+ * Terraform reaches them. `env` is theirs, as Terraform would hand on its own: what they
+ * read (AWS_REGION, QR_STANDIN_*) is read once, when they start.
+ */
+export async function serveProviders(bundle: string, env: NodeJS.ProcessEnv = process.env): Promise<Served> {
+  const started = await Promise.allSettled(PROVIDERS.map((name) => startProvider(bundle, name, env)));
   const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const close = async (): Promise<void> => {
     await Promise.all(running.map(({ child }) => end(child)));
