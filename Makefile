@@ -126,7 +126,7 @@ check-types:
 	npx tsc -p $(PAGE_CLIENT_TSCONFIG) --incremental --tsBuildInfoFile node_modules/.cache/qr-lambda/page-client.tsbuildinfo
 
 check-units:
-	QR_PROPERTY_RUNS=1000 npx tap test/lambda
+	QR_PROPERTY_RUNS=1000 npx tap --disable-coverage test/lambda
 
 # After a plain `npm ci`: tap's one build for its plugins (above), the one step of check
 # that needs the network.

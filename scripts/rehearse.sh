@@ -7,7 +7,8 @@
 # Fails when any step fails, or when destroy leaves anything behind.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-mirror_config="${STANDIN_DIR:-$root/build/terraform-standin}/mirror.tfrc"
+standin_dir="${STANDIN_DIR:-$root/build/terraform-standin}"
+mirror_config="$standin_dir/mirror.tfrc"
 [ -f "$mirror_config" ] || { echo "rehearse: no stand-in provider at $mirror_config (run make standin)" >&2; exit 1; }
 # The copy shares this project's node_modules: it must be installed already, or the copy's
 # make would install into it.
@@ -46,12 +47,16 @@ failed() {
   tail -n 40 "$log" >&2
   exit "$status"
 }
+# The first deploy starts the providers as Terraform does, installed by init from the mirror;
+# the steps after it dial providers served once for each step (the stand-in's serve), which
+# Terraform would otherwise start two or three times a command.
+served=()
 step() { # step [-m <what the summary calls it>] <command>...
   local started=$SECONDS status label
   if [ "$1" = -m ]; then label=$2; shift 2; else label="$*"; fi
   printf '\n==> rehearse: %s\n' "$*" >>"$log"
   set +e
-  (cd "$work" && "$@") 2>&1 | plain >>"$log"
+  (cd "$work" && ${served[@]+"${served[@]}"} "$@") 2>&1 | plain >>"$log"
   status=${PIPESTATUS[0]}
   set -e
   [ "$status" -eq 0 ] || failed "$status" "$label"
@@ -70,6 +75,7 @@ expect() {
 }
 
 step make deploy APPLY_FLAGS=-auto-approve
+served=("$standin_dir/serve")
 # The zip Terraform planned, kept for a caller that runs it on Lambda's own platform
 # (test/scripts/deploy-path.test.ts, under arm64 emulation).
 if [ -n "${REHEARSE_KEEP_ZIP:-}" ]; then cp "$work/build/lambda.zip" "$REHEARSE_KEEP_ZIP"; fi
