@@ -22,6 +22,9 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 // A fresh clone's install and build, then two full rehearsals: about two minutes alone,
 // more beside another test file. The file's own time limit, in place of the suite's 120 s.
 t.setTimeout(300_000);
+// The other tests here each take seconds and share nothing with the rehearsal: they run
+// beside it rather than after it, so the file ends with the rehearsal.
+t.jobs = 2;
 /** What a machine without Debian's package tools, a C toolchain for autotools, or Chromium lacks. */
 const HIDDEN = new Set(['apt-get', 'apt', 'dpkg', 'dpkg-query', 'cmake', 'autoreconf', 'chromium', 'chromium-browser']);
 
