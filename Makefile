@@ -89,9 +89,10 @@ build: $(BUILD_STAMP) ## Bundle lambda/handler.ts into build/lambda/ (Terraform 
 # code (lambda/page/client) on the DOM's, which the rest must not see.
 PAGE_CLIENT_TSCONFIG := lambda/page/client/tsconfig.json
 
+# Incremental, as in make check: the state is kept with the installed packages, and a new
+# install starts it afresh.
 typecheck: install ## TypeScript strict type check of everything
-	npx tsc -p .
-	npx tsc -p $(PAGE_CLIENT_TSCONFIG)
+	@$(MAKE) --no-print-directory check-types
 
 # lint and check need node_modules (npm ci, once) and nothing else: no system tools, no
 # network, no build output.
