@@ -72,6 +72,7 @@ $(DEV_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	npm rebuild --ignore-scripts=false $(ALLOWED_SCRIPTS)
 	$(TAP_BUILD)
+	$(LAMBDA_NODE) >/dev/null
 	@touch $@ $(BUILD_STAMP) $(TAP_STAMP)
 
 # Only what building needs: no native compile, no test tool chain, nothing from the system.
@@ -126,8 +127,18 @@ check-types:
 	npx tsc -p . --incremental --tsBuildInfoFile node_modules/.cache/qr-lambda/tsconfig.tsbuildinfo
 	npx tsc -p $(PAGE_CLIENT_TSCONFIG) --incremental --tsBuildInfoFile node_modules/.cache/qr-lambda/page-client.tsbuildinfo
 
+# The function's unit tests run on the Node.js of its Lambda runtime (variables.tf's default:
+# nodejs24.x, Node 24), as Lambda runs the function, once make install (or make dev) has
+# fetched it; until then, offline, on this machine's Node. make test runs them on this
+# machine's Node, beside the rest.
+LAMBDA_RUNTIME := $(shell sed -n '/^variable "runtime"/,/^}/s/^  default *= *"\([^"]*\)"/\1/p' variables.tf)
+LAMBDA_NODE = node --import tsx local/runtime/node-release.ts $(LAMBDA_RUNTIME)
+
 check-units:
-	QR_PROPERTY_RUNS=1000 npx tap --disable-coverage test/lambda
+	@lambda_node=$$($(LAMBDA_NODE) --installed); \
+	if [ -n "$$lambda_node" ]; then echo "check-units: on Node.js $$("$$lambda_node" --version), the $(LAMBDA_RUNTIME) runtime's"; \
+	else lambda_node=node; echo "check-units: on this machine's Node.js $$(node --version) (make install fetches the $(LAMBDA_RUNTIME) runtime's)"; fi; \
+	QR_PROPERTY_RUNS=1000 "$$lambda_node" node_modules/.bin/tap --disable-coverage test/lambda
 
 # After a plain `npm ci`: tap's one build for its plugins (above), the one step of check
 # that needs the network.

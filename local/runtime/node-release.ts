@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -58,6 +58,23 @@ export function nodeOfMajor(major: number, cache = CACHE): Promise<NodeBinary> {
   return install;
 }
 
+/** Where a pinned release is, or would be, installed. */
+function pinnedBinary(version: string, cache: string): { dir: string; binary: string } {
+  const dir = join(cache, `${nodePackage()}-${version}`);
+  const binary = join(dir, 'node_modules', nodePackage(), 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
+  return { dir, binary };
+}
+
+/** The `node` binary of `major` if it is here already, this process's own or an installed release; never a download. */
+export function installedNodeOfMajor(major: number, cache = CACHE): NodeBinary | undefined {
+  if (Number(process.versions.node.split('.')[0]) === major)
+    return { path: process.execPath, version: process.versions.node };
+  const version = NODE_RELEASES[major];
+  if (!version) return undefined;
+  const { binary } = pinnedBinary(version, cache);
+  return existsSync(binary) ? { path: binary, version } : undefined;
+}
+
 async function installPinned(major: number, cache: string): Promise<NodeBinary> {
   const version = NODE_RELEASES[major];
   if (!version) {
@@ -66,8 +83,7 @@ async function installPinned(major: number, cache: string): Promise<NodeBinary> 
     );
   }
   const pkg = `${nodePackage()}@${version}`;
-  const dir = join(cache, `${nodePackage()}-${version}`);
-  const binary = join(dir, 'node_modules', nodePackage(), 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
+  const { dir, binary } = pinnedBinary(version, cache);
   if (existsSync(binary)) return { path: binary, version };
   const staging = `${dir}.staging-${process.pid}-${Math.random().toString(16).slice(2)}`;
   await rm(staging, { recursive: true, force: true });
@@ -113,4 +129,33 @@ function npm(args: readonly string[]): Promise<string | undefined> {
       resolve(code === 0 ? undefined : stderr.trim().split('\n').slice(-3).join(' ') || `npm exited with ${code}`),
     );
   });
+}
+
+// The Node.js of a Lambda runtime, for make: `make install` fetches it, and `make check` runs
+// the function's unit tests on it when it is there (this machine's Node otherwise).
+//   node --import tsx local/runtime/node-release.ts RUNTIME [--installed]
+// prints the binary's path: installed first, or with --installed only if it is already here
+// (nothing printed when it is not: offline, never a download).
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [runtime = '', flag] = process.argv.slice(2);
+  const major = runtimeMajor(runtime);
+  if (major === undefined || (flag !== undefined && flag !== '--installed')) {
+    process.stderr.write(
+      `usage: node-release.ts nodejs<N>.x [--installed] (given: ${process.argv.slice(2).join(' ')})\n`,
+    );
+    process.exit(2);
+  }
+  if (flag === '--installed') {
+    const found = installedNodeOfMajor(major);
+    if (found) process.stdout.write(`${found.path}\n`);
+  } else {
+    onNodeDownload((message) => process.stderr.write(`${message}\n`));
+    nodeOfMajor(major).then(
+      (found) => process.stdout.write(`${found.path}\n`),
+      (error: unknown) => {
+        process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  }
 }

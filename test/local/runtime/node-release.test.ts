@@ -1,11 +1,20 @@
 // Each nodejs<N>.x runtime on Node N: this process's Node when it is that major, a pinned
 // release otherwise, and a message that names what to install when there is none.
 import t from 'tap';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { FunctionPool } from '../../../local/runtime/pool.js';
-import { NODE_RELEASES, nodeOfMajor, onNodeDownload, runtimeMajor } from '../../../local/runtime/node-release.js';
+import {
+  NODE_RELEASES,
+  installedNodeOfMajor,
+  nodeOfMajor,
+  nodePackage,
+  onNodeDownload,
+  runtimeMajor,
+} from '../../../local/runtime/node-release.js';
 import { needsRegistry } from '../../helpers/registry.js';
 import { fixtureFunction } from '../../helpers/target.js';
 
@@ -49,6 +58,38 @@ t.test('a download is announced before it starts; an installed release is not', 
       `nodejs${other}\\.x function runs on Node\\.js ${other}: downloading node-\\w+-\\w+@${NODE_RELEASES[other]} from the npm registry, once`,
     ),
   );
+});
+
+t.test('what is installed already is found without a download: this Node, or a release in the cache', async (t) => {
+  const own = Number(process.versions.node.split('.')[0]);
+  const other = Number(Object.keys(NODE_RELEASES).find((major) => Number(major) !== own));
+  const cache = mkdtempSync(join(tmpdir(), 'node-releases-'));
+  t.teardown(() => rmSync(cache, { recursive: true, force: true }));
+  t.same(installedNodeOfMajor(own, cache), { path: process.execPath, version: process.versions.node });
+  t.equal(installedNodeOfMajor(other, cache), undefined, 'an empty cache: none, and nothing fetched');
+  t.equal(installedNodeOfMajor(18, cache), undefined, 'no pinned release');
+  const version = NODE_RELEASES[other]!;
+  const bin = join(cache, `${nodePackage()}-${version}`, 'node_modules', nodePackage(), 'bin');
+  mkdirSync(bin, { recursive: true });
+  writeFileSync(join(bin, 'node'), '');
+  chmodSync(join(bin, 'node'), 0o755);
+  t.same(installedNodeOfMajor(other, cache), { path: join(bin, 'node'), version });
+});
+
+t.test("as a command: the path of a runtime's Node, and a usage line for what is not a Node runtime", async (t) => {
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'local/runtime/node-release.ts', ...args], {
+      cwd: fileURLToPath(new URL('../../../', import.meta.url)),
+      encoding: 'utf8',
+    });
+  const own = cli([`nodejs${process.versions.node.split('.')[0]}.x`, '--installed']);
+  t.equal(own.status, 0);
+  t.equal(own.stdout, `${process.execPath}\n`, "this machine's Node for its own major");
+  for (const args of [['python3.12'], [], ['nodejs24.x', '--offline']]) {
+    const wrong = cli(args);
+    t.equal(wrong.status, 2, args.join(' '));
+    t.match(wrong.stderr, /^usage: node-release\.ts nodejs<N>\.x \[--installed\]/);
+  }
 });
 
 t.test('a runtime with no Node to be had: a message naming what to do, at the first invocation', async (t) => {
