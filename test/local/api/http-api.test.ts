@@ -259,6 +259,19 @@ t.test('results: the 2.0 response rules', async (t) => {
   );
 });
 
+t.test("whatever else goes wrong is the gateway's 500, with the CORS headers of any gateway answer", async (t) => {
+  // A function whose runtime has no Node.js to run on: the invocation itself fails, before
+  // there is a result to map, and only the server's last resort answers.
+  const unstartable = new FunctionPool(fixtureFunction('counter', { runtime: 'nodejs18.x' }));
+  t.teardown(() => unstartable.close());
+  const url = await serve(unstartable, ['GET /exact']);
+  const response = await fetch(`${url}/exact`, { headers: { Origin: 'https://app.example' } });
+  t.equal(response.status, 500);
+  t.same(await response.json(), { message: 'Internal Server Error' });
+  t.equal(response.headers.get('access-control-allow-origin'), 'https://app.example', "the origin's CORS headers");
+  t.equal(response.headers.get('access-control-expose-headers'), 'etag');
+});
+
 t.test('a function error is a 500 Internal Server Error', async (t) => {
   const url = await serve(fails, ['$default']);
   const response = await fetch(`${url}/anything`);
