@@ -15,7 +15,8 @@ import type { KanjiCodes } from '../qr/kanji.js';
 import type { RenderSpec } from '../render/spec.js';
 
 /** A dialect's drawing: a plain code, or (QuickChart's centre image and caption) a styled one. */
-export type DialectSpec = RenderSpec & Partial<Pick<DrawSpec, 'style' | 'ecLevelGiven' | 'styleDefaults'>>;
+export type DialectSpec = RenderSpec &
+  Partial<Pick<DrawSpec, 'style' | 'ecLevelGiven' | 'styleDefaults' | 'optionNames'>>;
 
 export interface Dialect {
   /** As the original names itself in messages: "Google Chart API". */

@@ -73,6 +73,8 @@ export const quickchart: Dialect = {
         style,
         ecLevelGiven: ecLevel !== undefined,
         styleDefaults: { logoSize: DEFAULTS.centerImageSizeRatio },
+        // An error suggests only what this query can change, by its names.
+        optionNames: { logoSize: 'centerImageSizeRatio', logoMargin: null, maxDamage: null, dotStyle: null },
       }),
     };
   },

@@ -4,7 +4,7 @@
 // leaves. Where the caller left the level or the logo's size open, a code that does not pass
 // is tried at a higher level, then with a smaller logo; one that never passes is refused, saying why.
 import { HttpError } from '../errors.js';
-import type { DrawSpec } from '../generate/draw-spec.js';
+import type { DrawSpec, SuggestedOption } from '../generate/draw-spec.js';
 import { clientError } from '../generate/error-mapping.js';
 import { damageOf, type Damage } from '../qr/damage.js';
 import { EC_LEVELS, type EcLevel } from '../qr/ec-level.js';
@@ -137,7 +137,7 @@ export async function renderStyled(spec: DrawSpec): Promise<StyledImage> {
       };
     }
   }
-  throw unscannable(best!, style, levels);
+  throw unscannable(best!, style, levels, spec.optionNames ?? {});
 }
 
 /** The dark modules (row * size + col) in the logo's margin: cleared, and not under the logo's square. */
@@ -161,7 +161,12 @@ function unscannable(
   { ecLevel, logoSize, damage, unread }: Attempt,
   style: Style,
   levels: readonly EcLevel[],
+  names: NonNullable<DrawSpec['optionNames']>,
 ): HttpError {
+  /** The request's name for an option, or undefined where it cannot give that option. */
+  const name = (option: SuggestedOption): string | undefined =>
+    names[option] === null ? undefined : (names[option] ?? option);
+  const [logoSizeName, ecLevelName] = [name('logoSize') ?? 'logoSize', name('ecLevel') ?? 'ecLevel'];
   const levelGiven = levels.length === 1;
   const capacity = damage.worst.capacity;
   const budget = Math.floor(capacity * style.maxDamage);
@@ -169,11 +174,11 @@ function unscannable(
     style.dotStyle === 'square' && style.cornerSquareStyle === 'square' && style.cornerDotStyle === 'square';
   const overBudget = damage.functionModules === 0 && !unread;
   const changes = [
-    ...(style.logo ? [`a smaller logo (logoSize below ${logoSize})`] : []),
-    ...(style.logo && style.logoMargin > 0 ? ['a smaller logoMargin'] : []),
-    ...(levelGiven && ecLevel !== 'H' ? ['a higher ecLevel, or none, so that it may rise'] : []),
-    ...(overBudget && style.maxDamage < 0.75 ? ['maxDamage up to 0.75'] : []),
-    ...(plain ? [] : ['a plainer dotStyle or corner style']),
+    ...(style.logo ? [`a smaller logo (${logoSizeName} below ${logoSize})`] : []),
+    ...(style.logo && style.logoMargin > 0 && name('logoMargin') ? [`a smaller ${name('logoMargin')}`] : []),
+    ...(levelGiven && ecLevel !== 'H' ? [`a higher ${ecLevelName}, or none, so that it may rise`] : []),
+    ...(overBudget && style.maxDamage < 0.75 && name('maxDamage') ? [`${name('maxDamage')} up to 0.75`] : []),
+    ...(plain || !name('dotStyle') ? [] : [`a plainer ${name('dotStyle')} or corner style`]),
   ];
   if (changes.length === 0) changes.push('fewer style options');
   const where = unread
@@ -184,7 +189,7 @@ function unscannable(
   return new HttpError(
     422,
     'unscannable',
-    `this styled code would not scan reliably: ${levelGiven ? `at ecLevel ${ecLevel}` : `tried at ecLevel ${levels.join(', ')}, it came closest at ${ecLevel}`}${style.logo ? ` with logoSize ${logoSize}` : ''}, where ${where}; try ${changes.join(', ')}`,
+    `this styled code would not scan reliably: ${levelGiven ? `at ${ecLevelName} ${ecLevel}` : `tried at ${ecLevelName} ${levels.join(', ')}, it came closest at ${ecLevel}`}${style.logo ? ` with ${logoSizeName} ${logoSize}` : ''}, where ${where}; try ${changes.join(', ')}`,
     {
       ecLevel,
       block: damage.worst.block + 1,

@@ -258,6 +258,20 @@ t.test('QuickChart: a centre image given as a data: URI is the logo, at H unless
   t.equal(await decodeQrText(png(both)), 'https://example.com/logo-and-caption');
 });
 
+t.test('QuickChart: a centre image too big to scan is refused in the words of its own parameters', async (t) => {
+  const image = encodeURIComponent(`data:image/png;base64,${LOGO_BASE64}`);
+  const refused = await get(
+    '/qr',
+    `text=${encodeURIComponent('https://example.com/a/longer/path')}&ecLevel=L&centerImageSizeRatio=0.4&centerImageUrl=${image}`,
+  );
+  t.equal(refused.statusCode, 422);
+  const body = JSON.parse(refused.body) as { code: string; error: string };
+  t.equal(body.code, 'unscannable');
+  t.match(body.error, /at ecLevel L with centerImageSizeRatio 0\.4, where/);
+  t.match(body.error, /try a smaller logo \(centerImageSizeRatio below 0\.4\), a higher ecLevel, or none/);
+  t.notMatch(body.error, /logoSize|logoMargin|maxDamage|dotStyle/, 'nothing /qr does not take');
+});
+
 t.test('QuickChart: what its centre image and caption parameters take, and what they refuse', async (t) => {
   const image = encodeURIComponent(`data:image/png;base64,${LOGO_BASE64}`);
   const cases: [string, string, string, RegExp?][] = [
