@@ -91,7 +91,7 @@ export async function planModule(dir: string, env: NodeJS.ProcessEnv = process.e
     await terraform(['init', '-input=false', '-no-color', '-backend=true'], scratch, tfEnv);
     // The plan and the show dial providers started once for them (standin/serve.ts), rather
     // than Terraform starting two or three of each: half the time, on every start and re-plan.
-    const served = await serveProviders(standIn.bundle, tfEnv);
+    const served = await serveProviders(standIn.bundle, tfEnv, scratch);
     try {
       const servedEnv = { ...tfEnv, ...served.env };
       await terraform(

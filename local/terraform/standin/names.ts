@@ -3,3 +3,16 @@
 // serve.ts starts.
 export const PROVIDERS = ['aws', 'archive'] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
+
+/**
+ * What the providers read from their environment (the region, and the stand-in's own
+ * settings). Terraform hands a provider it starts its own environment; a served provider
+ * (serve.ts) has the one it was started with, so a command that changes one of these needs
+ * providers of its own.
+ */
+export const PROVIDER_ENVIRONMENT = [
+  'AWS_REGION',
+  'AWS_DEFAULT_REGION',
+  'QR_STANDIN_API_ENDPOINT',
+  'QR_STANDIN_ROUTE53_ZONES',
+] as const;

@@ -9,8 +9,10 @@
 //   build/terraform-standin/serve COMMAND [ARG...]   COMMAND with both providers served; its exit status
 //
 // The processes are the bundle Terraform would start (provider/main.mjs), given the magic
-// cookie as Terraform gives it, without AutoMTLS: they listen on 127.0.0.1 only. Terraform
-// installs no provider it can reattach to, so `terraform init` leaves the lock file alone.
+// cookie as Terraform gives it, without AutoMTLS: they listen on 127.0.0.1 only. They run
+// in the folder Terraform will run in, as the ones it starts do: a relative path (archive_file's
+// output_path) means the same to both. Terraform installs no provider it can reattach to, so
+// `terraform init` leaves the lock file alone.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
@@ -58,9 +60,11 @@ async function startProvider(
   bundle: string,
   name: ProviderName,
   environment: NodeJS.ProcessEnv,
+  cwd: string,
 ): Promise<{ child: ChildProcess; config: ReattachConfig }> {
   const { PLUGIN_CLIENT_CERT: _mtls, ...env } = environment;
   const child = spawn(process.execPath, [bundle, name], {
+    cwd,
     env: { ...env, [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: PROTOCOL_VERSION },
     // stdout carries the handshake. What stderr says before it is the reason a start failed;
     // after it, it is passed on to whoever runs the command.
@@ -113,11 +117,16 @@ async function end(child: ChildProcess): Promise<void> {
 
 /**
  * Starts every stand-in provider from `bundle` (a built provider/main.mjs) and says how
- * Terraform reaches them. `env` is theirs, as Terraform would hand on its own: what they
- * read (AWS_REGION, QR_STANDIN_*) is read once, when they start.
+ * Terraform reaches them. `env` and `cwd` are theirs, as Terraform would hand on its own:
+ * the folder Terraform runs in, and the environment, whose PROVIDER_ENVIRONMENT they read
+ * once, when they start.
  */
-export async function serveProviders(bundle: string, env: NodeJS.ProcessEnv = process.env): Promise<Served> {
-  const started = await Promise.allSettled(PROVIDERS.map((name) => startProvider(bundle, name, env)));
+export async function serveProviders(
+  bundle: string,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+): Promise<Served> {
+  const started = await Promise.allSettled(PROVIDERS.map((name) => startProvider(bundle, name, env, cwd)));
   const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const close = async (): Promise<void> => {
     await Promise.all(running.map(({ child }) => end(child)));

@@ -3,10 +3,11 @@
 import t from 'tap';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureStandIn, terraformEnv, type StandIn } from '../../../../local/terraform/standin/build.js';
+import { PROVIDER_ENVIRONMENT } from '../../../../local/terraform/standin/names.js';
 import { reattachOf, serveProviders, type ReattachConfig } from '../../../../local/terraform/standin/serve.js';
 import { processesGone, run } from '../../../helpers/processes.js';
 
@@ -74,6 +75,34 @@ t.test('a provider that cannot start is named, and the other is ended', async (t
   );
 });
 
+t.test(
+  'the providers run where the command does: a relative path means the same to Terraform and to them',
+  async (t) => {
+    const dir = await mkdtemp(join(tmpdir(), 'serve-cwd-'));
+    t.teardown(() => rm(dir, { recursive: true, force: true }));
+    await writeFile(join(dir, 'hello.txt'), 'hello\n');
+    await writeFile(
+      join(dir, 'main.tf'),
+      'data "archive_file" "zip" {\n  type        = "zip"\n  source_file = "./hello.txt"\n  output_path = "./out/hello.zip"\n}\n\n' +
+        'output "sha" {\n  value = filebase64sha256(data.archive_file.zip.output_path) == data.archive_file.zip.output_base64sha256\n}\n',
+    );
+    const env = terraformEnv(standIn.devConfig);
+    const applied = await run(
+      standIn.serve,
+      ['terraform', 'apply', '-auto-approve', '-input=false', '-no-color'],
+      dir,
+      env,
+    );
+    t.equal(applied.code, 0, applied.stderr);
+    const output = await run(standIn.serve, ['terraform', 'output', '-json', 'sha'], dir, env);
+    t.equal(
+      JSON.parse(output.stdout),
+      true,
+      "the zip Terraform reads is the one the provider wrote, in the command's folder",
+    );
+  },
+);
+
 t.test('two configurations of one served provider keep their own settings', async (t) => {
   // An alias in another region dials the same process: each connection is configured on its own.
   const dir = await mkdtemp(join(tmpdir(), 'serve-'));
@@ -98,4 +127,19 @@ t.test('two configurations of one served provider keep their own settings', asyn
   t.equal(applied.code, 0, applied.stderr);
   const output = await run(standIn.serve, ['terraform', 'output', '-json', 'regions'], dir, env);
   t.same(JSON.parse(output.stdout), ['eu-west-1', 'us-east-1']);
+});
+
+t.test('PROVIDER_ENVIRONMENT names every variable the providers read, and only those', async (t) => {
+  // What keys a served set of providers (test/helpers/served-terraform.ts): a variable missing
+  // here would let a command see providers started with another value of it.
+  const dir = new URL('../../../../local/terraform/standin/provider/', import.meta.url);
+  const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.ts'));
+  const read = new Set<string>();
+  for (const file of files) {
+    const text = await readFile(new URL(file, dir), 'utf8');
+    for (const [, name] of text.matchAll(/process\.env\.([A-Z0-9_]+)/g)) read.add(name!);
+  }
+  // The handshake's, which Terraform sets for every plugin it starts and serve.ts sets itself.
+  for (const handshake of ['PLUGIN_PROTOCOL_VERSIONS', 'PLUGIN_CLIENT_CERT']) t.ok(read.delete(handshake), handshake);
+  t.same([...read].sort(), [...PROVIDER_ENVIRONMENT].sort());
 });
