@@ -1,6 +1,6 @@
 // serve: the stand-in providers started once, for Terraform to dial through
 // TF_REATTACH_PROVIDERS, and ended with the command they serve.
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -75,49 +75,16 @@ t.test('a provider that cannot start is named, and the other is ended', async (t
   );
 });
 
-t.test(
-  'the providers run where the command does: a relative path means the same to Terraform and to them',
-  async (t) => {
-    const dir = await mkdtemp(join(tmpdir(), 'serve-cwd-'));
-    t.teardown(() => rm(dir, { recursive: true, force: true }));
-    await writeFile(join(dir, 'hello.txt'), 'hello\n');
-    await writeFile(
-      join(dir, 'main.tf'),
-      'data "archive_file" "zip" {\n  type        = "zip"\n  source_file = "./hello.txt"\n  output_path = "./out/hello.zip"\n}\n\n' +
-        'output "sha" {\n  value = filebase64sha256(data.archive_file.zip.output_path) == data.archive_file.zip.output_base64sha256\n}\n',
-    );
-    const env = terraformEnv(standIn.devConfig);
-    const applied = await run(
-      standIn.serve,
-      ['terraform', 'apply', '-auto-approve', '-input=false', '-no-color'],
-      dir,
-      env,
-    );
-    t.equal(applied.code, 0, applied.stderr);
-    const output = await run(standIn.serve, ['terraform', 'output', '-json', 'sha'], dir, env);
-    t.equal(
-      JSON.parse(output.stdout),
-      true,
-      "the zip Terraform reads is the one the provider wrote, in the command's folder",
-    );
-  },
-);
-
-t.test('two configurations of one served provider keep their own settings', async (t) => {
-  // An alias in another region dials the same process: each connection is configured on its own.
+/** A module of `files` in a folder of its own, applied with the providers served; then its output `name`. */
+async function appliedOutput(
+  t: Test,
+  files: Record<string, string>,
+  name: string,
+  env: NodeJS.ProcessEnv = terraformEnv(standIn.devConfig),
+): Promise<unknown> {
   const dir = await mkdtemp(join(tmpdir(), 'serve-'));
   t.teardown(() => rm(dir, { recursive: true, force: true }));
-  await writeFile(
-    join(dir, 'main.tf'),
-    [
-      'provider "aws" {\n  region = "eu-west-1"\n}',
-      'provider "aws" {\n  alias  = "virginia"\n  region = "us-east-1"\n}',
-      'data "aws_region" "home" {}',
-      'data "aws_region" "virginia" {\n  provider = aws.virginia\n}',
-      'output "regions" {\n  value = [data.aws_region.home.name, data.aws_region.virginia.name]\n}',
-    ].join('\n\n'),
-  );
-  const env = { ...terraformEnv(standIn.devConfig), AWS_REGION: '' };
+  for (const [file, text] of Object.entries(files)) await writeFile(join(dir, file), text);
   const applied = await run(
     standIn.serve,
     ['terraform', 'apply', '-auto-approve', '-input=false', '-no-color'],
@@ -125,8 +92,44 @@ t.test('two configurations of one served provider keep their own settings', asyn
     env,
   );
   t.equal(applied.code, 0, applied.stderr);
-  const output = await run(standIn.serve, ['terraform', 'output', '-json', 'regions'], dir, env);
-  t.same(JSON.parse(output.stdout), ['eu-west-1', 'us-east-1']);
+  return JSON.parse((await run(standIn.serve, ['terraform', 'output', '-json', name], dir, env)).stdout);
+}
+
+t.test(
+  'the providers run where the command does: a relative path means the same to Terraform and to them',
+  async (t) => {
+    const zipped = await appliedOutput(
+      t,
+      {
+        'hello.txt': 'hello\n',
+        'main.tf': [
+          'data "archive_file" "zip" {\n  type        = "zip"\n  source_file = "./hello.txt"\n  output_path = "./out/hello.zip"\n}',
+          'output "same" {\n  value = filebase64sha256(data.archive_file.zip.output_path) == data.archive_file.zip.output_base64sha256\n}',
+        ].join('\n\n'),
+      },
+      'same',
+    );
+    t.equal(zipped, true, "the zip Terraform reads is the one the provider wrote, in the command's folder");
+  },
+);
+
+t.test('two configurations of one served provider keep their own settings', async (t) => {
+  // An alias in another region dials the same process: each connection is configured on its own.
+  const regions = await appliedOutput(
+    t,
+    {
+      'main.tf': [
+        'provider "aws" {\n  region = "eu-west-1"\n}',
+        'provider "aws" {\n  alias  = "virginia"\n  region = "us-east-1"\n}',
+        'data "aws_region" "home" {}',
+        'data "aws_region" "virginia" {\n  provider = aws.virginia\n}',
+        'output "regions" {\n  value = [data.aws_region.home.name, data.aws_region.virginia.name]\n}',
+      ].join('\n\n'),
+    },
+    'regions',
+    { ...terraformEnv(standIn.devConfig), AWS_REGION: '' },
+  );
+  t.same(regions, ['eu-west-1', 'us-east-1']);
 });
 
 t.test('PROVIDER_ENVIRONMENT names every variable the providers read, and only those', async (t) => {
