@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { terraformMinimum } from './minimum.js';
 import { ensureStandIn, terraformEnv } from './standin/build.js';
-import { serveProviders } from './standin/serve.js';
+import { withProviders } from './standin/serve.js';
 
 /** What `terraform show -json` says of a plan; only the parts the local stack reads. */
 export interface PlanJson {
@@ -91,9 +91,8 @@ export async function planModule(dir: string, env: NodeJS.ProcessEnv = process.e
     await terraform(['init', '-input=false', '-no-color', '-backend=true'], scratch, tfEnv);
     // The plan and the show dial providers started once for them (standin/serve.ts), rather
     // than Terraform starting two or three of each: half the time, on every start and re-plan.
-    const served = await serveProviders(standIn.bundle, tfEnv, scratch);
-    try {
-      const servedEnv = { ...tfEnv, ...served.env };
+    return await withProviders(standIn.bundle, tfEnv, scratch, async (served) => {
+      const servedEnv = { ...tfEnv, ...served };
       await terraform(
         ['plan', '-input=false', '-no-color', '-lock=false', '-refresh=false', '-out=scratch.tfplan'],
         scratch,
@@ -102,9 +101,7 @@ export async function planModule(dir: string, env: NodeJS.ProcessEnv = process.e
       return JSON.parse(
         await terraform(['show', '-json', '-no-color', 'scratch.tfplan'], scratch, servedEnv),
       ) as PlanJson;
-    } finally {
-      await served.close();
-    }
+    });
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

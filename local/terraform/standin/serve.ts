@@ -142,10 +142,28 @@ export async function serveProviders(
   return { env: { TF_REATTACH_PROVIDERS: JSON.stringify(reattach) }, close };
 }
 
-/** Runs `command` with the providers served, and ends them after it; resolves to its exit status. */
-export async function runServed(bundle: string, command: string, args: readonly string[]): Promise<number> {
-  const served = await serveProviders(bundle);
-  const child = spawn(command, args, { env: { ...process.env, ...served.env }, stdio: 'inherit' });
+/** `use`'s result, given the environment that points Terraform at providers served for it, and ended after it. */
+export async function withProviders<T>(
+  bundle: string,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  use: (served: Served['env']) => Promise<T>,
+): Promise<T> {
+  const served = await serveProviders(bundle, env, cwd);
+  try {
+    return await use(served.env);
+  } finally {
+    await served.close();
+  }
+}
+
+/** Runs `command` here with the providers served, and ends them after it; resolves to its exit status. */
+export function runServed(bundle: string, command: string, args: readonly string[]): Promise<number> {
+  return withProviders(bundle, process.env, process.cwd(), (served) => runInherited(command, args, served));
+}
+
+async function runInherited(command: string, args: readonly string[], served: Served['env']): Promise<number> {
+  const child = spawn(command, args, { env: { ...process.env, ...served }, stdio: 'inherit' });
   // Ctrl-C reaches the command from the terminal, and the command decides; a SIGTERM sent
   // to this process alone is passed on.
   const ignore = (): void => {};
@@ -162,7 +180,6 @@ export async function runServed(bundle: string, command: string, args: readonly 
   } finally {
     process.off('SIGINT', ignore);
     process.off('SIGTERM', pass);
-    await served.close();
   }
 }
 

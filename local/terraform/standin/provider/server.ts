@@ -72,28 +72,21 @@ export function providerService<Context>(definition: ProviderDefinition<Context>
   // Each provider configuration is its own connection: Terraform starts a process for each,
   // or, with the providers served once (TF_REATTACH_PROVIDERS, ../serve.ts), dials this one
   // process again. Keyed by the connection, two configurations (an alias in another region)
-  // never see each other's settings. A process lives for one Terraform command.
+  // never see each other's settings. A process serves one command, or one test file's.
   const contexts = new Map<string, Context>();
   const contextOf = (peer: string): Context => contexts.get(peer) ?? definition.unconfigured;
 
-  const resourceSchema = (type: unknown): Schema => {
-    const found = typeof type === 'string' ? schema.resource_schemas[type] : undefined;
-    if (!found)
-      throw new DiagnosticError(
-        'Unsupported resource type',
-        `${String(type)} is not in the stand-in's schema of ${definition.address}`,
-      );
-    return found;
-  };
-  const dataSchema = (type: unknown): Schema => {
-    const found = typeof type === 'string' ? schema.data_source_schemas[type] : undefined;
-    if (!found)
-      throw new DiagnosticError(
-        'Unsupported data source',
-        `${String(type)} is not in the stand-in's schema of ${definition.address}`,
-      );
-    return found;
-  };
+  /** A type's schema from one of the schema's tables, or the diagnostic the real provider would give. */
+  const schemaIn =
+    (table: Readonly<Record<string, Schema>>, summary: string) =>
+    (type: unknown): Schema => {
+      const found = typeof type === 'string' ? table[type] : undefined;
+      if (!found)
+        throw new DiagnosticError(summary, `${String(type)} is not in the stand-in's schema of ${definition.address}`);
+      return found;
+    };
+  const resourceSchema = schemaIn(schema.resource_schemas, 'Unsupported resource type');
+  const dataSchema = schemaIn(schema.data_source_schemas, 'Unsupported data source');
   const behaviour = (type: unknown) => definition.resources[String(type)] ?? {};
 
   const noDiagnostics = () => ({ diagnostics: [] });
