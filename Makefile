@@ -117,7 +117,7 @@ format-ts: ## Format the TypeScript, the scripts and the JSON in place (Biome)
 # network. Tests of the bundle go under test/build, of the tools under test/scripts, of the
 # local stack under test/local: `make test` runs those. Here the QR core is compared with
 # qrcode on 1,000 random texts a level, enough to draw every version; `make test` compares
-# 2,500.
+# 2,500. qrcode's answers are remembered between runs (test/helpers/qrcode-memo.ts).
 check: $(TAP_STAMP) ## The fast tier, offline: format check, lint, layering, type check and the unit tests from sources (test/lambda)
 	@scripts/timed.sh make-check $(MAKE) --no-print-directory --jobs=3 --output-sync=target lint check-types check-units
 
@@ -233,7 +233,7 @@ audit: install ## npm audit of the dependencies (what is bundled and what builds
 	npm audit --omit=dev --audit-level=high
 
 clean: ## Remove build output and test caches
-	rm -rf build .tap
+	rm -rf build .tap node_modules/.cache/qr-lambda/qrcode-*.json
 
 lambda-deps: build ## Install the bundle's external (native) packages for linux/arm64 into build/lambda
 	node scripts/lambda-deps.mjs build/lambda

@@ -1,11 +1,15 @@
 import t from 'tap';
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { CapacityExceededError } from '../../../lambda/qr/errors.js';
 import { EC_LEVELS, type EcLevel } from '../../../lambda/qr/ec-level.js';
 import { encodeSymbol } from '../../../lambda/qr/symbol.js';
 import { RUNS_PER_LEVEL, sameAsQrcode, type PropertyReport } from '../../helpers/qr-oracle.js';
+import { digestOf, qrcodeDigest, QrcodeMemo } from '../../helpers/qrcode-memo.js';
 
 const oracle = fileURLToPath(new URL('../../helpers/qr-oracle.ts', import.meta.url));
 
@@ -80,4 +84,30 @@ t.test('text past the lower bound is refused as CapacityExceededError, as the fu
   }
   t.equal(encodeSymbol('9'.repeat(7089), 'L').version, 40, 'the most digits version 40-L holds still fit');
   t.equal(encodeSymbol('A'.repeat(4296), 'L').version, 40, 'the most alphanumerics still fit');
+});
+
+t.test("the property test's memo of qrcode's answers never decides a comparison on its own", async (t) => {
+  const directory = mkdtempSync(join(tmpdir(), 'qrcode-memo-'));
+  t.teardown(() => rmSync(directory, { recursive: true, force: true }));
+  const text = 'https://example.com/?q=1';
+  const ours = digestOf(encodeSymbol(text, 'M'));
+  const stored = () => {
+    const file = join(directory, readdirSync(directory)[0] ?? 'none');
+    return { file, answers: JSON.parse(readFileSync(file, 'utf8')) as Record<string, string> };
+  };
+
+  const first = new QrcodeMemo('probe', directory);
+  t.ok(first.same(text, 'M', ours), 'asked of qrcode, ours is the same');
+  t.notOk(first.same(text, 'M', `${ours}x`), 'a symbol that differs is told apart');
+  first.save();
+  t.same(Object.values(stored().answers), [qrcodeDigest(text, 'M')], "qrcode's answer is remembered, once");
+
+  const { file, answers } = stored();
+  const [key] = Object.keys(answers);
+  writeFileSync(file, JSON.stringify({ [key ?? '']: `${ours}x` }));
+  const misled = new QrcodeMemo('probe', directory);
+  t.ok(misled.same(text, 'M', ours), 'a remembered answer that differs from ours is asked of qrcode again');
+  t.notOk(misled.same(text, 'M', `${ours}x`), "and qrcode's answer now is the one that counts");
+  misled.save();
+  t.same(Object.values(stored().answers), [qrcodeDigest(text, 'M')], 'the wrong answer is replaced');
 });
