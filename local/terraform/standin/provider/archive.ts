@@ -127,6 +127,26 @@ export function zipEntries(entries: readonly Entry[], fileMode?: number): Uint8A
   return zipSync(zippable);
 }
 
+/**
+ * The zips made lately, by what went into them: the same files and mode give the same bytes, so a
+ * provider served for a whole `terraform test` (76 plans of one bundle) deflates each bundle once.
+ */
+const recentZips = new Map<string, Uint8Array>();
+const RECENT_ZIPS = 8;
+
+/** zipEntries, remembered for the same names, modes and bytes. */
+export function zipOf(entries: readonly Entry[], fileMode?: number): Uint8Array {
+  const hash = createHash('sha256').update(String(fileMode));
+  for (const { name, data, mode } of entries) hash.update(`\0${name}\0${mode}\0${data.length}\0`).update(data);
+  const key = hash.digest('base64');
+  const known = recentZips.get(key);
+  if (known) return known;
+  const zip = zipEntries(entries, fileMode);
+  recentZips.set(key, zip);
+  if (recentZips.size > RECENT_ZIPS) recentZips.delete(recentZips.keys().next().value ?? key);
+  return zip;
+}
+
 /** Writes `data` to `path` by renaming a finished file over it: a reader never sees half a zip. */
 function writeWhole(path: string, data: Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
@@ -152,7 +172,7 @@ function readArchiveFile(config: ObjectValue): ObjectValue {
     );
   const outputPath = stringOf(config.output_path)!;
   const mode = stringOf(config.output_file_mode);
-  const zip = zipEntries(entriesOf(config), mode === undefined ? undefined : parseFileMode(mode));
+  const zip = zipOf(entriesOf(config), mode === undefined ? undefined : parseFileMode(mode));
   writeWhole(outputPath, zip);
   const sha1 = digest('sha1', zip, 'hex');
   const values: Record<string, Value> = {

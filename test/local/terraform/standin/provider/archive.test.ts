@@ -6,7 +6,12 @@ import { createHash } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { archiveProvider, parseFileMode } from '../../../../../local/terraform/standin/provider/archive.js';
+import {
+  archiveProvider,
+  parseFileMode,
+  zipEntries,
+  zipOf,
+} from '../../../../../local/terraform/standin/provider/archive.js';
 import type { ObjectValue } from '../../../../../local/terraform/standin/provider/cty.js';
 
 const read = (config: ObjectValue): ObjectValue =>
@@ -87,6 +92,23 @@ t.test('zips a folder: walk order, symlinks followed, one file mode, no times, r
     output_file_mode: '0644',
   });
   t.equal(again.output_base64sha256, values.output_base64sha256, 'the same folder gives the same bytes');
+});
+
+t.test('a zip made again from the same files is remembered, and any change makes a new one', async (t) => {
+  const entries = [
+    { name: 'index.mjs', data: Buffer.from('export const a = 1;'), mode: 0o100644 },
+    { name: 'lib/b.mjs', data: Buffer.from('export const b = 2;'), mode: 0o100644 },
+  ];
+  t.same(Buffer.from(zipEntries(entries)), Buffer.from(zipEntries(entries)), 'zipping is deterministic in itself');
+  const first = zipOf(entries);
+  t.same(Buffer.from(first), Buffer.from(zipEntries(entries)), 'the remembered zip is the same bytes');
+  t.equal(zipOf(entries.map((e) => ({ ...e, data: Buffer.from(e.data) }))), first, 'equal files: the very same zip');
+  const changed = zipOf([entries[0]!, { ...entries[1]!, data: Buffer.from('export const b = 3;') }]);
+  t.notOk(Buffer.from(changed).equals(Buffer.from(first)), 'one byte changed, same length: a new zip');
+  t.equal(Buffer.from(unzipSync(changed)['lib/b.mjs']!).toString(), 'export const b = 3;', 'holding the new bytes');
+  t.not(zipOf(entries, 0o600), first, 'another output_file_mode: a new zip');
+  t.not(zipOf(entries.map((e) => ({ ...e, mode: 0o100755 }))), first, 'another file mode: a new zip');
+  t.not(zipOf([{ ...entries[0]!, name: 'main.mjs' }, entries[1]!]), first, 'another name: a new zip');
 });
 
 t.test('without output_file_mode, each file keeps its own mode', async (t) => {
