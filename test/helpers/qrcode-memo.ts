@@ -63,9 +63,18 @@ function qrcodeIdentity(): string {
 export class QrcodeMemo {
   readonly #file: string;
   readonly #answers = new Map<string, SymbolDigest>();
+  readonly #asked = new Set<string>();
   #added = 0;
 
-  constructor(name: string, directory = join(root, 'node_modules', '.cache', 'qr-lambda')) {
+  /**
+   * @param most past this many answers, a save keeps only those asked in this run: the answers of other
+   *   seeds do not pile up.
+   */
+  constructor(
+    name: string,
+    directory = join(root, 'node_modules', '.cache', 'qr-lambda'),
+    readonly most = 20_000,
+  ) {
     this.#file = join(directory, `qrcode-${name}-${qrcodeIdentity()}.json`);
     try {
       const stored = JSON.parse(readFileSync(this.#file, 'utf8')) as Record<string, SymbolDigest>;
@@ -78,6 +87,7 @@ export class QrcodeMemo {
   /** Whether our digest is qrcode's for this text at this level. */
   same(text: string, level: EcLevel, ours: SymbolDigest): boolean {
     const key = createHash('sha256').update(level).update('\0').update(text).digest('base64url');
+    this.#asked.add(key);
     if (this.#answers.get(key) === ours) return true;
     const theirs = qrcodeDigest(text, level);
     if (this.#answers.get(key) !== theirs) {
@@ -92,7 +102,9 @@ export class QrcodeMemo {
     if (this.#added === 0) return;
     mkdirSync(dirname(this.#file), { recursive: true });
     const partial = `${this.#file}.${process.pid}`;
-    writeFileSync(partial, JSON.stringify(Object.fromEntries(this.#answers)));
+    const kept =
+      this.#answers.size > this.most ? [...this.#answers].filter(([key]) => this.#asked.has(key)) : [...this.#answers];
+    writeFileSync(partial, JSON.stringify(Object.fromEntries(kept)));
     renameSync(partial, this.#file);
     this.#added = 0;
   }

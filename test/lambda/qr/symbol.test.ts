@@ -110,4 +110,13 @@ t.test("the property test's memo of qrcode's answers never decides a comparison 
   t.notOk(misled.same(text, 'M', `${ours}x`), "and qrcode's answer now is the one that counts");
   misled.save();
   t.same(Object.values(stored().answers), [qrcodeDigest(text, 'M')], 'the wrong answer is replaced');
+
+  const small = new QrcodeMemo('probe', directory, 1);
+  t.ok(small.same('another text', 'M', digestOf(encodeSymbol('another text', 'M'))));
+  small.save();
+  t.same(
+    Object.values(stored().answers),
+    [qrcodeDigest('another text', 'M')],
+    'past its size, a save keeps only the answers asked in that run',
+  );
 });
