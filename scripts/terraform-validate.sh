@@ -14,7 +14,8 @@ config="$root/build/terraform-standin/dev.tfrc"
 [ -f "$config" ] || { echo "terraform-validate: no stand-in providers at $config (run make standin)" >&2; exit 1; }
 cd "${1:-.}"
 # Served from the module's folder, where Terraform runs and reads relative paths from.
-[ -n "${TF_REATTACH_PROVIDERS:-}" ] || exec "$root/build/terraform-standin/serve" "$root/scripts/terraform-validate.sh" "$PWD"
+# (serve marks what it runs with QR_STANDIN_SERVED; a user's own TF_REATTACH_PROVIDERS is kept.)
+[ -n "${QR_STANDIN_SERVED:-}" ] || exec "$root/build/terraform-standin/serve" "$root/scripts/terraform-validate.sh" "$PWD"
 export TF_CLI_CONFIG_FILE="$config" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 # The tests use state_key (Terraform 1.11): the project's minimum, which the preflight reads from main.tf.
 "$root/scripts/preflight.sh" terraform

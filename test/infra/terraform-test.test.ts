@@ -37,3 +37,28 @@ t.test(
     t.match(stdout, `Success! ${runs} passed, 0 failed.`, `every run block passed (${runs})`);
   },
 );
+
+t.test(
+  "a user's own TF_REATTACH_PROVIDERS, naming a provider this project uses, does not stop the stand-in",
+  async (t) => {
+    // As a provider's debug mode prints it, for a process that is gone by now.
+    const debugged = {
+      Protocol: 'grpc',
+      ProtocolVersion: 6,
+      Pid: 1,
+      Test: true,
+      Addr: { Network: 'unix', String: '/nonexistent/plugin' },
+    };
+    const { code, stdout, stderr } = await run(join(root, 'scripts/terraform-validate.sh'), [], root, {
+      ...process.env,
+      TF_REATTACH_PROVIDERS: JSON.stringify({ 'registry.terraform.io/hashicorp/aws': debugged }),
+      TF_TEST_FILTER: 'test/terraform/preconditions.tftest.hcl',
+    });
+    t.equal(
+      code,
+      0,
+      `make validate passes, served the stand-in${code === 0 ? '' : `:\n${(stdout + stderr).slice(-2000)}`}`,
+    );
+    t.match(stdout, /test\/terraform\/preconditions\.tftest\.hcl\.\.\. pass/);
+  },
+);

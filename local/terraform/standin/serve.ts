@@ -12,7 +12,8 @@
 // cookie as Terraform gives it, without AutoMTLS: they listen on 127.0.0.1 only. They run
 // in the folder Terraform will run in, as the ones it starts do: a relative path (archive_file's
 // output_path) means the same to both. Terraform installs no provider it can reattach to, so
-// `terraform init` leaves the lock file alone.
+// `terraform init` leaves the lock file alone. Providers the environment already reattaches
+// to (one being debugged) stay in TF_REATTACH_PROVIDERS beside the stand-in's two.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
@@ -46,9 +47,33 @@ export function reattachOf(line: string, pid: number): ReattachConfig {
   };
 }
 
+/**
+ * In the environment of what is served: a script that re-runs itself under serve
+ * (scripts/terraform-validate.sh) knows it is served, whatever else TF_REATTACH_PROVIDERS holds.
+ */
+export const SERVED_MARKER = 'QR_STANDIN_SERVED';
+
+/**
+ * The providers `env` already has Terraform reattach to, a provider being debugged say: they are
+ * kept beside the stand-in's, which replace only their own two addresses.
+ */
+export function reattachedIn(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const given = env.TF_REATTACH_PROVIDERS;
+  if (!given) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(given);
+  } catch {}
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error(
+      `TF_REATTACH_PROVIDERS is set but is not a JSON object of providers (unset it, or fix it): ${given.slice(0, 80)}`,
+    );
+  return parsed as Record<string, unknown>;
+}
+
 export interface Served {
   /** The environment that points Terraform at the served providers. */
-  readonly env: { readonly TF_REATTACH_PROVIDERS: string };
+  readonly env: { readonly TF_REATTACH_PROVIDERS: string; readonly [SERVED_MARKER]: '1' };
   /** Ends the providers, once Terraform is done with them. */
   close(): Promise<void>;
 }
@@ -126,6 +151,7 @@ export async function serveProviders(
   env: NodeJS.ProcessEnv = process.env,
   cwd: string = process.cwd(),
 ): Promise<Served> {
+  const others = reattachedIn(env);
   const started = await Promise.allSettled(PROVIDERS.map((name) => startProvider(bundle, name, env, cwd)));
   const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const close = async (): Promise<void> => {
@@ -136,10 +162,11 @@ export async function serveProviders(
     await close();
     throw failure.reason;
   }
-  const reattach = Object.fromEntries(
-    running.map(({ config }, i) => [`registry.terraform.io/hashicorp/${PROVIDERS[i]}`, config]),
-  );
-  return { env: { TF_REATTACH_PROVIDERS: JSON.stringify(reattach) }, close };
+  const reattach = {
+    ...others,
+    ...Object.fromEntries(running.map(({ config }, i) => [`registry.terraform.io/hashicorp/${PROVIDERS[i]}`, config])),
+  };
+  return { env: { TF_REATTACH_PROVIDERS: JSON.stringify(reattach), [SERVED_MARKER]: '1' }, close };
 }
 
 /** `use`'s result, given the environment that points Terraform at providers served for it, and ended after it. */

@@ -46,6 +46,44 @@ t.test('the command runs with both providers reachable, which end with it', asyn
   t.ok(await processesGone(Object.values(reattach).map((config) => config.Pid)), 'the providers have ended');
 });
 
+t.test(
+  "a provider the user already reattaches to stays beside the stand-in's, which replace only their own",
+  async (t) => {
+    const debugged: ReattachConfig = {
+      Protocol: 'grpc',
+      ProtocolVersion: 6,
+      Pid: 4242,
+      Test: true,
+      Addr: { Network: 'unix', String: '/tmp/plugin-being-debugged' },
+    };
+    const given = {
+      'registry.terraform.io/hashicorp/random': debugged,
+      'registry.terraform.io/hashicorp/aws': { ...debugged, Pid: 4343 },
+    };
+    const script =
+      'process.stdout.write(JSON.stringify([process.env.TF_REATTACH_PROVIDERS, process.env.QR_STANDIN_SERVED]))';
+    const result = await run(standIn.serve, [process.execPath, '-e', script], process.cwd(), {
+      ...process.env,
+      TF_REATTACH_PROVIDERS: JSON.stringify(given),
+    });
+    t.equal(result.code, 0, result.stderr);
+    const [reattach, marker] = JSON.parse(result.stdout) as [string, string];
+    const providers = JSON.parse(reattach) as Record<string, ReattachConfig>;
+    t.same(providers['registry.terraform.io/hashicorp/random'], debugged, 'the debugged provider is kept as it was');
+    t.not(providers['registry.terraform.io/hashicorp/aws']?.Pid, 4343, 'the stand-in replaces its own address');
+    t.match(providers['registry.terraform.io/hashicorp/aws']?.Addr.String, /^127\.0\.0\.1:\d+$/);
+    t.ok(providers['registry.terraform.io/hashicorp/archive'], 'and adds the other');
+    t.equal(marker, '1', 'what serve runs knows it is served (QR_STANDIN_SERVED)');
+
+    const broken = await run(standIn.serve, ['true'], process.cwd(), {
+      ...process.env,
+      TF_REATTACH_PROVIDERS: '{not json',
+    });
+    t.equal(broken.code, 1, 'a TF_REATTACH_PROVIDERS that is not JSON is refused');
+    t.match(broken.stderr, /^serve: TF_REATTACH_PROVIDERS is set but is not a JSON object of providers .*\{not json/);
+  },
+);
+
 t.test("the command's exit status is serve's, and without a command it says how to use it", async (t) => {
   const failed = await run(standIn.serve, ['sh', '-c', 'exit 3'], process.cwd());
   t.equal(failed.code, 3);
