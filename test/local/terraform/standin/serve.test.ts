@@ -105,6 +105,19 @@ t.test('a SIGTERM to serve reaches the command, and serve ends as it does', asyn
   t.equal(code, 7);
 });
 
+t.test('a served set leaves no listener on process.stderr, however many a process serves', async (t) => {
+  const events = ['unpipe', 'error', 'close', 'finish'] as const;
+  const count = () => events.map((event) => process.stderr.listenerCount(event));
+  const before = count();
+  const served = await serveProviders(standIn.bundle);
+  t.same(
+    count(),
+    before,
+    'what the providers say is written on, not piped (a pipe adds one of each a provider; Node warns past ten)',
+  );
+  await served.close();
+});
+
 t.test('a provider that cannot start is named, and the other is ended', async (t) => {
   await t.rejects(
     serveProviders(join(standIn.dir, 'no-such-bundle.mjs')),
