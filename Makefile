@@ -68,7 +68,7 @@ ALLOWED_SCRIPTS := esbuild aws-lambda-ric
 
 # What comes before it checks the system tools: install's system-deps, or dev's stack-deps alone.
 $(DEV_STAMP): package.json package-lock.json
-	@echo "npm ci: the local stack's and the tests' packages; aws-lambda-ric compiles its native part (autotools, cmake, g++): one to two minutes on two cores"
+	@echo "npm ci: the local stack's and the tests' packages; aws-lambda-ric compiles its native part (autotools, cmake, g++): a minute or two on two cores, longer on a busy machine"
 	npm ci --no-audit --no-fund
 	npm rebuild --ignore-scripts=false $(ALLOWED_SCRIPTS)
 	$(TAP_BUILD)
