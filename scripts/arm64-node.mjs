@@ -21,7 +21,7 @@ export const ARM64_NODE = join(home, 'bin/node');
  * first to finish puts it in place; the others keep that one and drop theirs, never removing a
  * release another process may be running. `say` hears the one line announcing the download.
  */
-export function ensureArm64Node(into = home, say = (line) => console.error(line)) {
+export function ensureArm64Node(into = home, say = console.error) {
   const node = join(into, 'bin/node');
   if (existsSync(node)) return node;
   const scratch = `${into}.partial-${process.pid}`;
