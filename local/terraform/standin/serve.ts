@@ -125,8 +125,8 @@ async function startProvider(
     lines.on('line', () => {});
     child.stderr!.off('data', hear);
     if (said) process.stderr.write(said);
-    // Written on, not piped: a pipe leaves four listeners on process.stderr for as long as the
-    // provider runs, and a process serving several sets at once (the tests) passes Node's ten.
+    // Written on, not piped: a pipe leaves a listener of four kinds on process.stderr for as long
+    // as the provider runs, and a process serving several sets at once (the tests) passes Node's ten.
     child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(chunk));
     return { child, config: reattachOf(line, child.pid!) };
   } catch (error) {
